@@ -1,0 +1,74 @@
+/** The normalized option-chain model every source is parsed into (DESIGN.md "Data sources"). */
+import type { SettlementStyle } from '../market/settlement';
+
+export type OptionType = 'C' | 'P';
+
+export interface OptionContract {
+  underlying: string;
+  root: string;
+  /** Compact OCC symbol: root + YYMMDD + C/P + strike*1000 in 8 digits. */
+  occ: string;
+  type: OptionType;
+  strike: number;
+  /** Expiry date, YYYY-MM-DD. */
+  expiry: string;
+  /** UTC ms at which the contract settles. */
+  settlement: number;
+  settlementStyle: SettlementStyle;
+  multiplier: number;
+  bid: number | null;
+  ask: number | null;
+  last: number | null;
+  volume: number;
+  openInterest: number;
+  /** Implied volatility as a decimal; null when the source gives 0, <= 1e-4, or nothing. */
+  iv: number | null;
+  delta: number | null;
+  gamma: number | null;
+  vega: number | null;
+  theta: number | null;
+  /** UTC ms of the last quote or trade, when the source gives one. */
+  quoteTime: number | null;
+  /** Settled at or before the snapshot's as-of: kept for the record, left out of every exposure. */
+  expired: boolean;
+  /** Adjusted (non-standard deliverable) root, e.g. after a split. */
+  adjusted: boolean;
+}
+
+/** A row or record the parser could not use, with where it was and why. */
+export interface RejectedRow {
+  /** 'line 57' for text formats, 'options[12]' for JSON. */
+  where: string;
+  reason: string;
+}
+
+export interface ChainSnapshot {
+  provider: string;
+  underlying: string;
+  /** Underlying price at as-of; null when the source gives none. */
+  spot: number | null;
+  /** UTC ms the data is as of. */
+  asOf: number;
+  /** True when as-of was not in the data and had to be inferred or supplied (see warnings). */
+  asOfInferred: boolean;
+  fetchedAt: number;
+  delayed: boolean;
+  contracts: OptionContract[];
+  warnings: string[];
+  rejected: RejectedRow[];
+}
+
+/** Values at or below this are the sources' "no IV" placeholders. */
+export const MIN_MEANINGFUL_IV = 1e-4;
+
+export function normalizeIv(value: number | null | undefined): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value) || value <= MIN_MEANINGFUL_IV) return null;
+  return value;
+}
+
+/** Counts of contracts by state, for summaries and warnings. */
+export function countExpired(contracts: readonly OptionContract[]): number {
+  let expired = 0;
+  for (const contract of contracts) if (contract.expired) expired++;
+  return expired;
+}

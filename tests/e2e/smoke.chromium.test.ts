@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import { startServer, type TestServer } from './helpers/server';
+import { pagesDir } from './helpers/paths';
+
+describe('Chromium: the built extension loads and works', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer({ '/pages/': pagesDir });
+    browser = await launchChromiumWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('starts the background service worker of our manifest', async () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    const manifest = await browser.serviceWorker.evaluate(() => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { getManifest(): { manifest_version: number; name: string } } } };
+      return chrome.runtime.getManifest();
+    });
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.name).toMatch(/^gexmap/);
+  });
+
+  it('runs the content script on a localhost page, which reaches the background', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/pages/chart.html`);
+    const badge = page.locator('gexmap-overlay [part="badge"]');
+    await expect.poll(() => badge.getAttribute('data-status'), { timeout: 15000 }).toBe('ready');
+    expect(await badge.textContent()).toMatch(/connected/);
+    // The overlay must not move the host page: its host is fixed and takes no pointer events.
+    const hostStyle = await page.evaluate(() => {
+      const host = document.querySelector('gexmap-overlay') as HTMLElement;
+      const style = getComputedStyle(host);
+      return { position: style.position, pointerEvents: style.pointerEvents, shadowOpen: host.shadowRoot !== null };
+    });
+    expect(hostStyle).toEqual({ position: 'fixed', pointerEvents: 'none', shadowOpen: true });
+    await page.close();
+  });
+
+  it('renders the popup, which hears back from the background', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const status = page.getByTestId('status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 15000 }).toBe('ready');
+    expect(await status.textContent()).toMatch(/Background 0\.\d+\.\d+ answered/);
+    await expect.poll(() => page.getByText('Dealer sign model').count()).toBe(1);
+    await page.close();
+  });
+});

@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Content scripts run on TradingView charts, and on local pages (the bundled demo chart and the tests'
+// fixture server). Other sites are turned on per site from the popup (a later issue: runtime permission).
+export const CHART_MATCHES = ['*://*.tradingview.com/chart/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineConfig({
+  imports: false,
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'gexmap — dealer gamma levels on your chart',
+    short_name: 'gexmap',
+    description:
+      'Gamma flip, call wall and put wall from listed option chains, drawn on the charts you already use. Dealer sign is a model assumption.',
+    // No API permissions yet: each is added with the feature that needs it (storage and alarms with the background issue).
+    permissions: [],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'gexmap@gexmap.app',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});
