@@ -7,6 +7,8 @@ export const CHART_MATCHES = ['*://*.tradingview.com/chart/*', 'http://localhost
 
 export default defineConfig({
   imports: false,
+  // Static files shipped as-is: icons and the bundled sample chain (DESIGN.md layout: assets/).
+  publicDir: 'assets',
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],

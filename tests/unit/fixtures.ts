@@ -15,7 +15,9 @@ const cache = new Map<string, string>();
 export function fixtureText(name: string): string {
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
-  const path = fileURLToPath(new URL(`../fixtures/${name}.gz`, import.meta.url));
+  // The SPX snapshot doubles as the bundled sample and lives once, in assets/sample/.
+  const folder = name === FIXTURES.spx ? '../../assets/sample' : '../fixtures';
+  const path = fileURLToPath(new URL(`${folder}/${name}.gz`, import.meta.url));
   const text = gunzipSync(readFileSync(path)).toString('utf8');
   cache.set(name, text);
   return text;

@@ -1,0 +1,41 @@
+/** Compact, readable numbers for summaries: $-20.68B, 4,734.40, 27.0%. */
+
+export function formatDollars(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const magnitude = Math.abs(value);
+  const units: [number, string][] = [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ];
+  for (const [size, suffix] of units) if (magnitude >= size) return `${sign}$${(magnitude / size).toFixed(2)}${suffix}`;
+  return `${sign}$${magnitude.toFixed(0)}`;
+}
+
+export function formatCount(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e9) return `${sign}${(magnitude / 1e9).toFixed(2)}B`;
+  if (magnitude >= 1e6) return `${sign}${(magnitude / 1e6).toFixed(2)}M`;
+  if (magnitude >= 1e3) return `${sign}${(magnitude / 1e3).toFixed(1)}K`;
+  return `${sign}${magnitude.toFixed(0)}`;
+}
+
+export function formatPrice(value: number | null, digits = 2): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function formatShare(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+/** "2h 05m", "3d 4h": the age of data. */
+export function formatAge(milliseconds: number): string {
+  const minutes = Math.max(0, Math.floor(milliseconds / 60000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}

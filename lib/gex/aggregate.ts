@@ -1,0 +1,85 @@
+/** Exposures summed by strike, by expiry and by (strike, expiry), each split call / put / net. */
+import type { PreparedChain } from './prepared-chain';
+
+export interface StrikeExposure {
+  strike: number;
+  call: number;
+  put: number;
+  net: number;
+  callOpenInterest: number;
+  putOpenInterest: number;
+}
+
+export interface ExpiryExposure {
+  expiry: string;
+  call: number;
+  put: number;
+  net: number;
+  /** Sum of |GEX| of the expiry's contracts. */
+  absolute: number;
+}
+
+/** By strike, ascending. */
+export function exposureByStrike(chain: PreparedChain): StrikeExposure[] {
+  const rows = new Map<number, StrikeExposure>();
+  for (let i = 0; i < chain.count; i++) {
+    const strike = chain.strike[i];
+    let row = rows.get(strike);
+    if (!row) rows.set(strike, (row = { strike, call: 0, put: 0, net: 0, callOpenInterest: 0, putOpenInterest: 0 }));
+    const gex = chain.gex[i];
+    if (chain.isCall[i]) {
+      row.call += gex;
+      row.callOpenInterest += chain.contracts[i].openInterest;
+    } else {
+      row.put += gex;
+      row.putOpenInterest += chain.contracts[i].openInterest;
+    }
+    row.net += gex;
+  }
+  return [...rows.values()].sort((a, b) => a.strike - b.strike);
+}
+
+/** By expiry, ascending by date. */
+export function exposureByExpiry(chain: PreparedChain): ExpiryExposure[] {
+  const rows: ExpiryExposure[] = chain.expiries.map((expiry) => ({ expiry, call: 0, put: 0, net: 0, absolute: 0 }));
+  for (let i = 0; i < chain.count; i++) {
+    const row = rows[chain.expiryIndex[i]];
+    const gex = chain.gex[i];
+    if (chain.isCall[i]) row.call += gex;
+    else row.put += gex;
+    row.net += gex;
+    row.absolute += Math.abs(gex);
+  }
+  return rows;
+}
+
+export interface GridCell {
+  call: number;
+  put: number;
+  net: number;
+  callOpenInterest: number;
+  putOpenInterest: number;
+}
+
+/** By (strike, expiry): cells[strikeIndex][expiryIndex], for the strikes and expiries asked for. */
+export function exposureGrid(chain: PreparedChain, strikes: readonly number[], expiries: readonly string[]): GridCell[][] {
+  const strikeRow = new Map(strikes.map((strike, index) => [strike, index]));
+  const expiryColumn = new Map(expiries.map((expiry, index) => [expiry, index]));
+  const cells = strikes.map(() => expiries.map(() => ({ call: 0, put: 0, net: 0, callOpenInterest: 0, putOpenInterest: 0 })));
+  for (let i = 0; i < chain.count; i++) {
+    const row = strikeRow.get(chain.strike[i]);
+    const column = expiryColumn.get(chain.expiries[chain.expiryIndex[i]]);
+    if (row === undefined || column === undefined) continue;
+    const cell = cells[row][column];
+    const gex = chain.gex[i];
+    if (chain.isCall[i]) {
+      cell.call += gex;
+      cell.callOpenInterest += chain.contracts[i].openInterest;
+    } else {
+      cell.put += gex;
+      cell.putOpenInterest += chain.contracts[i].openInterest;
+    }
+    cell.net += gex;
+  }
+  return cells;
+}

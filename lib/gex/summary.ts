@@ -1,0 +1,42 @@
+/** The human summary of a levels report (CLI output; the popup shows the same facts). */
+import type { Levels } from './levels';
+import { formatCount, formatDollars, formatPrice, formatShare } from '../format/numbers';
+
+export function summarizeLevels(levels: Levels): string {
+  const lines: string[] = [];
+  const regimeText =
+    levels.regime === 'transition'
+      ? `TRANSITION (spot within the band around the flip; total GEX ${levels.totalGex >= 0 ? 'positive' : 'negative'})`
+      : levels.regime.toUpperCase();
+  lines.push(`${levels.underlying}  spot ${formatPrice(levels.spot)}  as of ${levels.asOf}  (${levels.expiryFilter})`);
+  lines.push(`Regime       ${regimeText}`);
+  if (levels.flip !== null) {
+    const others = levels.flips.filter((flip) => flip !== levels.flip).map((flip) => formatPrice(flip));
+    lines.push(`Gamma flip   ${formatPrice(levels.flip)}${others.length ? `   (other crossings: ${others.join(', ')})` : ''}`);
+  } else if (levels.flipNone) {
+    lines.push(
+      `Gamma flip   none in ${formatPrice(levels.flipNone.searchedFrom)}–${formatPrice(levels.flipNone.searchedTo)}: GEX ${levels.flipNone.side} throughout`,
+    );
+  }
+  lines.push(`Call wall    ${formatPrice(levels.callWall)}`);
+  lines.push(`Put wall     ${formatPrice(levels.putWall)}`);
+  lines.push(`Abs gamma    ${formatPrice(levels.absGammaStrike)}`);
+  lines.push(`Total GEX    ${formatDollars(levels.totalGex)} per 1% move (calls ${formatDollars(levels.callGex)}, puts ${formatDollars(levels.putGex)})`);
+  const flow = levels.hedgeFlowPerPct;
+  const direction = flow.dollars < 0 ? 'dealers buy into rallies, sell into declines' : 'dealers sell into rallies, buy into declines';
+  lines.push(`Hedge flow   ${formatDollars(Math.abs(flow.dollars))} (${formatCount(Math.abs(flow.shares))} shares) per 1% move: ${direction}`);
+  if (levels.dominantExpiry) {
+    lines.push(`Dominant     ${levels.dominantExpiry.expiry}, ${formatShare(levels.dominantExpiry.share)} of |GEX| within ±2% of spot`);
+  }
+  lines.push(`0DTE share   ${formatShare(levels.zeroDteShare)} of |GEX| settles in the ${levels.zeroDteSession} session`);
+  if (levels.topNodes.length) {
+    lines.push(`Top nodes    ${levels.topNodes.map((node) => `${formatPrice(node.strike, 0)} (${formatDollars(node.net)})`).join(', ')}`);
+  }
+  const skipped = levels.contractsSkipped;
+  lines.push(
+    `Contracts    ${levels.contractsUsed} used; skipped: ${skipped.expired} expired, ${skipped.noOpenInterest} no OI, ${skipped.noGamma} no IV or gamma, ${skipped.filteredOut} other expiries${skipped.adjusted ? `, ${skipped.adjusted} adjusted` : ''}`,
+  );
+  lines.push(`Sign model   ${levels.signModel} — an assumption, not an observation`);
+  for (const warning of levels.warnings) lines.push(`Warning      ${warning}`);
+  return lines.join('\n');
+}

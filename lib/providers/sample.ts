@@ -1,0 +1,10 @@
+/** The bundled sample: one real SPX snapshot (CBOE quote-table CSV), so everything works offline. */
+
+export const SAMPLE_SNAPSHOT = {
+  /** Path inside the extension (and under assets/ in the repository); gzip-compressed CSV. */
+  path: 'sample/cboe-spx-2024-01-07.csv.gz',
+  underlying: 'SPX',
+  /** What the UI always shows next to sample numbers. */
+  label: 'Sample data: SPX, CBOE delayed quotes as of 2024-01-07 10:52 ET (Friday close)',
+  provider: 'sample',
+} as const;
