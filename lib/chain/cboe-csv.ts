@@ -47,7 +47,19 @@ export function parseCboeDateLine(line: string): number | string {
   return newYorkToUtc(date, hour, Number(minute));
 }
 
+const rowDateCache = new Map<string, string | null>();
+
 function parseRowDate(value: string): string | null {
+  let date = rowDateCache.get(value);
+  if (date === undefined) {
+    date = parseRowDateUncached(value);
+    if (rowDateCache.size > 10000) rowDateCache.clear();
+    rowDateCache.set(value, date);
+  }
+  return date;
+}
+
+function parseRowDateUncached(value: string): string | null {
   const match = ROW_DATE.exec(value.trim());
   if (!match) return null;
   const month = SHORT_MONTHS.indexOf(match[1].toLowerCase()) + 1;
@@ -147,11 +159,20 @@ export function parseCboeCsv(text: string, options: ParseOptions = {}): ChainSna
         rejected.push({ where, reason: `${side}: symbol strike ${occ.strike} differs from the row's ${rowStrike}` });
         continue;
       }
-      const value = (offset: number) => numberOrNull(fields[start + offset]);
+      // Side columns after the symbol: Last Sale, Net, Bid, Ask, Volume, IV, Delta, Gamma, Open Interest.
       contracts.push(
         buildContract(
           occ,
-          { last: value(1), bid: value(3), ask: value(4), volume: value(5), iv: value(6), delta: value(7), gamma: value(8), openInterest: value(9) },
+          {
+            last: numberOrNull(fields[start + 1]),
+            bid: numberOrNull(fields[start + 3]),
+            ask: numberOrNull(fields[start + 4]),
+            volume: numberOrNull(fields[start + 5]),
+            iv: numberOrNull(fields[start + 6]),
+            delta: numberOrNull(fields[start + 7]),
+            gamma: numberOrNull(fields[start + 8]),
+            openInterest: numberOrNull(fields[start + 9]),
+          },
           asOf,
         ),
       );

@@ -2,7 +2,7 @@
 import type { OptionContract } from './model';
 import { normalizeIv } from './model';
 import type { OccSymbol } from './occ';
-import { isAdjustedRoot, settlementInstant, settlementStyle, underlyingOfRoot } from '../market/settlement';
+import { isAdjustedRoot, settlementInstant, settlementStyle, underlyingOfRoot, type SettlementStyle } from '../market/settlement';
 
 export interface ContractFields {
   bid?: number | null;
@@ -22,25 +22,51 @@ export interface ContractFields {
 /** A finite number, or null (for nulls, blanks, NaN, strings that are not numbers). */
 export function numberOrNull(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const parsed = Number(value.replace(/,/g, ''));
-    return Number.isFinite(parsed) ? parsed : null;
+  if (typeof value !== 'string' || value === '') return null;
+  const parsed = +value; // fast path: plain numerals (Number('  ') is 0, so blanks are checked below)
+  if (Number.isFinite(parsed) && value.trim() !== '') return parsed;
+  if (!value.includes(',')) return null;
+  const withoutSeparators = +value.replace(/,/g, '');
+  return Number.isFinite(withoutSeparators) ? withoutSeparators : null;
+}
+
+interface RootFacts {
+  underlying: string;
+  style: SettlementStyle;
+  adjusted: boolean;
+  settlements: Map<string, number>;
+}
+
+// Facts that depend only on the root (and settlement on root + date), computed once per root.
+const rootFacts = new Map<string, RootFacts>();
+
+function factsOf(root: string): RootFacts {
+  let facts = rootFacts.get(root);
+  if (!facts) {
+    facts = { underlying: underlyingOfRoot(root), style: settlementStyle(root), adjusted: isAdjustedRoot(root), settlements: new Map() };
+    if (rootFacts.size > 1000) rootFacts.clear();
+    rootFacts.set(root, facts);
   }
-  return null;
+  return facts;
 }
 
 export function buildContract(occ: OccSymbol, fields: ContractFields, asOf: number): OptionContract {
-  const settlement = settlementInstant(occ.root, occ.expiry);
-  const adjusted = isAdjustedRoot(occ.root);
+  const facts = factsOf(occ.root);
+  let settlement = facts.settlements.get(occ.expiry);
+  if (settlement === undefined) {
+    settlement = settlementInstant(occ.root, occ.expiry);
+    facts.settlements.set(occ.expiry, settlement);
+  }
+  const adjusted = facts.adjusted;
   return {
-    underlying: underlyingOfRoot(occ.root),
+    underlying: facts.underlying,
     root: occ.root,
     occ: occ.symbol,
     type: occ.type,
     strike: occ.strike,
     expiry: occ.expiry,
     settlement,
-    settlementStyle: settlementStyle(occ.root),
+    settlementStyle: facts.style,
     multiplier: fields.multiplier && fields.multiplier > 0 ? fields.multiplier : 100,
     bid: fields.bid ?? null,
     ask: fields.ask ?? null,

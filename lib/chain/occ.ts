@@ -18,21 +18,35 @@ export interface OccSymbol {
 const TAIL = /^(\d{2})(\d{2})(\d{2})([CP])(\d{8})$/;
 const ROOT = /^[A-Z0-9.]{1,6}$/;
 
+const COMPACT = /^[A-Z0-9.]{1,6}\d{6}[CP]\d{8}$/;
+/** YYMMDD -> ISO date, or '' when impossible; chains repeat a few dozen dates thousands of times. */
+const expiryCache = new Map<string, string>();
+
+function expiryOf(yymmdd: string): string {
+  let expiry = expiryCache.get(yymmdd);
+  if (expiry === undefined) {
+    const date = formatDate(2000 + Number(yymmdd.slice(0, 2)), Number(yymmdd.slice(2, 4)), Number(yymmdd.slice(4, 6)));
+    expiry = isIsoDate(date) ? date : '';
+    if (expiryCache.size > 10000) expiryCache.clear();
+    expiryCache.set(yymmdd, expiry);
+  }
+  return expiry;
+}
+
 /** Parses an OCC symbol, or returns a reason string when it is not one. */
 export function parseOcc(input: string): OccSymbol | string {
   if (typeof input !== 'string') return 'symbol is not text';
-  const compact = input.trim().toUpperCase().replace(/^O:/, '').replace(/\s+/g, '');
+  const compact = COMPACT.test(input) ? input : input.trim().toUpperCase().replace(/^O:/, '').replace(/\s+/g, '');
   if (compact.length < 16) return `"${input}" is too short for an OCC symbol`;
   const root = compact.slice(0, -15);
-  const tail = TAIL.exec(compact.slice(-15));
-  if (!tail) return `"${input}" does not end in YYMMDD + C/P + 8-digit strike`;
+  const tail = compact.slice(-15);
+  if (!TAIL.test(tail)) return `"${input}" does not end in YYMMDD + C/P + 8-digit strike`;
   if (!ROOT.test(root) || !/[A-Z]/.test(root)) return `"${input}" has no valid root`;
-  const [, yy, mm, dd, type, strikeDigits] = tail;
-  const expiry = formatDate(2000 + Number(yy), Number(mm), Number(dd));
-  if (!isIsoDate(expiry)) return `"${input}" has an impossible expiry date ${yy}${mm}${dd}`;
-  const strike = Number(strikeDigits) / 1000;
+  const expiry = expiryOf(tail.slice(0, 6));
+  if (expiry === '') return `"${input}" has an impossible expiry date ${tail.slice(0, 6)}`;
+  const strike = Number(tail.slice(7)) / 1000;
   if (!(strike > 0)) return `"${input}" has a zero strike`;
-  return { root, expiry, type: type as OptionType, strike, symbol: compact };
+  return { root, expiry, type: tail[6] as OptionType, strike, symbol: compact };
 }
 
 /** Builds the compact OCC symbol. */

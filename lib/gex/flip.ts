@@ -70,52 +70,64 @@ export function findFlips(chain: PreparedChain): FlipResult {
   return { flips, nearest, noCrossingSide, searchRange: [low, high] };
 }
 
-/** Brent's root finder on a bracket [a, b] with f(a), f(b) of opposite signs. */
+/**
+ * Brent's root finder (the Brent-Dekker method as in Numerical Recipes' zbrent) on a bracket [a, b]
+ * with f(a), f(b) of opposite signs; returns x within `tolerance` of a root.
+ */
 export function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: number, tolerance: number): number {
-  if (Math.abs(fa) < Math.abs(fb)) {
-    [a, b] = [b, a];
-    [fa, fb] = [fb, fa];
-  }
-  let c = a;
-  let fc = fa;
-  let d = b - a;
-  let bisected = true;
+  let c = b;
+  let fc = fb;
+  let d = 0;
+  let e = 0;
   for (let iteration = 0; iteration < 100; iteration++) {
-    if (fb === 0 || Math.abs(b - a) <= tolerance) return b;
-    let s: number;
-    if (fa !== fc && fb !== fc) {
-      s = (a * fb * fc) / ((fa - fb) * (fa - fc)) + (b * fa * fc) / ((fb - fa) * (fb - fc)) + (c * fa * fb) / ((fc - fa) * (fc - fb));
+    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
+      c = a;
+      fc = fa;
+      d = b - a;
+      e = d;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tol1 = 2 * Number.EPSILON * Math.abs(b) + 0.5 * tolerance;
+    const half = 0.5 * (c - b);
+    if (Math.abs(half) <= tol1 || fb === 0) return b;
+    if (Math.abs(e) >= tol1 && Math.abs(fa) > Math.abs(fb)) {
+      // Inverse quadratic interpolation, or the secant step when only two points are distinct.
+      const s = fb / fa;
+      let p: number;
+      let q: number;
+      if (a === c) {
+        p = 2 * half * s;
+        q = 1 - s;
+      } else {
+        const qa = fa / fc;
+        const r = fb / fc;
+        p = s * (2 * half * qa * (qa - r) - (b - a) * (r - 1));
+        q = (qa - 1) * (r - 1) * (s - 1);
+      }
+      if (p > 0) q = -q;
+      p = Math.abs(p);
+      if (2 * p < Math.min(3 * half * q - Math.abs(tol1 * q), Math.abs(e * q))) {
+        e = d;
+        d = p / q;
+      } else {
+        d = half;
+        e = d;
+      }
     } else {
-      s = b - (fb * (b - a)) / (fb - fa);
+      d = half;
+      e = d;
     }
-    const between = (s - (3 * a + b) / 4) * (s - b) < 0;
-    if (
-      !between ||
-      (bisected && Math.abs(s - b) >= Math.abs(b - c) / 2) ||
-      (!bisected && Math.abs(s - b) >= Math.abs(c - d) / 2) ||
-      (bisected && Math.abs(b - c) < tolerance) ||
-      (!bisected && Math.abs(c - d) < tolerance)
-    ) {
-      s = (a + b) / 2;
-      bisected = true;
-    } else {
-      bisected = false;
-    }
-    const fs = f(s);
-    d = c;
-    c = b;
-    fc = fb;
-    if ((fa < 0) !== (fs < 0)) {
-      b = s;
-      fb = fs;
-    } else {
-      a = s;
-      fa = fs;
-    }
-    if (Math.abs(fa) < Math.abs(fb)) {
-      [a, b] = [b, a];
-      [fa, fb] = [fb, fa];
-    }
+    a = b;
+    fa = fb;
+    b += Math.abs(d) > tol1 ? d : half > 0 ? tol1 : -tol1;
+    fb = f(b);
   }
   return b;
 }

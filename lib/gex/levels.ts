@@ -109,7 +109,8 @@ export function levelsOfPreparedChain(
     if (chain.isCall[i]) callGex += gex;
     else putGex += gex;
     absoluteTotal += Math.abs(gex);
-    if (chain.contracts[i].settlement <= session.close) zeroDteAbsolute += Math.abs(gex);
+    // Per date, the later settlement (PM over AM) stands: both fall in the session or neither does.
+    if (chain.settlementOfExpiry[chain.expiryIndex[i]] <= session.close) zeroDteAbsolute += Math.abs(gex);
   }
   const totalGex = callGex + putGex;
 

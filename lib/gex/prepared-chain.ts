@@ -4,7 +4,7 @@
  * profile and the flip search re-price thousands of contracts at many spots cheaply.
  */
 import type { ChainSnapshot, OptionContract } from '../chain/model';
-import { bsGamma, YEAR_MS } from './black-scholes';
+import { INV_SQRT_2PI, YEAR_MS } from './black-scholes';
 import { dealerSign, type SignModel, CLASSIC } from './sign-model';
 import { ALL_EXPIRIES, selectExpiries, type ExpiryFilter } from './expiry-filter';
 import { estimateSpotFromParity } from './spot';
@@ -96,31 +96,105 @@ export function prepareChain(snapshot: ChainSnapshot, settings: EngineSettings =
     warnings.push(`the chain gives no underlying price; spot ${estimate.spot.toFixed(2)} was estimated from call/put parity on ${estimate.expiry}`);
   }
 
-  const settlementByExpiry = new Map<string, number>();
-  for (const contract of snapshot.contracts) {
-    if (contract.settlement > evaluatedAt && !contract.adjusted) {
-      const known = settlementByExpiry.get(contract.expiry);
-      // Two roots on one date (SPX AM and SPXW PM): the later settlement stands for the date.
-      if (known === undefined || contract.settlement > known) settlementByExpiry.set(contract.expiry, contract.settlement);
+  // Selection by expiry needs every live expiry's settlement first; "all" (the common case) does not.
+  let kept: Set<string> | null = null;
+  if (expiryFilter.kind !== 'all') {
+    const liveSettlements = new Map<string, number>();
+    for (const contract of snapshot.contracts) {
+      if (contract.settlement > evaluatedAt && !contract.adjusted) {
+        const known = liveSettlements.get(contract.expiry);
+        if (known === undefined || contract.settlement > known) liveSettlements.set(contract.expiry, contract.settlement);
+      }
     }
+    kept = selectExpiries(expiryFilter, [...liveSettlements.keys()].sort(), evaluatedAt, (expiry) => liveSettlements.get(expiry) ?? 0);
   }
-  const liveExpiries = [...settlementByExpiry.keys()].sort();
-  const kept = selectExpiries(expiryFilter, liveExpiries, evaluatedAt, (expiry) => settlementByExpiry.get(expiry) ?? 0);
 
+  // One pass over the contract objects (they are large and scattered in memory; touching them once
+  // keeps the cost linear in chain size), then typed arrays only.
   const skipped: SkippedCounts = { expired: 0, noOpenInterest: 0, noGamma: 0, adjusted: 0, filteredOut: 0 };
+  const total = snapshot.contracts.length;
   const used: OptionContract[] = [];
+  // What the math needs, copied out in the same pass (sized for the worst case, trimmed below).
+  const strikes = new Float64Array(total);
+  const times = new Float64Array(total);
+  const isCall = new Uint8Array(total);
+  const signedUnits = new Float64Array(total);
+  const expiryIndex = new Uint16Array(total);
+  const gammas = new Float64Array(total);
+  const providerGamma = new Float64Array(total);
+  const gex = new Float64Array(total);
+  const fromIv = new Uint8Array(total);
+  const invStdDevs = new Float64Array(total);
+  const offsets = new Float64Array(total);
+  const weights = new Float64Array(total);
+  const callSign = dealerSign(signModel, 'C');
+  const putSign = dealerSign(signModel, 'P');
+  const dollarsPerGammaUnit = spot * spot * 0.01;
+  const logSpot = Math.log(spot);
+  const drift = rate - dividend;
+  let fixedDollarGammaUnits = 0;
+  let providerGammaUsed = 0;
+  // Two roots on one date (SPX AM and SPXW PM): the later settlement stands for the date.
+  const settlementByExpiry = new Map<string, number>();
+  const firstSeenExpiries: string[] = [];
+  let lastExpiry = '';
+  let lastPosition = 0;
+  let count = 0;
   for (const contract of snapshot.contracts) {
-    if (contract.settlement <= evaluatedAt) skipped.expired++;
+    const settlement = contract.settlement;
+    if (settlement <= evaluatedAt) skipped.expired++;
     else if (contract.adjusted) skipped.adjusted++;
     else if (kept !== null && !kept.has(contract.expiry)) skipped.filteredOut++;
     else if (!(contract.openInterest > 0)) skipped.noOpenInterest++;
     else if (contract.iv === null && !(contract.gamma !== null && contract.gamma > 0)) skipped.noGamma++;
-    else used.push(contract);
+    else {
+      const i = count++;
+      used.push(contract);
+      // Chains come grouped by expiry: most contracts repeat the previous one's date.
+      if (contract.expiry !== lastExpiry) {
+        lastExpiry = contract.expiry;
+        if (!settlementByExpiry.has(lastExpiry)) firstSeenExpiries.push(lastExpiry);
+        lastPosition = firstSeenExpiries.indexOf(lastExpiry);
+      }
+      const known = settlementByExpiry.get(lastExpiry);
+      if (known === undefined || settlement > known) settlementByExpiry.set(lastExpiry, settlement);
+      const time = (settlement - evaluatedAt) / YEAR_MS;
+      const call = contract.type === 'C';
+      const units = (call ? callSign : putSign) * contract.openInterest * contract.multiplier;
+      const strike = contract.strike;
+      const iv = contract.iv;
+      const providerValue = contract.gamma;
+      strikes[i] = strike;
+      times[i] = time;
+      isCall[i] = call ? 1 : 0;
+      signedUnits[i] = units;
+      expiryIndex[i] = lastPosition; // first-seen order for now; re-mapped to date order below
+      providerGamma[i] = providerValue ?? Number.NaN;
+      let gamma: number;
+      if (iv !== null) {
+        // Black-Scholes gamma from the hoisted constants: d1 = ln(S) / (sigma sqrt T) - offset,
+        // gamma = e^(-qT) phi(d1) / (S sigma sqrt T) (the same formula as bsGamma, computed once).
+        const invStdDev = 1 / (iv * Math.sqrt(time));
+        const offset = (Math.log(strike) - (drift + 0.5 * iv * iv) * time) * invStdDev;
+        const carry = dividend === 0 ? 1 : Math.exp(-dividend * time);
+        const d1 = logSpot * invStdDev - offset;
+        gamma = (carry * invStdDev * INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1)) / spot;
+        fromIv[i] = 1;
+        invStdDevs[i] = invStdDev;
+        offsets[i] = offset;
+        weights[i] = units * carry * invStdDev;
+      } else {
+        gamma = providerValue as number;
+        providerGammaUsed++;
+        fixedDollarGammaUnits += units * gamma;
+      }
+      gammas[i] = gamma;
+      gex[i] = units * gamma * dollarsPerGammaUnit;
+    }
   }
-
-  const count = used.length;
-  const expiries = [...new Set(used.map((contract) => contract.expiry))].sort();
-  const expiryPosition = new Map(expiries.map((expiry, index) => [expiry, index]));
+  const expiries = [...firstSeenExpiries].sort();
+  const dateOrder = firstSeenExpiries.map((expiry) => expiries.indexOf(expiry));
+  for (let i = 0; i < count; i++) expiryIndex[i] = dateOrder[expiryIndex[i]];
   const prepared: PreparedChain = {
     underlying: snapshot.underlying,
     spot,
@@ -132,55 +206,24 @@ export function prepareChain(snapshot: ChainSnapshot, settings: EngineSettings =
     expiryFilter,
     contracts: used,
     count,
-    strike: new Float64Array(count),
-    time: new Float64Array(count),
-    isCall: new Uint8Array(count),
-    signedUnits: new Float64Array(count),
-    expiryIndex: new Uint16Array(count),
+    strike: strikes.subarray(0, count),
+    time: times.subarray(0, count),
+    isCall: isCall.subarray(0, count),
+    signedUnits: signedUnits.subarray(0, count),
+    expiryIndex: expiryIndex.subarray(0, count),
     expiries,
     settlementOfExpiry: expiries.map((expiry) => settlementByExpiry.get(expiry) ?? 0),
-    gamma: new Float64Array(count),
-    providerGamma: new Float64Array(count),
-    gex: new Float64Array(count),
-    fromIv: new Uint8Array(count),
-    invStdDev: new Float64Array(count),
-    offset: new Float64Array(count),
-    weight: new Float64Array(count),
-    fixedDollarGammaUnits: 0,
+    gamma: gammas.subarray(0, count),
+    providerGamma: providerGamma.subarray(0, count),
+    gex: gex.subarray(0, count),
+    fromIv: fromIv.subarray(0, count),
+    invStdDev: invStdDevs.subarray(0, count),
+    offset: offsets.subarray(0, count),
+    weight: weights.subarray(0, count),
+    fixedDollarGammaUnits,
     skipped,
     warnings,
   };
-  const callSign = dealerSign(signModel, 'C');
-  const putSign = dealerSign(signModel, 'P');
-  const dollarsPerGammaUnit = spot * spot * 0.01;
-  let providerGammaUsed = 0;
-  for (let i = 0; i < count; i++) {
-    const contract = used[i];
-    const time = (contract.settlement - evaluatedAt) / YEAR_MS;
-    const units = (contract.type === 'C' ? callSign : putSign) * contract.openInterest * contract.multiplier;
-    prepared.strike[i] = contract.strike;
-    prepared.time[i] = time;
-    prepared.isCall[i] = contract.type === 'C' ? 1 : 0;
-    prepared.signedUnits[i] = units;
-    prepared.expiryIndex[i] = expiryPosition.get(contract.expiry) ?? 0;
-    prepared.providerGamma[i] = contract.gamma ?? Number.NaN;
-    let gamma: number;
-    if (contract.iv !== null) {
-      const vol = contract.iv;
-      const stdDev = vol * Math.sqrt(time);
-      gamma = bsGamma(spot, contract.strike, time, vol, rate, dividend);
-      prepared.fromIv[i] = 1;
-      prepared.invStdDev[i] = 1 / stdDev;
-      prepared.offset[i] = (Math.log(contract.strike) - (rate - dividend + 0.5 * vol * vol) * time) / stdDev;
-      prepared.weight[i] = (units * Math.exp(-dividend * time)) / stdDev;
-    } else {
-      gamma = contract.gamma as number;
-      providerGammaUsed++;
-      prepared.fixedDollarGammaUnits += units * gamma;
-    }
-    prepared.gamma[i] = gamma;
-    prepared.gex[i] = units * gamma * dollarsPerGammaUnit;
-  }
   if (providerGammaUsed > 0) {
     warnings.push(`${providerGammaUsed} contracts have no IV: the provider's gamma is used for them, held fixed in the profile`);
   }

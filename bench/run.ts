@@ -1,0 +1,64 @@
+/**
+ * npm run bench [-- --json] [-- --runs N]
+ * Engine speed on the real SPX fixture and on a synthetic chain four times its size: parse, all levels
+ * including the flip, and an 801-point profile. Medians after warm-up; targets in issue #3.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { parseChainText } from '../lib/chain/parse';
+import { computeLevels } from '../lib/gex/levels';
+import { prepareChain } from '../lib/gex/prepared-chain';
+import { profileOnGrid } from '../lib/gex/profile';
+import { SAMPLE_SNAPSHOT } from '../lib/providers/sample';
+import { scaleQuoteTableCsv } from './synthetic-chain';
+import { formatTiming, time, type Timing } from './stats';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const runsIndex = args.indexOf('--runs');
+const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : 25;
+
+const spxText = gunzipSync(readFileSync(fileURLToPath(new URL(`../assets/${SAMPLE_SNAPSHOT.path}`, import.meta.url)))).toString('utf8');
+
+function measure(text: string) {
+  const snapshot = parseChainText(text);
+  const prepared = prepareChain(snapshot);
+  const parse = time(() => parseChainText(text), { runs });
+  const levels = time(() => computeLevels(snapshot), { runs });
+  const profile = time(() => profileOnGrid(prepared, prepared.spot * 0.8, prepared.spot * 1.2, 801), { runs });
+  return { parse, levels, profile, contracts: snapshot.contracts.length, priced: prepared.count };
+}
+
+const base = measure(spxText);
+const x4 = measure(scaleQuoteTableCsv(spxText, 4));
+
+if (json) {
+  const round = (timing: Timing) => Math.round(timing.median * 1000) / 1000;
+  process.stdout.write(
+    `${JSON.stringify({
+      parseMs: round(base.parse),
+      levelsMs: round(base.levels),
+      profile801Ms: round(base.profile),
+      x4ParseMs: round(x4.parse),
+      x4LevelsMs: round(x4.levels),
+      x4Profile801Ms: round(x4.profile),
+      contracts: base.contracts,
+      pricedContracts: base.priced,
+      x4Contracts: x4.contracts,
+      x4PricedContracts: x4.priced,
+      runs,
+    })}\n`,
+  );
+} else {
+  console.log(`SPX fixture: ${base.contracts} contracts, ${base.priced} priced (live, with open interest and a gamma)`);
+  console.log(formatTiming('parse', base.parse));
+  console.log(formatTiming('levels (incl. flip)', base.levels));
+  console.log(formatTiming('profile, 801 points', base.profile));
+  console.log(`Synthetic 4x chain: ${x4.contracts} contracts, ${x4.priced} priced`);
+  console.log(formatTiming('x4 parse', x4.parse));
+  console.log(formatTiming('x4 levels (incl. flip)', x4.levels));
+  console.log(formatTiming('x4 profile, 801 points', x4.profile));
+  const ratio = (a: Timing, b: Timing) => (a.median / b.median).toFixed(2);
+  console.log(`x4 / x1 ratios: parse ${ratio(x4.parse, base.parse)}, levels ${ratio(x4.levels, base.levels)}, profile ${ratio(x4.profile, base.profile)} (target <= 4.5)`);
+}

@@ -1,0 +1,26 @@
+/**
+ * A synthetic chain N times the size of a real quote-table CSV: each extra copy of every row is struck a
+ * little apart (k * 0.25 points), so the structure (expiries, IVs, open interest) stays realistic.
+ */
+export function scaleQuoteTableCsv(text: string, factor: number): string {
+  const lines = text.split('\n');
+  const header = lines.findIndex((line) => line.startsWith('Expiration Date,'));
+  const rows = lines.slice(header + 1).filter((line) => line.trim() !== '');
+  const out = lines.slice(0, header + 1);
+  for (let copy = 0; copy < factor; copy++) {
+    for (const row of rows) {
+      if (copy === 0) {
+        out.push(row);
+        continue;
+      }
+      const fields = row.split(',');
+      const strike = Number(fields[11]) + copy * 0.25;
+      const strikeDigits = String(Math.round(strike * 1000)).padStart(8, '0');
+      fields[1] = fields[1].slice(0, -8) + strikeDigits;
+      fields[12] = fields[12].slice(0, -8) + strikeDigits;
+      fields[11] = strike.toFixed(2);
+      out.push(fields.join(','));
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,34 @@
+/**
+ * DESIGN.md's worked check: a dealer short 100 calls of delta 0.50 and gamma 0.05 (multiplier 100)
+ * holds -5,000 deltas; a $1 rise makes it -5,500, so 500 more shares must be bought; a $1 fall lets it
+ * sell 500.
+ */
+import { describe, expect, it } from 'vitest';
+import { prepareChain } from '../../../lib/gex/prepared-chain';
+import { computeLevels } from '../../../lib/gex/levels';
+import { hedgeSharesForMove } from '../../../lib/gex/hedge';
+import { syntheticSnapshot } from './synthetic';
+
+describe('the worked dealer example', () => {
+  // One call, OI 100, no IV: the provider's gamma 0.05 is used as given. Dealers short it (short-all).
+  const snapshot = syntheticSnapshot({ spot: 50, contracts: [{ type: 'C', strike: 50, openInterest: 100, iv: null, gamma: 0.05, delta: 0.5 }] });
+
+  it('holds -5,000 deltas and must buy 500 shares on a $1 rise, sell 500 on a $1 fall', () => {
+    const chain = prepareChain(snapshot, { signModel: { kind: 'short-all' } });
+    const dealerDelta = -1 * 0.5 * 100 * 100;
+    expect(dealerDelta).toBe(-5000);
+    const gexPerPct = chain.gex[0];
+    expect(hedgeSharesForMove(gexPerPct, 50, +1)).toBeCloseTo(500, 9);
+    expect(hedgeSharesForMove(gexPerPct, 50, -1)).toBeCloseTo(-500, 9);
+    // After the rise the position is -5,500 deltas: -5,000 + (-500).
+    expect(dealerDelta - hedgeSharesForMove(gexPerPct, 50, +1)).toBeCloseTo(-5500, 9);
+  });
+
+  it('reports the same as hedge flow per 1% move, in dollars and shares', () => {
+    const levels = computeLevels(snapshot, { signModel: { kind: 'short-all' } });
+    // GEX = -1 * 0.05 * 100 * 100 * 50^2 * 0.01 = -12,500 dollars per 1% move = -250 shares per 1% (0.50 move).
+    expect(levels.totalGex).toBeCloseTo(-12500, 6);
+    expect(levels.hedgeFlowPerPct).toEqual({ dollars: levels.totalGex, shares: levels.totalGex / 50 });
+    expect(levels.hedgeFlowPerPct.shares).toBeCloseTo(-250, 9);
+  });
+});
