@@ -18,8 +18,19 @@ export default defineConfig({
     short_name: 'gexmap',
     description:
       'Gamma flip, call wall and put wall from listed option chains, drawn on the charts you already use. Dealer sign is a model assumption.',
-    // No API permissions yet: each is added with the feature that needs it (storage and alarms with the background issue).
-    permissions: [],
+    // storage: settings, cached levels, history (+ IndexedDB for whole chains); alarms: the refresh schedule.
+    permissions: ['storage', 'alarms'],
+    // The free default provider, and a data server on this machine (tests, a local feed) without a prompt.
+    host_permissions: ['https://cdn.cboe.com/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+    // Keyed providers and custom URLs: requested from the options page when the user turns them on.
+    optional_host_permissions: [
+      'https://api.tradier.com/*',
+      'https://sandbox.tradier.com/*',
+      'https://api.polygon.io/*',
+      'https://api.massive.com/*',
+      'https://*/*',
+      'http://*/*',
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,19 +1,115 @@
+/**
+ * The service worker: the only place that fetches data, holds keys and computes levels. Thin glue:
+ * browser storage, alarms, fetch and messaging wired to lib/service/LevelsService.
+ */
 import { defineBackground } from 'wxt/utils/define-background';
-import { browser } from 'wxt/browser';
-import { onMessage } from '../utils/messaging';
+import { browser, type Browser } from 'wxt/browser';
+import { onMessage, sendMessage } from '../utils/messaging';
+import { browserServiceStorage, readCopy, subscriptionsItem } from '../utils/storage';
+import { indexedDbArchive } from '../utils/chain-archive';
+import { LevelsService } from '../lib/service/levels-service';
+import { validateRequest, RequestError } from '../lib/service/validate';
+import { SAMPLE_SNAPSHOT, gunzipText } from '../lib/providers/sample';
+import type { LevelsReply } from '../lib/service/protocol';
+
+const REFRESH_ALARM = 'gexmap-refresh';
 
 export default defineBackground({
   main() {
-    onMessage('hello', ({ data, sender }) => {
-      if (typeof data?.client !== 'string' || data.client.length > 64) {
-        throw new Error('hello: "client" must be a short string');
+    const extensionOrigin = browser.runtime.getURL('/');
+    const service = new LevelsService({
+      storage: browserServiceStorage(indexedDbArchive()),
+      fetch: (url, init) => fetch(url, { ...init, cache: 'no-store', credentials: 'omit' }),
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      loadSample: async () => gunzipText(await (await fetch(browser.runtime.getURL(`/${SAMPLE_SNAPSHOT.path}` as '/'))).arrayBuffer()),
+      scheduleAlarm: async (when) => {
+        await browser.alarms.create(REFRESH_ALARM, { when });
+      },
+      broadcast: (reply) => pushToSubscribers(reply),
+    });
+
+    /** Extension pages (popup, options, demo) may change things; content scripts may only ask. */
+    const fromExtensionPage = (sender: Browser.runtime.MessageSender) => (sender.url ?? '').startsWith(extensionOrigin);
+    const requireExtensionPage = (name: string, sender: Browser.runtime.MessageSender) => {
+      if (!fromExtensionPage(sender)) throw new RequestError(`${name}: only the extension's own pages may do this`);
+    };
+
+    async function pushToSubscribers(reply: LevelsReply): Promise<void> {
+      const subscriptions = await readCopy(subscriptionsItem);
+      let changed = false;
+      for (const [tabId, ticker] of Object.entries(subscriptions)) {
+        if (ticker !== reply.ticker) continue;
+        try {
+          await sendMessage('levelsUpdated', reply, Number(tabId));
+        } catch {
+          delete subscriptions[tabId]; // the tab is gone or no longer runs our script
+          changed = true;
+        }
       }
+      if (changed) await subscriptionsItem.setValue(subscriptions);
+    }
+
+    onMessage('hello', ({ data, sender }) => {
+      validateRequest('hello', data);
       return {
         name: 'gexmap' as const,
         version: browser.runtime.getManifest().version,
         now: Date.now(),
-        from: sender.tab ? ('content' as const) : ('extension-page' as const),
+        from: fromExtensionPage(sender) ? ('extension-page' as const) : ('content' as const),
       };
     });
+    onMessage('getLevels', ({ data }) => service.getLevels(validateRequest('getLevels', data)));
+    onMessage('getHeatmap', ({ data }) => service.getHeatmap(validateRequest('getHeatmap', data)));
+    onMessage('getProfile', ({ data }) => service.getProfile(validateRequest('getProfile', data)));
+    onMessage('getHistory', ({ data }) => service.getHistory(validateRequest('getHistory', data)));
+    onMessage('getStatus', ({ data }) => (validateRequest('getStatus', data), service.getStatuses()));
+    onMessage('getSettings', ({ data }) => (validateRequest('getSettings', data), service.publicSettings()));
+    onMessage('updateSettings', ({ data, sender }) => {
+      requireExtensionPage('updateSettings', sender);
+      return service.updateSettings(data);
+    });
+    onMessage('setApiKeys', ({ data, sender }) => {
+      requireExtensionPage('setApiKeys', sender);
+      return service.setKeys(validateRequest('setApiKeys', data));
+    });
+    onMessage('setTicker', ({ data, sender }) => {
+      requireExtensionPage('setTicker', sender);
+      return service.setTicker(validateRequest<{ ticker: string }>('setTicker', data).ticker);
+    });
+    onMessage('refresh', ({ data }) => service.refresh(validateRequest<{ ticker?: string }>('refresh', data).ticker));
+    onMessage('importChain', ({ data, sender }) => {
+      requireExtensionPage('importChain', sender);
+      const { text, name } = validateRequest<{ text: string; name: string }>('importChain', data);
+      return service.importChain(text, name);
+    });
+    onMessage('clearData', async ({ data, sender }) => {
+      requireExtensionPage('clearData', sender);
+      validateRequest('clearData', data);
+      await service.clearData();
+    });
+    onMessage('subscribe', async ({ data, sender }) => {
+      const { ticker } = validateRequest<{ ticker: string }>('subscribe', data);
+      const reply = await service.getLevels({ ticker });
+      if (sender.tab?.id !== undefined) {
+        const subscriptions = await readCopy(subscriptionsItem);
+        subscriptions[String(sender.tab.id)] = reply.ticker;
+        await subscriptionsItem.setValue(subscriptions);
+      }
+      return reply;
+    });
+
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === REFRESH_ALARM) void service.onAlarm();
+    });
+    browser.tabs.onRemoved.addListener(async (tabId) => {
+      const subscriptions = await readCopy(subscriptionsItem);
+      if (String(tabId) in subscriptions) {
+        delete subscriptions[String(tabId)];
+        await subscriptionsItem.setValue(subscriptions);
+      }
+    });
+    // Every worker start (install, browser start, wake-up after being killed) re-creates the alarm.
+    void service.start();
   },
 });

@@ -1,8 +1,10 @@
 /**
  * The one messaging protocol between the background and every other part (popup, options, content
- * scripts). Every handler validates its input: content scripts live within a page's reach.
+ * scripts). The background validates every request (lib/service/validate.ts): content scripts live
+ * within a page's reach. API keys never appear in any reply.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { FeedStatus, HeatmapReply, HistoryEntry, LevelsReply, ProfileReply, PublicSettings } from '../lib/service/protocol';
 
 export interface HelloReply {
   name: 'gexmap';
@@ -14,8 +16,29 @@ export interface HelloReply {
 }
 
 export interface ProtocolMap {
-  /** Liveness and identity: answered by the background. */
+  /** Liveness and identity. */
   hello(request: { client: string }): HelloReply;
+  /** Levels for a ticker (default: the active one) and expiry filter (default: the setting). */
+  getLevels(request: { ticker?: string; expiry?: string }): LevelsReply;
+  getHeatmap(request: { ticker?: string; expiry?: string; strikes?: number }): HeatmapReply;
+  getProfile(request: { ticker?: string; expiry?: string; points?: number }): ProfileReply;
+  getHistory(request: { ticker?: string }): HistoryEntry[];
+  getStatus(): FeedStatus[];
+  getSettings(): PublicSettings;
+  /** Extension pages only. A partial settings object; every field is validated. */
+  updateSettings(patch: Record<string, unknown>): PublicSettings;
+  /** Extension pages only. Empty text removes a key. */
+  setApiKeys(keys: { tradier?: string; polygon?: string }): PublicSettings;
+  setTicker(request: { ticker: string }): LevelsReply;
+  refresh(request: { ticker?: string }): FeedStatus;
+  /** Extension pages only: a CBOE JSON or CSV file's text. */
+  importChain(request: { text: string; name: string }): LevelsReply;
+  /** Extension pages only: cached levels, history, statuses and chains (not settings, not keys). */
+  clearData(): void;
+  /** Content scripts: this tab shows `ticker`; answers its levels and subscribes the tab to pushes. */
+  subscribe(request: { ticker: string }): LevelsReply;
+  /** Background -> tabs: fresh levels for a ticker the tab subscribed to. */
+  levelsUpdated(reply: LevelsReply): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

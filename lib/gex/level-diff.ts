@@ -13,7 +13,10 @@ export interface LevelChange {
 
 export type LevelDiff = Record<DiffedLevel, LevelChange> & { regimeChanged: boolean; previousAsOf: string };
 
-export function diffLevels(current: Levels, previous: Levels): LevelDiff {
+/** Only the diffed numbers, the regime and as-of are read (history keeps summaries, not full levels). */
+export type DiffableLevels = Pick<Levels, DiffedLevel | 'regime' | 'asOf'>;
+
+export function diffLevels(current: DiffableLevels, previous: DiffableLevels): LevelDiff {
   const diff = { regimeChanged: current.regime !== previous.regime, previousAsOf: previous.asOf } as LevelDiff;
   for (const key of DIFFED_LEVELS) {
     const now = current[key];

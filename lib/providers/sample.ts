@@ -8,3 +8,9 @@ export const SAMPLE_SNAPSHOT = {
   label: 'Sample data: SPX, CBOE delayed quotes as of 2024-01-07 10:52 ET (Friday close)',
   provider: 'sample',
 } as const;
+
+/** Decompresses the gzipped sample with the platform's DecompressionStream (browsers and Node 18+). */
+export async function gunzipText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}

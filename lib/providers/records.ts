@@ -1,0 +1,23 @@
+/** Shared by the JSON providers: one vendor record -> a normalized contract or a rejection reason. */
+import type { OptionContract } from '../chain/model';
+import { parseOcc } from '../chain/occ';
+import { buildContract, numberOrNull, type ContractFields } from '../chain/contract';
+
+export function contractFromRecord(symbol: unknown, fields: ContractFields, asOf: number): OptionContract | string {
+  if (typeof symbol !== 'string') return 'no option symbol';
+  const occ = parseOcc(symbol);
+  if (typeof occ === 'string') return `bad option symbol: ${occ}`;
+  return buildContract(occ, fields, asOf);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Tradier returns one item as an object and several as an array. */
+export function asList(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return value === null || value === undefined ? [] : [value];
+}
+
+export { numberOrNull };

@@ -1,0 +1,169 @@
+/**
+ * User settings: what the options page edits and the background obeys. Validated on every write
+ * (a patch from any page is checked field by field), with defaults for every field.
+ */
+import type { SignModel } from '../gex/sign-model';
+import type { ProviderId } from '../providers/types';
+
+export interface RateSetting {
+  rate: number;
+  dividend: number;
+}
+
+export interface Settings {
+  provider: ProviderId;
+  /** The active ticker (options underlying). */
+  ticker: string;
+  favorites: string[];
+  recents: string[];
+  /** {ticker} is replaced; http(s) only. */
+  customUrl: string;
+  refreshMinutes: number;
+  signModel: SignModel;
+  /** Rate and dividend yield: a default and per-ticker overrides. */
+  rates: { default: RateSetting; perTicker: Record<string, RateSetting> };
+  /** Half-width of the transition band around the flip, fraction of spot. */
+  transitionBand: number;
+  /** ATM IV move (absolute, decimal) that flags the levels as computed under another IV. */
+  ivShiftThreshold: number;
+  /** Expiry filter text (see lib/gex/expiry-filter). */
+  expiryFilter: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  provider: 'cboe',
+  ticker: 'SPX',
+  favorites: ['SPX', 'SPY', 'QQQ'],
+  recents: [],
+  customUrl: '',
+  refreshMinutes: 5,
+  signModel: { kind: 'classic' },
+  // Rough levels for late 2026: a trader sets their own; 0 is never far wrong for gamma.
+  rates: { default: { rate: 0.04, dividend: 0 }, perTicker: { SPX: { rate: 0.04, dividend: 0.013 }, SPY: { rate: 0.04, dividend: 0.013 } } },
+  transitionBand: 0.005,
+  ivShiftThreshold: 0.02,
+  expiryFilter: 'all',
+};
+
+export const PROVIDERS: readonly ProviderId[] = ['cboe', 'tradier', 'polygon', 'custom', 'file', 'sample'];
+const TICKER = /^[A-Z][A-Z0-9.]{0,9}$/;
+
+/** Normalizes a ticker as typed (" spx ", "^SPX", "$spx") or returns null when it cannot be one. */
+export function normalizeTicker(text: unknown): string | null {
+  if (typeof text !== 'string') return null;
+  const ticker = text.trim().toUpperCase().replace(/^[\^$_]/, '');
+  return TICKER.test(ticker) ? ticker : null;
+}
+
+export class SettingsError extends Error {}
+
+function check(condition: boolean, message: string): void {
+  if (!condition) throw new SettingsError(message);
+}
+
+function finiteIn(value: unknown, low: number, high: number): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
+}
+
+function checkRate(value: unknown, where: string): RateSetting {
+  check(typeof value === 'object' && value !== null, `${where} must be {rate, dividend}`);
+  const { rate, dividend } = value as Record<string, unknown>;
+  check(finiteIn(rate, -0.05, 0.5), `${where}.rate must be a decimal between -0.05 and 0.5`);
+  check(finiteIn(dividend, 0, 0.5), `${where}.dividend must be a decimal between 0 and 0.5`);
+  return { rate: rate as number, dividend: dividend as number };
+}
+
+function checkTickers(value: unknown, where: string, max: number): string[] {
+  check(Array.isArray(value) && value.length <= max, `${where} must be a list of at most ${max} tickers`);
+  return [...new Set((value as unknown[]).map((item) => {
+    const ticker = normalizeTicker(item);
+    check(ticker !== null, `${where} has an invalid ticker ${JSON.stringify(item)}`);
+    return ticker as string;
+  }))];
+}
+
+/** Applies a partial update; throws SettingsError naming the first bad field. Unknown fields are errors. */
+export function applySettingsPatch(current: Settings, patch: unknown): Settings {
+  check(typeof patch === 'object' && patch !== null && !Array.isArray(patch), 'settings update must be an object');
+  const next: Settings = structuredClone(current);
+  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+    switch (key) {
+      case 'provider':
+        check(PROVIDERS.includes(value as ProviderId), `provider must be one of ${PROVIDERS.join(', ')}`);
+        next.provider = value as ProviderId;
+        break;
+      case 'ticker': {
+        const ticker = normalizeTicker(value);
+        check(ticker !== null, `ticker ${JSON.stringify(value)} is not a ticker (letters, digits, dots; up to 10)`);
+        next.ticker = ticker as string;
+        break;
+      }
+      case 'favorites':
+        next.favorites = checkTickers(value, 'favorites', 20);
+        break;
+      case 'recents':
+        next.recents = checkTickers(value, 'recents', 10);
+        break;
+      case 'customUrl':
+        check(typeof value === 'string' && value.length <= 2000, 'customUrl must be text');
+        if (value !== '') {
+          let url: URL | null = null;
+          try {
+            url = new URL((value as string).replace(/\{ticker\}/gi, 'SPX'));
+          } catch {
+            /* reported below */
+          }
+          check(url !== null && (url.protocol === 'https:' || url.protocol === 'http:'), `customUrl "${value}" is not an http(s) URL`);
+        }
+        next.customUrl = value as string;
+        break;
+      case 'refreshMinutes':
+        check(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 240, 'refreshMinutes must be a whole number from 1 to 240');
+        next.refreshMinutes = value as number;
+        break;
+      case 'signModel': {
+        const model = value as SignModel;
+        check(
+          typeof model === 'object' && model !== null &&
+            (model.kind === 'classic' || model.kind === 'short-all' ||
+              (model.kind === 'custom' && finiteIn(model.call, -1, 1) && finiteIn(model.put, -1, 1))),
+          'signModel must be {kind: "classic"}, {kind: "short-all"} or {kind: "custom", call, put} with signs in [-1, 1]',
+        );
+        next.signModel = model.kind === 'custom' ? { kind: 'custom', call: model.call, put: model.put } : { kind: model.kind };
+        break;
+      }
+      case 'rates': {
+        check(typeof value === 'object' && value !== null, 'rates must be {default, perTicker}');
+        const rates = value as Record<string, unknown>;
+        const perTicker: Record<string, RateSetting> = {};
+        check(typeof rates.perTicker === 'object' && rates.perTicker !== null, 'rates.perTicker must be an object');
+        for (const [ticker, rate] of Object.entries(rates.perTicker as Record<string, unknown>)) {
+          const normalized = normalizeTicker(ticker);
+          check(normalized !== null, `rates.perTicker has an invalid ticker ${JSON.stringify(ticker)}`);
+          perTicker[normalized as string] = checkRate(rate, `rates.perTicker.${ticker}`);
+        }
+        next.rates = { default: checkRate(rates.default, 'rates.default'), perTicker };
+        break;
+      }
+      case 'transitionBand':
+        check(finiteIn(value, 0, 0.05), 'transitionBand must be a fraction of spot from 0 to 0.05');
+        next.transitionBand = value as number;
+        break;
+      case 'ivShiftThreshold':
+        check(finiteIn(value, 0.001, 1), 'ivShiftThreshold must be a decimal from 0.001 to 1');
+        next.ivShiftThreshold = value as number;
+        break;
+      case 'expiryFilter':
+        check(typeof value === 'string' && value.length <= 40, 'expiryFilter must be text');
+        next.expiryFilter = value as string;
+        break;
+      default:
+        throw new SettingsError(`unknown setting "${key}"`);
+    }
+  }
+  return next;
+}
+
+export function rateFor(settings: Settings, ticker: string): RateSetting {
+  return settings.rates.perTicker[ticker] ?? settings.rates.default;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { applySettingsPatch, DEFAULT_SETTINGS, normalizeTicker, SettingsError } from '../../../lib/service/settings';
+import { RequestError, validateRequest } from '../../../lib/service/validate';
+
+describe('settings', () => {
+  it('normalizes tickers as typed', () => {
+    expect(normalizeTicker(' spx ')).toBe('SPX');
+    expect(normalizeTicker('^NDX')).toBe('NDX');
+    expect(normalizeTicker('BRK.B')).toBe('BRK.B');
+    expect(normalizeTicker('<script>')).toBeNull();
+    expect(normalizeTicker('')).toBeNull();
+    expect(normalizeTicker(42)).toBeNull();
+  });
+
+  it('applies valid patches and leaves the rest', () => {
+    const next = applySettingsPatch(DEFAULT_SETTINGS, { ticker: 'qqq', refreshMinutes: 10, signModel: { kind: 'custom', call: 1, put: -0.5 } });
+    expect(next).toMatchObject({ ticker: 'QQQ', refreshMinutes: 10, signModel: { kind: 'custom', call: 1, put: -0.5 }, provider: 'cboe' });
+    expect(DEFAULT_SETTINGS.ticker).toBe('SPX'); // not mutated
+  });
+
+  it.each([
+    [{ provider: 'yahoo' }, /provider must be one of cboe/],
+    [{ ticker: 'not a ticker!' }, /ticker "not a ticker!" is not a ticker/],
+    [{ refreshMinutes: 0 }, /refreshMinutes must be a whole number from 1 to 240/],
+    [{ customUrl: 'javascript:alert(1)' }, /customUrl "javascript:alert\(1\)" is not an http\(s\) URL/],
+    [{ signModel: { kind: 'custom', call: 5, put: 0 } }, /signModel must be/],
+    [{ rates: { default: { rate: 2, dividend: 0 }, perTicker: {} } }, /rates.default.rate must be a decimal/],
+    [{ transitionBand: -1 }, /transitionBand must be/],
+    [{ colour: 'red' }, /unknown setting "colour"/],
+    ['everything', /settings update must be an object/],
+  ])('rejects %j with the field and the reason', (patch, message) => {
+    expect(() => applySettingsPatch(DEFAULT_SETTINGS, patch)).toThrow(SettingsError);
+    expect(() => applySettingsPatch(DEFAULT_SETTINGS, patch)).toThrow(message);
+  });
+});
+
+describe('request validation at the boundary', () => {
+  it('accepts well-formed requests', () => {
+    expect(validateRequest('getLevels', { ticker: 'SPX', expiry: '0dte' })).toEqual({ ticker: 'SPX', expiry: '0dte' });
+    expect(validateRequest('getLevels', {})).toEqual({});
+    expect(validateRequest('getStatus', undefined)).toBeUndefined();
+    expect(validateRequest('getProfile', { points: 801 })).toEqual({ points: 801 });
+  });
+
+  it.each([
+    ['getLevels', null, /getLevels: expected an object/],
+    ['getLevels', 'SPX', /getLevels: expected an object/],
+    ['getLevels', { ticker: 42 }, /"ticker" must be text/],
+    ['getLevels', { ticker: 'X'.repeat(17) }, /"ticker" is longer than 16 characters/],
+    ['getLevels', { ticker: 'SPX', __proto__x: 1 }, /unknown field "__proto__x"/],
+    ['getProfile', { points: 1e9 }, /"points" must be a whole number from 2 to 2001/],
+    ['getHeatmap', { strikes: 2.5 }, /"strikes" must be a whole number/],
+    ['setTicker', {}, /"ticker" is required/],
+    ['getStatus', { anything: 1 }, /getStatus: takes no data/],
+    ['importChain', { text: 1, name: 'a' }, /"text" must be text/],
+  ] as const)('%s rejects %j', (name, data, message) => {
+    expect(() => validateRequest(name, data)).toThrow(RequestError);
+    expect(() => validateRequest(name, data)).toThrow(message);
+  });
+});
