@@ -16,6 +16,7 @@ const REFRESH_ALARM = 'gexmap-refresh';
 
 export default defineBackground({
   main() {
+    const startedAt = Date.now();
     const extensionOrigin = browser.runtime.getURL('/');
     const service = new LevelsService({
       storage: browserServiceStorage(indexedDbArchive()),
@@ -56,6 +57,7 @@ export default defineBackground({
         name: 'gexmap' as const,
         version: browser.runtime.getManifest().version,
         now: Date.now(),
+        startedAt,
         from: fromExtensionPage(sender) ? ('extension-page' as const) : ('content' as const),
       };
     });
@@ -108,6 +110,10 @@ export default defineBackground({
         delete subscriptions[String(tabId)];
         await subscriptionsItem.setValue(subscriptions);
       }
+    });
+    // A new install starts at the options page: pick a data source (CBOE works without any setup).
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install') void browser.runtime.openOptionsPage();
     });
     // Every worker start (install, browser start, wake-up after being killed) re-creates the alarm.
     void service.start();

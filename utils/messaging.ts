@@ -11,6 +11,8 @@ export interface HelloReply {
   version: string;
   /** UTC ms at the background when it answered. */
   now: number;
+  /** UTC ms when this worker instance started (changes after the browser kills and restarts it). */
+  startedAt: number;
   /** Where the request came from, as the background saw it. */
   from: 'content' | 'extension-page';
 }

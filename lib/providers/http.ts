@@ -18,8 +18,8 @@ export async function getText(context: ProviderContext, url: string, headers: Re
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => {
+      resolve('timeout'); // settles the race first; the abort then only frees the connection
       controller?.abort();
-      resolve('timeout');
     }, timeoutMs);
   });
   const fetchImpl: FetchLike = context.fetch;
@@ -51,6 +51,9 @@ export async function getText(context: ProviderContext, url: string, headers: Re
     }
     return { ok: true, text, status: response.status };
   } catch (error) {
+    if (controller?.signal.aborted) {
+      return { ok: false, error: { kind: 'timeout', message: `no answer from ${hostOf(url)} within ${duration(timeoutMs)}` } };
+    }
     const message = (error as Error)?.message ?? String(error);
     return { ok: false, error: { kind: 'network', message: `cannot reach ${hostOf(url)}: ${message}` } };
   } finally {
