@@ -312,6 +312,7 @@ export class LevelsService {
           lastSuccessAt: finished,
           failures: 0,
           lastError: null,
+          lastDurationMs: finished - now,
           nextDueAt: settings.provider === 'file' || settings.provider === 'sample' ? null : nextRegularRefresh(finished, finished, settings.refreshMinutes),
         };
     statuses[key] = status;

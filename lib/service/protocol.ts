@@ -35,6 +35,8 @@ export interface FeedStatus {
   failures: number;
   lastError: FeedError | null;
   nextDueAt: number | null;
+  /** How long the last successful refresh took, fetch to levels stored (ms). */
+  lastDurationMs?: number;
 }
 
 export interface LevelsReply {
