@@ -57,3 +57,10 @@ export function browserServiceStorage(archive: ChainArchive): ServiceStorage {
     },
   };
 }
+
+/** Per-site overlay state (keyed by origin): the panel's place and the calibration. */
+export interface SiteOverlayState {
+  panel?: { x: number; y: number; collapsed: boolean };
+  calibration?: import('./overlay/calibration').Calibration;
+}
+export const overlaySitesItem = storage.defineItem<Record<string, SiteOverlayState>>('local:overlaySites', { fallback: {}, version: 1 });

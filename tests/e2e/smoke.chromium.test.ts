@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/chromium';
 import { startServer, type TestServer } from './helpers/server';
 import { pagesDir } from './helpers/paths';
+import { ask } from './helpers/protocol';
 
 describe('Chromium: the built extension loads and works', () => {
   let browser: ExtensionBrowser;
@@ -26,12 +27,15 @@ describe('Chromium: the built extension loads and works', () => {
     expect(manifest.name).toMatch(/^gexmap/);
   });
 
-  it('runs the content script on a localhost page, which reaches the background', async () => {
+  it('runs the content script on a localhost page, which gets the sample\'s levels from the background', async () => {
+    const settings = await browser.context.newPage();
+    await settings.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await ask(settings, 'updateSettings', { provider: 'sample', ticker: 'SPX' });
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/pages/chart.html`);
-    const badge = page.locator('gexmap-overlay [part="badge"]');
-    await expect.poll(() => badge.getAttribute('data-status'), { timeout: 15000 }).toBe('ready');
-    expect(await badge.textContent()).toMatch(/connected/);
+    const status = page.getByTestId('gexmap-status');
+    await expect.poll(() => status.textContent(), { timeout: 15000 }).toMatch(/^SPX · negative γ · SAMPLE/);
+    await expect.poll(() => page.locator('gexmap-overlay [data-level]').count()).toBe(3);
     // The overlay must not move the host page: its host is fixed and takes no pointer events.
     const hostStyle = await page.evaluate(() => {
       const host = document.querySelector('gexmap-overlay') as HTMLElement;
@@ -40,6 +44,7 @@ describe('Chromium: the built extension loads and works', () => {
     });
     expect(hostStyle).toEqual({ position: 'fixed', pointerEvents: 'none', shadowOpen: true });
     await page.close();
+    await settings.close();
   });
 
   it('renders the popup, which hears back from the background', async () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
-import { launchFirefoxWithExtension } from './helpers/firefox';
+import { extensionPage, launchFirefoxWithExtension } from './helpers/firefox';
+import { ask } from './helpers/protocol';
+import { misfits } from './helpers/overlay';
 import { startServer, type TestServer } from './helpers/server';
 import { pagesDir } from './helpers/paths';
 
@@ -22,11 +24,17 @@ describe('Firefox ESR: the built extension installs and works', () => {
     expect(addonId).toBe('gexmap@gexmap.app');
   });
 
-  it('runs the content script on a localhost page, which reaches the background', async () => {
+  it('draws the sample\'s levels on a localhost SVG chart, within 1.5 px of its axis', async () => {
+    const settings = await extensionPage(browser);
+    await ask(settings, 'updateSettings', { provider: 'sample', ticker: 'SPX' });
     const page = await browser.newPage();
     await page.goto(`${server.origin}/pages/chart.html`);
-    const badge = await page.waitForSelector('gexmap-overlay >>> [part="badge"][data-status="ready"]', { timeout: 20000 });
-    expect(await badge!.evaluate((element) => element.textContent)).toMatch(/connected/);
+    await page.waitForFunction(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length === 3, { timeout: 20000 });
+    const fit = await page.evaluate(misfits, 'chartApi');
+    expect(fit.levels.map((level) => level.level)).toEqual(['flip', 'call-wall', 'put-wall']);
+    expect(fit.worst).toBeLessThanOrEqual(1.5);
+    const status = await page.evaluate(() => document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector('[data-testid="gexmap-status"]')!.textContent);
+    expect(status).toMatch(/^SPX · negative γ · SAMPLE/);
     await page.close();
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * The chart overlay: an open shadow root over the page (fixed, no pointer events except its own
+ * panel and handles, never moving the page's layout) driven by utils/overlay/controller.ts.
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { OverlayController } from '../../utils/overlay/controller';
+import { OVERLAY_CSS } from '../../components/overlay/styles';
+
+// Mirrors CHART_MATCHES in wxt.config.ts (content-script entrypoints must state their matches literally).
+// Other sites run this same file through a content script the popup registers when the user enables them.
+export default defineContentScript({
+  matches: ['*://*.tradingview.com/chart/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+  runAt: 'document_idle',
+  main() {
+    if (document.querySelector('gexmap-overlay')) return; // registered twice (static + per-site): run once
+    const host = document.createElement('gexmap-overlay');
+    host.style.cssText = 'position:fixed;inset:0;pointer-events:none;z-index:2147483646;display:block;';
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = OVERLAY_CSS;
+    const mount = document.createElement('div');
+    shadow.append(style, mount);
+    document.documentElement.append(host);
+    void new OverlayController(host, mount).start();
+  },
+});

@@ -1,0 +1,42 @@
+/** The levels to draw from a levels reply: prices shifted by the chart's basis, labels with the change. */
+import type { Levels } from '../gex/levels';
+import type { LevelDiff } from '../gex/level-diff';
+import type { LevelKind, LevelToDraw } from './placement';
+
+export interface LineChoice {
+  flip: boolean;
+  callWall: boolean;
+  putWall: boolean;
+  absGamma: boolean;
+  /** How many top net nodes to draw (0 for none). */
+  nodes: number;
+}
+
+export const DEFAULT_LINES: LineChoice = { flip: true, callWall: true, putWall: true, absGamma: false, nodes: 0 };
+
+function formatLevel(value: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+}
+
+function change(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  return `  ${sign}${Math.abs(value).toFixed(1)} vs prev`;
+}
+
+export function levelsToDraw(levels: Levels, diff: LevelDiff | null, basis: number, lines: LineChoice = DEFAULT_LINES): LevelToDraw[] {
+  const out: LevelToDraw[] = [];
+  const add = (kind: LevelKind, name: string, value: number | null, delta?: number | null) => {
+    if (value === null) return;
+    out.push({ kind, price: value + basis, label: `${name} ${formatLevel(value + basis)}${change(delta)}` });
+  };
+  if (lines.flip) add('flip', 'Flip', levels.flip, diff?.flip.change);
+  if (lines.callWall) add('call-wall', 'Call wall', levels.callWall, diff?.callWall.change);
+  if (lines.putWall) add('put-wall', 'Put wall', levels.putWall, diff?.putWall.change);
+  if (lines.absGamma) add('abs-gamma', 'Abs γ', levels.absGammaStrike, diff?.absGammaStrike.change);
+  const drawn = new Set(out.map((level) => level.price));
+  for (const node of levels.topNodes.slice(0, lines.nodes)) {
+    if (!drawn.has(node.strike + basis)) add('node', node.net >= 0 ? 'Node +γ' : 'Node −γ', node.strike);
+  }
+  return out;
+}

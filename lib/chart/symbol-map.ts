@@ -1,0 +1,47 @@
+/**
+ * From a chart's symbol to the options underlying whose chain gives the levels, with a basis for
+ * futures (ES trades above SPX by the carry; the user sets the offset). Editable in the options page.
+ */
+
+export interface SymbolRule {
+  /** Chart symbol, exchange prefix optional: "SP:SPX", "SPX", "ES1!", "CME_MINI:ES1!". */
+  chart: string;
+  underlying: string;
+  /** Added to option-derived levels to place them on this chart (futures basis), in points. */
+  basis: number;
+}
+
+export const DEFAULT_SYMBOL_RULES: SymbolRule[] = [
+  { chart: 'SPX', underlying: 'SPX', basis: 0 },
+  { chart: 'SPX500', underlying: 'SPX', basis: 0 },
+  { chart: 'ES1!', underlying: 'SPX', basis: 0 },
+  { chart: 'ES', underlying: 'SPX', basis: 0 },
+  { chart: 'MES1!', underlying: 'SPX', basis: 0 },
+  { chart: 'NDX', underlying: 'NDX', basis: 0 },
+  { chart: 'NQ1!', underlying: 'NDX', basis: 0 },
+  { chart: 'MNQ1!', underlying: 'NDX', basis: 0 },
+  { chart: 'RUT', underlying: 'RUT', basis: 0 },
+  { chart: 'RTY1!', underlying: 'RUT', basis: 0 },
+  { chart: 'VIX', underlying: 'VIX', basis: 0 },
+];
+
+export interface MappedSymbol {
+  underlying: string;
+  basis: number;
+  /** The chart symbol as read. */
+  chartSymbol: string;
+}
+
+const OPTIONABLE = /^[A-Z][A-Z0-9.]{0,9}$/;
+
+/** "TVC:SPX" -> SPX; "AMEX:SPY" -> SPY; "CME_MINI:ES1!" -> SPX (+ basis); null when nothing fits. */
+export function mapChartSymbol(chartSymbol: string, rules: readonly SymbolRule[] = DEFAULT_SYMBOL_RULES): MappedSymbol | null {
+  const full = chartSymbol.trim().toUpperCase();
+  if (!full) return null;
+  const bare = full.includes(':') ? full.slice(full.lastIndexOf(':') + 1) : full;
+  const rule = rules.find((candidate) => candidate.chart.toUpperCase() === full) ?? rules.find((candidate) => candidate.chart.toUpperCase() === bare);
+  if (rule) return { underlying: rule.underlying, basis: rule.basis, chartSymbol: full };
+  // Continuous futures we have no rule for have no options chain of their own here.
+  if (bare.endsWith('!')) return null;
+  return OPTIONABLE.test(bare) ? { underlying: bare, basis: 0, chartSymbol: full } : null;
+}

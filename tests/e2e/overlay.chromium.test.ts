@@ -1,0 +1,189 @@
+/**
+ * The overlay on real chart libraries in real Chromium: each line's data-price sits within 1.5 px of
+ * the y the library itself gives for that price, before and after pan, zoom and resize.
+ * - a hand-made SVG chart and Apache ECharts (SVG renderer): the generic axis-reading path;
+ * - TradingView Lightweight Charts (canvas axis): calibration, set through the UI as a user would;
+ * - a stand-in TradingViewApi page: the main-world bridge, symbol switches, malformed messages.
+ * Data: the custom-URL provider pointed at this test's localhost server (SPX and SPY fixtures).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import { startServer, type TestServer } from './helpers/server';
+import { pagesDir, projectRoot } from './helpers/paths';
+import { ask } from './helpers/protocol';
+import { levelsCommand } from './helpers/levels-cli';
+import { misfits } from './helpers/overlay';
+
+const TOLERANCE_PX = 1.5;
+const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
+const SPY_FILE = join(projectRoot, 'tests/fixtures/cboe-spy-2023-09-14.csv.gz');
+
+async function fitsWithin(page: Page, apiName: string, expectedLevels = 1, timeoutMs = 5000) {
+  let last: Awaited<ReturnType<typeof misfits>> | null = null;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    last = await page.evaluate(misfits, apiName);
+    if (last.misfit.length >= expectedLevels && last.worst <= TOLERANCE_PX) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`lines are not within ${TOLERANCE_PX}px of ${apiName}.priceToY: ${JSON.stringify(last)}`);
+}
+
+describe('Chromium: levels drawn on real charts', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let settingsPage: Page;
+  let spx: Awaited<ReturnType<typeof levelsCommand>>;
+  let spy: Awaited<ReturnType<typeof levelsCommand>>;
+
+  beforeAll(async () => {
+    const spxCsv = gunzipSync(await readFile(SPX_FILE)).toString('utf8');
+    const spyCsv = gunzipSync(await readFile(SPY_FILE)).toString('utf8');
+    server = await startServer({
+      '/pages/': pagesDir,
+      '/vendor/echarts/': join(projectRoot, 'node_modules/echarts/dist'),
+      '/vendor/lwc/': join(projectRoot, 'node_modules/lightweight-charts/dist'),
+    });
+    for (const [path, body] of [['/chains/SPX.csv', spxCsv], ['/chains/SPY.csv', spyCsv]]) {
+      server.route(path, (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/csv' });
+        response.end(body);
+      });
+    }
+    browser = await launchChromiumWithExtension();
+    settingsPage = await browser.context.newPage();
+    await settingsPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await ask(settingsPage, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX' });
+    spx = await levelsCommand(SPX_FILE, ['--rate', '0.04', '--div', '0.013']);
+    spy = await levelsCommand(SPY_FILE, ['--rate', '0.04', '--div', '0.013']);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('reads a hand-made SVG axis and draws flip, call wall and put wall on it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/pages/chart.html`);
+    const fit = await fitsWithin(page, 'chartApi', 3);
+    expect(fit.levels.map((level) => [level.level, level.price])).toEqual([
+      ['flip', spx.flip],
+      ['call-wall', spx.callWall],
+      ['put-wall', spx.putWall],
+    ]);
+    expect(fit.levels[0].label.startsWith(`Flip ${spx.flip.toFixed(1)}`)).toBe(true);
+    // The overlay must not move the page or take its clicks.
+    const host = await page.evaluate(() => {
+      const element = document.querySelector('gexmap-overlay') as HTMLElement;
+      const style = getComputedStyle(element);
+      return { position: style.position, pointerEvents: style.pointerEvents, lineEvents: getComputedStyle(element.shadowRoot!.querySelector('[data-level]')!).pointerEvents, scrollHeight: document.documentElement.scrollHeight <= window.innerHeight + 1 };
+    });
+    expect(host).toEqual({ position: 'fixed', pointerEvents: 'none', lineEvents: 'none', scrollHeight: true });
+    await page.close();
+  });
+
+  it('follows Apache ECharts (SVG) through zoom, pan and resize', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 700 });
+    await page.goto(`${server.origin}/pages/echarts.html`);
+    const putWallY = async () => (await page.evaluate(misfits, 'chartApi')).misfit.find((item) => item.level === 'put-wall')?.expected;
+    await fitsWithin(page, 'chartApi', 1);
+    const positions = [await putWallY()];
+    // Pan by dragging, zoom with the wheel, as a user would; then resize the chart.
+    // (Right of the overlay's panel, which sits top left.)
+    for (let drag = 0; drag < 2; drag++) {
+      await page.mouse.move(470, 300);
+      await page.mouse.down();
+      await page.mouse.move(870, 300, { steps: 10 });
+      await page.mouse.up();
+    }
+    await fitsWithin(page, 'chartApi', 1);
+    positions.push(await putWallY());
+    await page.mouse.move(650, 300);
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -200);
+    await fitsWithin(page, 'chartApi', 1);
+    positions.push(await putWallY());
+    await page.evaluate(() => (window as unknown as { chartApi: { resize(w: number, h: number): void } }).chartApi.resize(700, 420));
+    const after = await fitsWithin(page, 'chartApi', 1);
+    positions.push(await putWallY());
+    // Each step really moved the chart's price axis (the lines had to follow).
+    for (let i = 1; i < positions.length; i++) expect(Math.abs(positions[i]! - positions[i - 1]!)).toBeGreaterThan(3);
+    expect(after.levels.map((level) => level.level).sort()).toEqual(['call-wall', 'flip', 'put-wall']);
+    await page.close();
+  });
+
+  it('calibrates Lightweight Charts (canvas axis) through the handles, then follows pan and resize', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 700 });
+    await page.goto(`${server.origin}/pages/lightweight.html`);
+    const calibrate = page.locator('gexmap-overlay [data-action="calibrate"]');
+    await calibrate.click();
+    const handles = page.locator('gexmap-overlay .gx-handle-grip');
+    const prices = page.locator('gexmap-overlay .gx-handle-price');
+    for (const [index, price] of [[0, 4800], [1, 4650]] as const) {
+      const target = await page.evaluate((p) => (window as unknown as { chartApi: { priceToY(p: number): number } }).chartApi.priceToY(p), price);
+      const box = (await handles.nth(index).boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2, target, { steps: 6 });
+      await page.mouse.up();
+      await prices.nth(index).fill(String(price));
+    }
+    await page.locator('gexmap-overlay [data-action="save-calibration"]').click();
+    await fitsWithin(page, 'chartApi', 2);
+    await page.evaluate(() => (window as unknown as { chartApi: { scrollBy(n: number): void } }).chartApi.scrollBy(20));
+    await fitsWithin(page, 'chartApi', 2);
+    await page.evaluate(() => (window as unknown as { chartApi: { resize(w: number, h: number): void } }).chartApi.resize(760, 460));
+    await fitsWithin(page, 'chartApi', 2);
+    // Kept per site: a reload draws the lines again without calibrating.
+    await page.reload();
+    await fitsWithin(page, 'chartApi', 2);
+    await page.close();
+  });
+
+  it('reads TradingView through the bridge: follows pan, zoom, resize and symbol switches, ignores malformed messages', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto(`${server.origin}/pages/tradingview-standin.html`);
+    type StandIn = { standIn: { pan(p: number): void; zoom(f: number): void; resize(h: number): void; setSymbol(s: string): void } };
+    const fit = await fitsWithin(page, 'standIn', 3);
+    expect(fit.levels.find((level) => level.level === 'flip')?.price).toBe(spx.flip);
+    await page.evaluate(() => (window as unknown as StandIn).standIn.pan(-40));
+    await fitsWithin(page, 'standIn', 2);
+    await page.evaluate(() => (window as unknown as StandIn).standIn.zoom(0.6));
+    await fitsWithin(page, 'standIn', 2);
+    await page.evaluate(() => (window as unknown as StandIn).standIn.resize(400));
+    const resized = await fitsWithin(page, 'standIn', 2);
+
+    // Forged or broken messages on the bridge's channel change nothing.
+    const before = resized.levels;
+    await page.evaluate(() => {
+      const post = (data: unknown) =>
+        window.postMessage({ type: '@webext-core/messaging/window', namespace: 'gexmap-tradingview-bridge', instanceId: 'page', senderOrigin: location.origin, message: { id: 1, type: 'state', timestamp: Date.now(), data } }, '*');
+      post({ type: 'chart', symbol: 'AMEX:SPY', range: { from: 'a', to: 4900 }, mode: 'linear', inverted: false, pane: { left: 0, top: 0, width: 10, height: 10 } });
+      post({ type: 'chart', symbol: 'X'.repeat(500), range: { from: 1, to: 2 }, mode: 'linear', inverted: false, pane: { left: 0, top: 0, width: 10, height: 10 } });
+      post({ type: 'chart', symbol: 'AMEX:SPY', range: { from: 4000, to: 5000 }, mode: 'cubic', inverted: false, pane: { left: 0, top: 0, width: 10, height: 10 } });
+      post({ type: 'chart', symbol: 'AMEX:SPY', range: { from: 4000, to: 5000 }, mode: 'linear', inverted: false, pane: { left: 0, top: 0, width: -5, height: Number.NaN } });
+      post(null);
+      post('chart');
+    });
+    await page.waitForTimeout(400);
+    const unchanged = await page.evaluate(misfits, 'standIn');
+    expect(unchanged.levels).toEqual(before);
+    expect(unchanged.worst).toBeLessThanOrEqual(TOLERANCE_PX);
+
+    // Switching the chart to SPY switches the levels to SPY's (far below this SPX range: edge markers).
+    await page.evaluate(() => (window as unknown as StandIn).standIn.setSymbol('AMEX:SPY'));
+    await expect
+      .poll(async () => (await page.evaluate(misfits, 'standIn')).levels.find((level) => level.level === 'flip')?.price, { timeout: 8000 })
+      .toBe(spy.flip);
+    const spyLevels = (await page.evaluate(misfits, 'standIn')).levels;
+    expect(spyLevels.every((level) => level.edge === 'below')).toBe(true);
+    expect(spyLevels.find((level) => level.level === 'call-wall')?.label).toMatch(/Call wall 450\.0 ↓ [\d.]+ away/);
+    await page.close();
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { mappingFromRange, mappingThrough, priceToY, yToPrice } from '../../../lib/chart/mapping';
+import { fitPriceAxis, parseTickValue, type AxisLabel } from '../../../lib/chart/axis-fit';
+import { mapChartSymbol, DEFAULT_SYMBOL_RULES } from '../../../lib/chart/symbol-map';
+import { placeLevels } from '../../../lib/chart/placement';
+import { levelsToDraw } from '../../../lib/chart/level-labels';
+import type { Levels } from '../../../lib/gex/levels';
+
+describe('price mappings', () => {
+  it('map two known points exactly, linear and log, and invert', () => {
+    const linear = mappingThrough('linear', { y: 100, price: 4800 }, { y: 500, price: 4600 })!;
+    expect(priceToY(linear, 4700)).toBeCloseTo(300, 9);
+    expect(yToPrice(linear, 200)).toBeCloseTo(4750, 9);
+    const log = mappingThrough('log', { y: 0, price: 200 }, { y: 100, price: 100 })!;
+    // Halfway in log space between 100 and 200 is sqrt(20000) = 141.42...
+    expect(priceToY(log, Math.sqrt(20000))).toBeCloseTo(50, 9);
+    expect(yToPrice(log, 50)).toBeCloseTo(141.4213562, 6);
+  });
+
+  it('refuse degenerate points', () => {
+    expect(mappingThrough('linear', { y: 100, price: 4800 }, { y: 100.5, price: 4600 })).toBeNull();
+    expect(mappingThrough('linear', { y: 100, price: 4800 }, { y: 300, price: 4800 })).toBeNull();
+    expect(mappingThrough('log', { y: 100, price: -1 }, { y: 300, price: 4800 })).toBeNull();
+  });
+
+  it('map a visible range over a pane, upright or inverted', () => {
+    const upright = mappingFromRange('linear', { from: 4600, to: 4800 }, 50, 400)!;
+    expect(priceToY(upright, 4800)).toBeCloseTo(50, 9);
+    expect(priceToY(upright, 4600)).toBeCloseTo(450, 9);
+    const inverted = mappingFromRange('linear', { from: 4600, to: 4800 }, 50, 400, true)!;
+    expect(priceToY(inverted, 4800)).toBeCloseTo(450, 9);
+  });
+});
+
+describe('axis label fit', () => {
+  it('reads tick label numbers as charts print them', () => {
+    expect(parseTickValue('4,700.00')).toBe(4700);
+    expect(parseTickValue('4\u202f700')).toBe(4700);
+    expect(parseTickValue('\u221212.5')).toBe(-12.5);
+    expect(parseTickValue('1.2K')).toBe(1200);
+    expect(parseTickValue('$450')).toBe(450);
+    expect(parseTickValue('Jan 12')).toBeNull();
+    expect(parseTickValue('12:30')).toBeNull();
+    expect(parseTickValue('45%')).toBeNull();
+  });
+
+  const column = (values: number[], y0: number, step: number, right = 800): AxisLabel[] =>
+    values.map((value, index) => ({ text: value.toLocaleString('en-US'), y: y0 + step * index, left: right - 40, right }));
+
+  it('fits a linear price column and ignores the time axis and other text', () => {
+    const labels = [
+      ...column([4800, 4750, 4700, 4650, 4600], 100, 80),
+      { text: '10:00', y: 560, left: 100, right: 130 },
+      { text: '11:00', y: 560, left: 200, right: 230 },
+      { text: 'Volume 1.2M', y: 20, left: 10, right: 90 },
+    ];
+    const fit = fitPriceAxis(labels)!;
+    expect(fit.mapping.kind).toBe('linear');
+    expect(fit.residualPx).toBeLessThan(1e-9);
+    expect(priceToY(fit.mapping, 4725)).toBeCloseTo(220, 9);
+    expect(fit.columnRight).toBe(800);
+  });
+
+  it('fits a log column where the linear fit fails', () => {
+    const prices = [1000, 500, 250, 125];
+    const labels = prices.map((price, index) => ({ text: String(price), y: 100 + 60 * index, left: 10, right: 40 }));
+    const fit = fitPriceAxis(labels)!;
+    expect(fit.mapping.kind).toBe('log');
+    expect(priceToY(fit.mapping, Math.sqrt(1000 * 500))).toBeCloseTo(130, 6);
+  });
+
+  it('finds nothing in a column of two labels, or one that is not a price axis', () => {
+    expect(fitPriceAxis(column([4800, 4700], 100, 80))).toBeNull();
+    // Values rising downward (a table column, not an axis).
+    expect(fitPriceAxis(column([1, 2, 3, 4], 100, 20))).toBeNull();
+    // Scattered numbers that fit no line within a pixel.
+    expect(fitPriceAxis([{ text: '10', y: 0, left: 0, right: 10 }, { text: '20', y: 13, left: 0, right: 10 }, { text: '30', y: 14, left: 0, right: 10 }])).toBeNull();
+  });
+});
+
+describe('symbol mapping', () => {
+  it.each([
+    ['SP:SPX', 'SPX'],
+    ['TVC:SPX', 'SPX'],
+    ['CBOE:SPX', 'SPX'],
+    ['AMEX:SPY', 'SPY'],
+    ['NASDAQ:QQQ', 'QQQ'],
+    ['CME_MINI:ES1!', 'SPX'],
+    ['NQ1!', 'NDX'],
+    ['NASDAQ:NVDA', 'NVDA'],
+  ])('%s -> %s', (chart, underlying) => {
+    expect(mapChartSymbol(chart)?.underlying).toBe(underlying);
+  });
+
+  it('uses the futures basis the user set, and gives up on unknown futures', () => {
+    const rules = [{ chart: 'ES1!', underlying: 'SPX', basis: 32.5 }, ...DEFAULT_SYMBOL_RULES];
+    expect(mapChartSymbol('CME_MINI:ES1!', rules)).toEqual({ underlying: 'SPX', basis: 32.5, chartSymbol: 'CME_MINI:ES1!' });
+    expect(mapChartSymbol('CL1!')).toBeNull();
+    expect(mapChartSymbol('')).toBeNull();
+  });
+});
+
+describe('placement and labels', () => {
+  const levels = { flip: 4734.4, callWall: 4800, putWall: 4600, absGammaStrike: 4700, topNodes: [{ strike: 4800, net: 2.6e9 }, { strike: 4900, net: 2.6e9 }] } as unknown as Levels;
+
+  it('labels each line with its change since the previous session, shifted by the basis', () => {
+    const diff = { flip: { change: 12 }, callWall: { change: 0 }, putWall: { change: -25 }, absGammaStrike: { change: null } } as never;
+    expect(levelsToDraw(levels, diff, 0).map((level) => level.label)).toEqual(['Flip 4734.4  +12.0 vs prev', 'Call wall 4800.0  ±0.0 vs prev', 'Put wall 4600.0  −25.0 vs prev']);
+    const onFutures = levelsToDraw(levels, null, 30, { flip: true, callWall: false, putWall: false, absGamma: true, nodes: 2 });
+    expect(onFutures.map((level) => [level.kind, level.price])).toEqual([['flip', 4764.4], ['abs-gamma', 4730], ['node', 4830], ['node', 4930]]);
+  });
+
+  it('places levels inside the plot at their y and outside ones as edge markers with distance', () => {
+    const mapping = mappingFromRange('linear', { from: 4650, to: 4750 }, 0, 500)!;
+    const placed = placeLevels(levelsToDraw(levels, null, 0), mapping, { left: 0, top: 0, width: 800, height: 500 }, (y) => yToPrice(mapping, y));
+    expect(placed.map((level) => [level.kind, Math.round(level.drawnY), level.edge, level.distance])).toEqual([
+      ['flip', 78, null, null],
+      ['call-wall', 0, 'above', 50],
+      ['put-wall', 500, 'below', 50],
+    ]);
+  });
+});
