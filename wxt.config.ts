@@ -18,8 +18,10 @@ export default defineConfig({
     short_name: 'gexmap',
     description:
       'Gamma flip, call wall and put wall from listed option chains, drawn on the charts you already use. Dealer sign is a model assumption.',
-    // storage: settings, cached levels, history (+ IndexedDB for whole chains); alarms: the refresh schedule.
-    permissions: ['storage', 'alarms'],
+    // storage: settings, cached levels, history (+ IndexedDB for whole chains); alarms: the refresh
+    // schedule; scripting: the overlay on sites the user turns on; activeTab: the popup reads the
+    // current tab's address only when the user opens it (to offer "Show on this site").
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // The free default provider, and a data server on this machine (tests, a local feed) without a prompt.
     host_permissions: ['https://cdn.cboe.com/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     // The main-world TradingView reader, injected by the overlay wherever it runs.

@@ -13,6 +13,24 @@ import { SAMPLE_SNAPSHOT, gunzipText } from '../lib/providers/sample';
 import type { LevelsReply } from '../lib/service/protocol';
 
 const REFRESH_ALARM = 'gexmap-refresh';
+const OVERLAY_SCRIPT = 'content-scripts/overlay.js';
+const SITE_SCRIPT_PREFIX = 'gexmap-site:';
+
+/** Makes the registered per-site content scripts match the enabled sites (on every change and start). */
+async function syncSiteScripts(sites: string[]): Promise<void> {
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  const ours = registered.filter((script) => script.id.startsWith(SITE_SCRIPT_PREFIX));
+  const wanted = new Set(sites.map((site) => SITE_SCRIPT_PREFIX + site));
+  const stale = ours.filter((script) => !wanted.has(script.id)).map((script) => script.id);
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
+  const have = new Set(ours.map((script) => script.id));
+  const missing = sites.filter((site) => !have.has(SITE_SCRIPT_PREFIX + site));
+  if (missing.length) {
+    await browser.scripting.registerContentScripts(
+      missing.map((site) => ({ id: SITE_SCRIPT_PREFIX + site, matches: [site], js: [OVERLAY_SCRIPT], runAt: 'document_idle' as const, persistAcrossSessions: true })),
+    );
+  }
+}
 
 export default defineBackground({
   main() {
@@ -90,6 +108,18 @@ export default defineBackground({
       validateRequest('clearData', data);
       await service.clearData();
     });
+    onMessage('setSiteEnabled', async ({ data, sender }) => {
+      requireExtensionPage('setSiteEnabled', sender);
+      const { pattern, enabled, tabId } = validateRequest<{ pattern: string; enabled: boolean; tabId?: number }>('setSiteEnabled', data);
+      const settings = await service.publicSettings();
+      const sites = enabled ? [...settings.enabledSites, pattern] : settings.enabledSites.filter((site) => site !== pattern);
+      const updated = await service.updateSettings({ enabledSites: sites }); // validates the pattern
+      await syncSiteScripts(updated.enabledSites);
+      if (enabled && tabId !== undefined) {
+        await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/overlay.js'] }).catch(() => undefined);
+      }
+      return updated;
+    });
     onMessage('subscribe', async ({ data, sender }) => {
       const { ticker } = validateRequest<{ ticker: string }>('subscribe', data);
       const reply = await service.getLevels({ ticker });
@@ -115,7 +145,9 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(({ reason }) => {
       if (reason === 'install') void browser.runtime.openOptionsPage();
     });
-    // Every worker start (install, browser start, wake-up after being killed) re-creates the alarm.
+    // Every worker start (install, browser start, wake-up after being killed) re-creates the alarm
+    // and the per-site content scripts.
     void service.start();
+    void service.publicSettings().then((settings) => syncSiteScripts(settings.enabledSites)).catch(() => undefined);
   },
 });

@@ -37,6 +37,11 @@ export interface ProtocolMap {
   importChain(request: { text: string; name: string }): LevelsReply;
   /** Extension pages only: cached levels, history, statuses and chains (not settings, not keys). */
   clearData(): void;
+  /**
+   * Extension pages only (the popup, after the user granted the site's host permission): turn the
+   * overlay on or off for a site; `tabId` also injects it into that tab right away.
+   */
+  setSiteEnabled(request: { pattern: string; enabled: boolean; tabId?: number }): PublicSettings;
   /** Content scripts: this tab shows `ticker`; answers its levels and subscribes the tab to pushes. */
   subscribe(request: { ticker: string }): LevelsReply;
   /** Background -> tabs: fresh levels for a ticker the tab subscribed to. */

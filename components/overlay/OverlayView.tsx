@@ -39,11 +39,13 @@ function Status({ state }: { state: OverlayViewState }) {
   if (!reply.levels || !reply.source) {
     return <span data-state="error">{ticker}: no levels{error ? ` — ${error.message}` : ''}</span>;
   }
-  const age = formatAge(state.now - reply.source.asOf);
+  const ageMs = state.now - reply.source.asOf;
+  // Recent data says how old it is; old data (the sample, a weekend file) says when it is from.
+  const age = ageMs < 2 * 86400000 ? `${formatAge(ageMs)} ago` : new Date(reply.source.asOf).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
   return (
     <span data-state={reply.stale ? 'stale' : 'ok'}>
       {ticker} · {reply.levels.regime} γ · {reply.source.sample ? 'SAMPLE · ' : ''}
-      {reply.source.delayed ? 'delayed · ' : ''}as of {age} ago
+      {reply.source.delayed ? 'delayed · ' : ''}as of {age}
       {reply.stale && <span class="gx-badge-stale"> · stale{error ? `: ${error.message}` : ''}</span>}
       {adapter && <span class="gx-muted"> · {adapter === 'tradingview' ? 'TradingView' : adapter === 'generic' ? 'axis read' : 'calibrated'}</span>}
     </span>

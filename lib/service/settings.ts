@@ -3,6 +3,8 @@
  * (a patch from any page is checked field by field), with defaults for every field.
  */
 import type { SignModel } from '../gex/sign-model';
+import { DEFAULT_SYMBOL_RULES, type SymbolRule } from '../chart/symbol-map';
+import { DEFAULT_LINES, type LineChoice } from '../chart/level-labels';
 import type { ProviderId } from '../providers/types';
 
 export interface RateSetting {
@@ -28,6 +30,12 @@ export interface Settings {
   ivShiftThreshold: number;
   /** Expiry filter text (see lib/gex/expiry-filter). */
   expiryFilter: string;
+  /** Chart symbol -> options underlying (+ futures basis), editable in the options page. */
+  symbolRules: SymbolRule[];
+  /** Which lines the overlay draws. */
+  lines: LineChoice;
+  /** Sites the user turned the overlay on for (origin match patterns, e.g. "https://example.com/*"). */
+  enabledSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -43,7 +51,13 @@ export const DEFAULT_SETTINGS: Settings = {
   transitionBand: 0.005,
   ivShiftThreshold: 0.02,
   expiryFilter: 'all',
+  symbolRules: DEFAULT_SYMBOL_RULES,
+  lines: DEFAULT_LINES,
+  enabledSites: [],
 };
+
+/** An origin match pattern the popup may enable: scheme, host, "/*" — nothing broader. */
+export const SITE_PATTERN = /^https?:\/\/(?:\[[0-9a-f:]+\]|[a-z0-9.-]+)(?::\d+)?\/\*$/i;
 
 export const PROVIDERS: readonly ProviderId[] = ['cboe', 'tradier', 'polygon', 'custom', 'file', 'sample'];
 const TICKER = /^[A-Z][A-Z0-9.]{0,9}$/;
@@ -156,6 +170,30 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
       case 'expiryFilter':
         check(typeof value === 'string' && value.length <= 40, 'expiryFilter must be text');
         next.expiryFilter = value as string;
+        break;
+      case 'symbolRules': {
+        check(Array.isArray(value) && value.length <= 100, 'symbolRules must be a list of at most 100 rules');
+        next.symbolRules = (value as unknown[]).map((rule, index) => {
+          const { chart, underlying, basis } = (rule ?? {}) as Record<string, unknown>;
+          check(typeof chart === 'string' && /^[\w:.!&^$-]{1,40}$/.test(chart), `symbolRules[${index}].chart must be a chart symbol such as ES1! or CME_MINI:ES1!`);
+          const ticker = normalizeTicker(underlying);
+          check(ticker !== null, `symbolRules[${index}].underlying must be a ticker`);
+          check(finiteIn(basis, -100000, 100000), `symbolRules[${index}].basis must be a number of points`);
+          return { chart: (chart as string).toUpperCase(), underlying: ticker as string, basis: basis as number };
+        });
+        break;
+      }
+      case 'lines': {
+        const lines = value as Record<string, unknown>;
+        check(typeof lines === 'object' && lines !== null, 'lines must be an object');
+        for (const name of ['flip', 'callWall', 'putWall', 'absGamma'] as const) check(typeof lines[name] === 'boolean', `lines.${name} must be true or false`);
+        check(Number.isInteger(lines.nodes) && (lines.nodes as number) >= 0 && (lines.nodes as number) <= 10, 'lines.nodes must be a whole number from 0 to 10');
+        next.lines = { flip: lines.flip as boolean, callWall: lines.callWall as boolean, putWall: lines.putWall as boolean, absGamma: lines.absGamma as boolean, nodes: lines.nodes as number };
+        break;
+      }
+      case 'enabledSites':
+        check(Array.isArray(value) && value.length <= 200 && (value as unknown[]).every((site) => typeof site === 'string' && SITE_PATTERN.test(site)), 'enabledSites must be a list of origin patterns like "https://example.com/*"');
+        next.enabledSites = [...new Set(value as string[])];
         break;
       default:
         throw new SettingsError(`unknown setting "${key}"`);

@@ -6,7 +6,10 @@
 
 export class RequestError extends Error {}
 
-type FieldRule = { type: 'string'; max: number; optional?: boolean } | { type: 'integer'; min: number; max: number; optional?: boolean };
+type FieldRule =
+  | { type: 'string'; max: number; optional?: boolean }
+  | { type: 'integer'; min: number; max: number; optional?: boolean }
+  | { type: 'boolean'; optional?: boolean };
 
 const TICKER: FieldRule = { type: 'string', max: 16, optional: true };
 const EXPIRY: FieldRule = { type: 'string', max: 40, optional: true };
@@ -26,6 +29,7 @@ export const REQUEST_RULES = {
   importChain: { text: { type: 'string', max: 64 * 1024 * 1024 }, name: { type: 'string', max: 260 } },
   setApiKeys: { tradier: { type: 'string', max: 200, optional: true }, polygon: { type: 'string', max: 200, optional: true } },
   clearData: null,
+  setSiteEnabled: { pattern: { type: 'string', max: 300 }, enabled: { type: 'boolean' }, tabId: { type: 'integer', min: 0, max: 2 ** 31, optional: true } },
 } satisfies Record<string, Record<string, FieldRule> | null>;
 
 export type ValidatedRequest = keyof typeof REQUEST_RULES;
@@ -50,7 +54,9 @@ export function validateRequest<T>(name: ValidatedRequest, data: unknown): T {
       if (rule.optional) continue;
       throw new RequestError(`${name}: "${key}" is required`);
     }
-    if (rule.type === 'string') {
+    if (rule.type === 'boolean') {
+      if (typeof value !== 'boolean') throw new RequestError(`${name}: "${key}" must be true or false`);
+    } else if (rule.type === 'string') {
       if (typeof value !== 'string') throw new RequestError(`${name}: "${key}" must be text`);
       if (value.length > rule.max) throw new RequestError(`${name}: "${key}" is longer than ${rule.max} characters`);
     } else if (!Number.isInteger(value) || (value as number) < rule.min || (value as number) > rule.max) {

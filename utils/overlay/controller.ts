@@ -9,7 +9,7 @@ import { overlaySitesItem, readCopy } from '../storage';
 import type { LevelsReply } from '../../lib/service/protocol';
 import type { HeatmapGrid } from '../../lib/gex/heatmap';
 import { placeLevels } from '../../lib/chart/placement';
-import { levelsToDraw, DEFAULT_LINES } from '../../lib/chart/level-labels';
+import { levelsToDraw, DEFAULT_LINES, type LineChoice } from '../../lib/chart/level-labels';
 import { mapChartSymbol } from '../../lib/chart/symbol-map';
 import { yToPrice, sameMapping, type PriceMapping, type PlotRect } from '../../lib/chart/mapping';
 import { OverlayView, type OverlayViewState } from '../../components/overlay/OverlayView';
@@ -73,6 +73,7 @@ export class OverlayController {
 
   private tradingView: TradingViewAdapter | null = null;
   private tickerRequested = false;
+  private lines: LineChoice = DEFAULT_LINES;
   private fallingBack = false;
 
   private use(adapter: ChartAdapter): void {
@@ -93,13 +94,30 @@ export class OverlayController {
     generic.stop();
     const element = findChartElement(this.host);
     if (!element) {
-      this.state.message = 'No chart found on this page.';
+      this.state.message = 'No chart found on this page (yet).';
       this.fallingBack = false;
       this.schedule();
+      this.retryWhenThePageChanges();
       return;
     }
     const site = (await readCopy(overlaySitesItem))[this.origin] ?? {};
     if (this.adapter === null) this.use(new CalibrationAdapter(element, site.calibration ?? null));
+  }
+
+  /** Charts often render after load: look again when the page's DOM changes (at most twice a second). */
+  private retryWhenThePageChanges(): void {
+    let timer = 0;
+    const observer = new MutationObserver((records) => {
+      if (timer || records.every((record) => this.host.contains(record.target))) return;
+      timer = window.setTimeout(() => {
+        timer = 0;
+        if (this.adapter !== null) return observer.disconnect();
+        void this.fallBack().then(() => {
+          if (this.adapter !== null) observer.disconnect();
+        });
+      }, 500);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
   }
 
   private onAdapter(adapter: ChartAdapter, state: AdapterState): void {
@@ -119,8 +137,15 @@ export class OverlayController {
   private async chooseTicker(chartSymbol: string | null): Promise<void> {
     let ticker: string | null = null;
     this.basis = 0;
+    let settings: Awaited<ReturnType<typeof sendMessage<'getSettings'>>> | null = null;
+    try {
+      settings = await sendMessage('getSettings', undefined);
+      this.lines = settings.lines;
+    } catch (error) {
+      this.state.message = `gexmap background unreachable: ${(error as Error).message}`;
+    }
     if (chartSymbol) {
-      const mapped = mapChartSymbol(chartSymbol);
+      const mapped = mapChartSymbol(chartSymbol, settings?.symbolRules);
       if (mapped) {
         ticker = mapped.underlying;
         this.basis = mapped.basis;
@@ -128,13 +153,7 @@ export class OverlayController {
         this.state.message = `No options underlying for ${chartSymbol}.`;
       }
     }
-    if (!ticker && !chartSymbol) {
-      try {
-        ticker = (await sendMessage('getSettings', undefined)).ticker;
-      } catch (error) {
-        this.state.message = `gexmap background unreachable: ${(error as Error).message}`;
-      }
-    }
+    if (!ticker && !chartSymbol) ticker = settings?.ticker ?? null;
     if (ticker === this.subscribedTicker) return;
     this.subscribedTicker = ticker;
     this.state.ticker = ticker;
@@ -178,7 +197,7 @@ export class OverlayController {
     const plot = this.plot;
     this.state.plot = plot;
     this.state.now = Date.now();
-    this.state.placed = levels && mapping && plot ? placeLevels(levelsToDraw(levels, this.state.reply!.diff, this.basis, DEFAULT_LINES), mapping, plot, (y) => yToPrice(mapping, y)) : [];
+    this.state.placed = levels && mapping && plot ? placeLevels(levelsToDraw(levels, this.state.reply!.diff, this.basis, this.lines), mapping, plot, (y) => yToPrice(mapping, y)) : [];
     render(h(OverlayView, { state: { ...this.state }, actions: this.actions }), this.mount);
   }
 

@@ -35,7 +35,8 @@ export async function startServer(roots: Record<string, string>): Promise<TestSe
     requests.push(path);
     const handler = routes.get(path);
     if (handler) return void (await handler(request, response));
-    for (const [prefix, dir] of Object.entries(roots)) {
+    // Longest prefix first, falling through to shorter ones when a file is not there.
+    for (const [prefix, dir] of Object.entries(roots).sort((a, b) => b[0].length - a[0].length)) {
       if (!path.startsWith(prefix)) continue;
       const relative = normalize(decodeURIComponent(path.slice(prefix.length))).replace(/^(\.\.[/\\])+/, '');
       try {
@@ -43,7 +44,7 @@ export async function startServer(roots: Record<string, string>): Promise<TestSe
         response.writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream' });
         return void response.end(body);
       } catch {
-        break;
+        continue;
       }
     }
     response.writeHead(404, { 'content-type': 'text/plain' });

@@ -1,0 +1,68 @@
+/**
+ * npm run demo [-- --screenshot FILE]
+ * The extension on a bundled chart page with the bundled sample chain, offline: serves demo/ on
+ * 127.0.0.1, starts Debian Chromium with the built extension, switches it to the sample, and opens
+ * the chart with the levels drawn and the heatmap panel open. With --screenshot, or with no display,
+ * writes a PNG of the page and exits 0.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+import { startServer } from '../tests/e2e/helpers/server';
+import { ask } from '../tests/e2e/helpers/protocol';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const screenshotIndex = args.indexOf('--screenshot');
+const screenshot = screenshotIndex >= 0 ? resolve(args[screenshotIndex + 1] ?? 'gexmap-demo.png') : null;
+const headless = screenshot !== null || !process.env.DISPLAY;
+const extension = join(root, '.output/chrome-mv3');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function fail(message: string): never {
+  process.stderr.write(`demo: ${message}\n`);
+  process.exit(1);
+}
+
+if (!existsSync(join(extension, 'manifest.json'))) fail('no build in .output/chrome-mv3: run "npm run build" first (npm run demo does)');
+if (!existsSync(executablePath)) fail(`no Chromium at ${executablePath}: apt-get install chromium (or set CHROMIUM_PATH)`);
+
+const server = await startServer({ '/': join(root, 'demo'), '/vendor/echarts/': join(root, 'node_modules/echarts/dist') });
+const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'gexmap-demo-')), {
+  executablePath,
+  headless,
+  viewport: { width: 1400, height: 820 },
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+});
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
+const control = await context.newPage();
+await control.goto(`chrome-extension://${extensionId}/popup.html`);
+await ask(control, 'updateSettings', { provider: 'sample', ticker: 'SPX', expiryFilter: 'all' });
+await ask(control, 'getLevels', {});
+await control.close();
+for (const page of context.pages()) if (page.url().startsWith('chrome-extension://')) await page.close(); // the install-time options tab
+
+const page = await context.newPage();
+await page.goto(`${server.origin}/index.html`);
+await page.waitForFunction(() => (document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length ?? 0) >= 3, undefined, { timeout: 20000 });
+await page.waitForFunction(() => Boolean(document.querySelector('gexmap-overlay')?.shadowRoot?.querySelector('[data-testid="heatmap"]')), undefined, { timeout: 20000 });
+const drawn = await page.evaluate(() =>
+  [...document.querySelector('gexmap-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-level]')].map((element) => `${element.dataset.level} ${Number(element.dataset.price).toFixed(1)}`),
+);
+console.log(`demo: levels drawn on ${server.origin}/index.html: ${drawn.join(', ')}`);
+
+if (headless) {
+  const file = screenshot ?? resolve('gexmap-demo.png');
+  await page.screenshot({ path: file });
+  console.log(`demo: screenshot written to ${file}${screenshot ? '' : ' (no display: run with a display to browse the demo)'}`);
+  await context.close();
+  await server.close();
+} else {
+  console.log('demo: close the browser window to stop.');
+  await new Promise<void>((done) => context.on('close', () => done()));
+  await server.close();
+}
