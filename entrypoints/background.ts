@@ -56,17 +56,25 @@ export default defineBackground({
 
     async function pushToSubscribers(reply: LevelsReply): Promise<void> {
       const subscriptions = await readCopy(subscriptionsItem);
-      let changed = false;
-      for (const [tabId, ticker] of Object.entries(subscriptions)) {
-        if (ticker !== reply.ticker) continue;
-        try {
-          await sendMessage('levelsUpdated', reply, Number(tabId));
-        } catch {
-          delete subscriptions[tabId]; // the tab is gone or no longer runs our script
-          changed = true;
-        }
+      for (const [tabId, subscription] of Object.entries(subscriptions)) {
+        if (subscription.ticker === reply.ticker) await sendMessage('levelsUpdated', reply, Number(tabId)).catch(() => undefined);
       }
-      if (changed) await subscriptionsItem.setValue(subscriptions);
+    }
+
+    /**
+     * After the popup or options change what is shown (ticker, expiry filter, model): every tab gets
+     * fresh levels; tabs without a chart symbol follow the popup's ticker.
+     */
+    async function refreshSubscribers(): Promise<void> {
+      const [subscriptions, settings] = await Promise.all([readCopy(subscriptionsItem), service.publicSettings()]);
+      const replies = new Map<string, LevelsReply>();
+      for (const [tabId, subscription] of Object.entries(subscriptions)) {
+        const ticker = subscription.follow ? settings.ticker : subscription.ticker;
+        subscription.ticker = ticker;
+        if (!replies.has(ticker)) replies.set(ticker, await service.getLevels({ ticker }));
+        await sendMessage('levelsUpdated', replies.get(ticker)!, Number(tabId)).catch(() => undefined);
+      }
+      await subscriptionsItem.setValue(subscriptions);
     }
 
     onMessage('hello', ({ data, sender }) => {
@@ -85,17 +93,21 @@ export default defineBackground({
     onMessage('getHistory', ({ data }) => service.getHistory(validateRequest('getHistory', data)));
     onMessage('getStatus', ({ data }) => (validateRequest('getStatus', data), service.getStatuses()));
     onMessage('getSettings', ({ data }) => (validateRequest('getSettings', data), service.publicSettings()));
-    onMessage('updateSettings', ({ data, sender }) => {
+    onMessage('updateSettings', async ({ data, sender }) => {
       requireExtensionPage('updateSettings', sender);
-      return service.updateSettings(data);
+      const updated = await service.updateSettings(data);
+      void refreshSubscribers();
+      return updated;
     });
     onMessage('setApiKeys', ({ data, sender }) => {
       requireExtensionPage('setApiKeys', sender);
       return service.setKeys(validateRequest('setApiKeys', data));
     });
-    onMessage('setTicker', ({ data, sender }) => {
+    onMessage('setTicker', async ({ data, sender }) => {
       requireExtensionPage('setTicker', sender);
-      return service.setTicker(validateRequest<{ ticker: string }>('setTicker', data).ticker);
+      const reply = await service.setTicker(validateRequest<{ ticker: string }>('setTicker', data).ticker);
+      void refreshSubscribers();
+      return reply;
     });
     onMessage('refresh', ({ data }) => service.refresh(validateRequest<{ ticker?: string }>('refresh', data).ticker));
     onMessage('importChain', ({ data, sender }) => {
@@ -121,11 +133,11 @@ export default defineBackground({
       return updated;
     });
     onMessage('subscribe', async ({ data, sender }) => {
-      const { ticker } = validateRequest<{ ticker: string }>('subscribe', data);
+      const { ticker, follow } = validateRequest<{ ticker: string; follow?: boolean }>('subscribe', data);
       const reply = await service.getLevels({ ticker });
       if (sender.tab?.id !== undefined) {
         const subscriptions = await readCopy(subscriptionsItem);
-        subscriptions[String(sender.tab.id)] = reply.ticker;
+        subscriptions[String(sender.tab.id)] = { ticker: reply.ticker, follow: follow === true };
         await subscriptionsItem.setValue(subscriptions);
       }
       return reply;

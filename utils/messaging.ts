@@ -42,8 +42,11 @@ export interface ProtocolMap {
    * overlay on or off for a site; `tabId` also injects it into that tab right away.
    */
   setSiteEnabled(request: { pattern: string; enabled: boolean; tabId?: number }): PublicSettings;
-  /** Content scripts: this tab shows `ticker`; answers its levels and subscribes the tab to pushes. */
-  subscribe(request: { ticker: string }): LevelsReply;
+  /**
+   * Content scripts: this tab shows `ticker`; answers its levels and subscribes the tab to pushes.
+   * `follow`: the chart has no symbol, so the tab follows the popup's ticker.
+   */
+  subscribe(request: { ticker: string; follow?: boolean }): LevelsReply;
   /** Background -> tabs: fresh levels for a ticker the tab subscribed to. */
   levelsUpdated(reply: LevelsReply): void;
 }

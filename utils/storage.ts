@@ -3,16 +3,20 @@
  * per-feed caches and per-ticker history use keys built here. Whole chains go to IndexedDB.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, type Settings } from '../lib/service/settings';
+import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings, type SettingsV1 } from '../lib/service/settings';
 import type { FeedStatus } from '../lib/service/protocol';
 import type { HistoryEntry } from '../lib/service/history';
 import type { ApiKeys, CachedLevels, ServiceStorage } from '../lib/service/storage-port';
 import type { ChainArchive } from './chain-archive';
 
-/** Version 1 is the first shape; later versions add a migration here and a frozen v(n-1) example in tests. */
+/**
+ * Versioned: each version adds a migration here and a frozen example of the previous shape in
+ * tests/unit/storage/settings-migration.test.ts. v2 added symbol rules, lines, sites and colours.
+ */
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: { 2: (old: SettingsV1) => migrateSettingsV1(old) },
 });
 
 /** API keys: read only by the background; never sent to any page or content script. */
@@ -20,8 +24,11 @@ export const keysItem = storage.defineItem<ApiKeys>('local:keys', { fallback: {}
 
 export const statusesItem = storage.defineItem<Record<string, FeedStatus>>('local:statuses', { fallback: {} });
 
-/** Tabs showing a ticker (for pushes), in session storage: it dies with the browser session, as tabs do. */
-export const subscriptionsItem = storage.defineItem<Record<string, string>>('session:subscriptions', { fallback: {} });
+/**
+ * Tabs showing a ticker (for pushes), in session storage: it dies with the browser session, as tabs
+ * do. `follow`: the tab's chart has no symbol, so it shows whatever ticker the popup chose.
+ */
+export const subscriptionsItem = storage.defineItem<Record<string, { ticker: string; follow: boolean }>>('session:subscriptions', { fallback: {} });
 
 const cacheKey = (feed: string) => `local:cache:${feed}` as const;
 const historyKey = (ticker: string) => `local:history:${ticker}` as const;

@@ -5,10 +5,13 @@
  */
 import type { PlacedLevel } from '../../lib/chart/placement';
 import type { PlotRect } from '../../lib/chart/mapping';
+import type { LineColours } from '../../lib/service/settings';
+
+const COLOUR_KEY = { flip: 'flip', 'call-wall': 'callWall', 'put-wall': 'putWall', 'abs-gamma': 'absGamma', node: 'node' } as const;
 
 export const LINE_THICKNESS = 2;
 
-export function Lines({ placed, plot }: { placed: PlacedLevel[]; plot: PlotRect }) {
+export function Lines({ placed, plot, colours }: { placed: PlacedLevel[]; plot: PlotRect; colours: LineColours | null }) {
   return (
     <div class="gx-lines" aria-hidden="true">
       {placed.map((level) => {
@@ -25,6 +28,7 @@ export function Lines({ placed, plot }: { placed: PlacedLevel[]; plot: PlotRect 
               width: `${plot.width}px`,
               top: `${level.drawnY - LINE_THICKNESS / 2}px`,
               height: `${LINE_THICKNESS}px`,
+              ...(colours ? { color: colours[COLOUR_KEY[level.kind]] } : {}),
             }}
           >
             <span class="gx-line-label">

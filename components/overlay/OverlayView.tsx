@@ -22,6 +22,7 @@ export interface OverlayViewState {
   calibrationError: string | null;
   message: string | null;
   now: number;
+  colours: import('../../lib/service/settings').LineColours | null;
 }
 
 export interface OverlayActions {
@@ -56,7 +57,7 @@ export function OverlayView({ state, actions }: { state: OverlayViewState; actio
   const levels = state.reply?.levels ?? null;
   return (
     <div class="gx-root">
-      {state.plot && state.placed.length > 0 && !state.calibrating && <Lines placed={state.placed} plot={state.plot} />}
+      {state.plot && state.placed.length > 0 && !state.calibrating && <Lines placed={state.placed} plot={state.plot} colours={state.colours} />}
       {state.calibrating && state.plot && (
         <CalibrationHandles plot={state.plot} onSave={actions.saveCalibration} onCancel={actions.cancelCalibration} error={state.calibrationError} />
       )}

@@ -36,6 +36,26 @@ export interface Settings {
   lines: LineChoice;
   /** Sites the user turned the overlay on for (origin match patterns, e.g. "https://example.com/*"). */
   enabledSites: string[];
+  /** Line colours by level kind (#rrggbb). */
+  lineColours: LineColours;
+}
+
+export interface LineColours {
+  flip: string;
+  callWall: string;
+  putWall: string;
+  absGamma: string;
+  node: string;
+}
+
+export const DEFAULT_LINE_COLOURS: LineColours = { flip: '#ffb300', callWall: '#26a69a', putWall: '#ef5350', absGamma: '#ab47bc', node: '#90a4ae' };
+
+/** The first stored shape (settings item version 1): before symbol rules, lines, sites and colours. */
+export type SettingsV1 = Omit<Settings, 'symbolRules' | 'lines' | 'enabledSites' | 'lineColours'>;
+
+/** Version 1 -> 2: the overlay's settings arrive with their defaults; nothing the user set changes. */
+export function migrateSettingsV1(old: SettingsV1): Settings {
+  return { ...old, symbolRules: DEFAULT_SYMBOL_RULES, lines: DEFAULT_LINES, enabledSites: [], lineColours: DEFAULT_LINE_COLOURS };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -54,6 +74,7 @@ export const DEFAULT_SETTINGS: Settings = {
   symbolRules: DEFAULT_SYMBOL_RULES,
   lines: DEFAULT_LINES,
   enabledSites: [],
+  lineColours: DEFAULT_LINE_COLOURS,
 };
 
 /** An origin match pattern the popup may enable: scheme, host, "/*" — nothing broader. */
@@ -189,6 +210,15 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
         for (const name of ['flip', 'callWall', 'putWall', 'absGamma'] as const) check(typeof lines[name] === 'boolean', `lines.${name} must be true or false`);
         check(Number.isInteger(lines.nodes) && (lines.nodes as number) >= 0 && (lines.nodes as number) <= 10, 'lines.nodes must be a whole number from 0 to 10');
         next.lines = { flip: lines.flip as boolean, callWall: lines.callWall as boolean, putWall: lines.putWall as boolean, absGamma: lines.absGamma as boolean, nodes: lines.nodes as number };
+        break;
+      }
+      case 'lineColours': {
+        const colours = value as Record<string, unknown>;
+        check(typeof colours === 'object' && colours !== null, 'lineColours must be an object');
+        for (const name of Object.keys(DEFAULT_LINE_COLOURS)) {
+          check(typeof colours[name] === 'string' && /^#[0-9a-f]{6}$/i.test(colours[name] as string), `lineColours.${name} must be a colour like #26a69a`);
+        }
+        next.lineColours = Object.fromEntries(Object.keys(DEFAULT_LINE_COLOURS).map((name) => [name, (colours[name] as string).toLowerCase()])) as unknown as LineColours;
         break;
       }
       case 'enabledSites':

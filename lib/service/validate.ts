@@ -25,7 +25,7 @@ export const REQUEST_RULES = {
   getSettings: null,
   setTicker: { ticker: { type: 'string', max: 16 } },
   refresh: { ticker: TICKER },
-  subscribe: { ticker: { type: 'string', max: 16 } },
+  subscribe: { ticker: { type: 'string', max: 16 }, follow: { type: 'boolean', optional: true } },
   importChain: { text: { type: 'string', max: 64 * 1024 * 1024 }, name: { type: 'string', max: 260 } },
   setApiKeys: { tradier: { type: 'string', max: 200, optional: true }, polygon: { type: 'string', max: 200, optional: true } },
   clearData: null,

@@ -47,13 +47,12 @@ describe('Chromium: the built extension loads and works', () => {
     await settings.close();
   });
 
-  it('renders the popup, which hears back from the background', async () => {
+  it('renders the popup with the levels the background computed', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const status = page.getByTestId('status');
-    await expect.poll(() => status.getAttribute('data-status'), { timeout: 15000 }).toBe('ready');
-    expect(await status.textContent()).toMatch(/Background 0\.\d+\.\d+ answered/);
-    await expect.poll(() => page.getByText('Dealer sign model').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('spot').textContent(), { timeout: 15000 }).toBe('4,697.24');
+    expect(await page.getByTestId('regime').textContent()).toBe('Negative γ');
+    expect(await page.getByTestId('source').textContent()).toMatch(/^Sample data: SPX/);
     await page.close();
   });
 });

@@ -44,6 +44,7 @@ export class OverlayController {
     calibrationError: null,
     message: null,
     now: Date.now(),
+    colours: null,
   };
   private subscribedTicker: string | null = null;
 
@@ -53,7 +54,14 @@ export class OverlayController {
     const site = (await readCopy(overlaySitesItem))[this.origin] ?? {};
     if (site.panel) this.state.panel = site.panel;
     onMessage('levelsUpdated', ({ data }) => {
-      if (data && typeof data === 'object' && data.ticker === this.subscribedTicker) this.acceptReply(data);
+      if (!data || typeof data !== 'object' || typeof data.ticker !== 'string') return;
+      if (data.ticker === this.subscribedTicker) this.acceptReply(data);
+      else if (this.followsPopup) {
+        // No chart symbol here: the popup switched ticker, and this chart follows it.
+        this.subscribedTicker = data.ticker;
+        this.state.ticker = data.ticker;
+        this.acceptReply(data);
+      }
     });
     // The TradingView bridge keeps running: whenever it reads a chart, it wins over the fallbacks.
     const onTradingView = location.hostname === 'tradingview.com' || location.hostname.endsWith('.tradingview.com');
@@ -73,6 +81,7 @@ export class OverlayController {
 
   private tradingView: TradingViewAdapter | null = null;
   private tickerRequested = false;
+  private followsPopup = false;
   private lines: LineChoice = DEFAULT_LINES;
   private fallingBack = false;
 
@@ -141,6 +150,7 @@ export class OverlayController {
     try {
       settings = await sendMessage('getSettings', undefined);
       this.lines = settings.lines;
+      this.state.colours = settings.lineColours;
     } catch (error) {
       this.state.message = `gexmap background unreachable: ${(error as Error).message}`;
     }
@@ -162,7 +172,8 @@ export class OverlayController {
     this.schedule();
     if (!ticker) return;
     try {
-      const reply = await sendMessage('subscribe', { ticker });
+      this.followsPopup = !chartSymbol;
+      const reply = await sendMessage('subscribe', { ticker, follow: this.followsPopup });
       if (reply.ticker === this.subscribedTicker) this.acceptReply(reply);
     } catch (error) {
       this.state.message = (error as Error).message;

@@ -77,7 +77,7 @@ describe('background messaging', () => {
 
   it('subscribes the asking tab to pushes', async () => {
     await sendMessage('subscribe', { ticker: 'spy' });
-    expect(await subscriptionsItem.getValue()).toMatchObject({ '7': 'SPY' });
+    expect(await subscriptionsItem.getValue()).toMatchObject({ '7': { ticker: 'SPY', follow: false } });
   });
 
   it('lets the extension\'s own pages change settings, validated', async () => {

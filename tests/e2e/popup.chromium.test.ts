@@ -1,0 +1,159 @@
+/**
+ * The popup and options page in real Chromium, driven as a trader would: ticker and expiry switches
+ * reach an open chart tab, the checklist matches the levels, keyboard-only use, file import (good and
+ * bad), and options that survive a browser restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import { startServer, type TestServer } from './helpers/server';
+import { pagesDir, projectRoot } from './helpers/paths';
+import { ask } from './helpers/protocol';
+import { levelsCommand } from './helpers/levels-cli';
+import { misfits } from './helpers/overlay';
+import { sessionChecklist } from '../../lib/gex/checklist';
+import type { LevelsReply } from '../../lib/service/protocol';
+
+const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
+const SPY_FILE = join(projectRoot, 'tests/fixtures/cboe-spy-2023-09-14.csv.gz');
+const NVDA_FILE = join(projectRoot, 'tests/fixtures/cboe-nvda-2025-01-06.csv.gz');
+const RATES = ['--rate', '0.04', '--div', '0.013'];
+
+describe('Chromium: popup and options', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let popup: Page;
+  let work: string;
+
+  const openPopup = async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 420, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    return page;
+  };
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'gexmap-popup-'));
+    server = await startServer({ '/pages/': pagesDir });
+    for (const [path, file] of [['/chains/SPX.csv', SPX_FILE], ['/chains/SPY.csv', SPY_FILE]]) {
+      const body = gunzipSync(await readFile(file)).toString('utf8');
+      server.route(path, (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/csv' });
+        response.end(body);
+      });
+    }
+    browser = await launchChromiumWithExtension();
+    popup = await openPopup();
+    await ask(popup, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX', expiryFilter: 'all' });
+    await popup.reload();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('switching ticker and expiry changes the summary and the lines on an open chart tab', async () => {
+    const spy = await levelsCommand(SPY_FILE, RATES);
+    const spyZeroDte = await levelsCommand(SPY_FILE, [...RATES, '--expiry', '0dte']);
+    const chart = await browser.context.newPage();
+    await chart.goto(`${server.origin}/pages/chart.html`);
+    await expect.poll(async () => (await chart.evaluate(misfits, 'chartApi')).levels.length, { timeout: 10000 }).toBe(3);
+    await expect.poll(() => popup.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('4,697.24');
+
+    await popup.getByLabel('Ticker', { exact: true }).fill('spy');
+    await popup.getByLabel('Ticker', { exact: true }).press('Enter');
+    await expect.poll(() => popup.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('450.81');
+    expect(await popup.getByTestId('flip').textContent()).toBe(spy.flip.toFixed(1));
+    await expect.poll(async () => (await chart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4), { timeout: 10000 }).toBe(spy.flip.toFixed(4));
+
+    await popup.getByLabel('Expiry', { exact: true }).selectOption('0dte');
+    await expect.poll(() => popup.getByTestId('flip').textContent(), { timeout: 10000 }).toBe(spyZeroDte.flip.toFixed(1));
+    expect(await popup.getByTestId('zero-dte').textContent()).toMatch(/^100\.0% \(0DTE, 2023-09-15\)/);
+    await expect.poll(async () => (await chart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4), { timeout: 10000 }).toBe(spyZeroDte.flip.toFixed(4));
+
+    // Back to SPX, all expiries, for the tests that follow.
+    await popup.getByLabel('Expiry', { exact: true }).selectOption('all');
+    await popup.getByRole('button', { name: 'SPX', exact: true }).click();
+    await expect.poll(() => popup.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('4,697.24');
+    await chart.close();
+  });
+
+  it('shows checklist verdicts that match the levels', async () => {
+    const reply = await ask<LevelsReply>(popup, 'getLevels', {});
+    const expected = sessionChecklist(reply.levels!, reply.ivShift);
+    const shown = await popup.getByTestId('checklist').locator('li').evaluateAll((items) => items.map((item) => ({ id: item.getAttribute('data-item'), verdict: item.getAttribute('data-verdict'), text: item.textContent })));
+    expect(shown.map(({ id, verdict }) => ({ id, verdict }))).toEqual(expected.map(({ id, verdict }) => ({ id, verdict })));
+    // SPX sample: negative gamma is flagged, and the walls are named with their distance from spot.
+    expect(shown.find((item) => item.id === 'regime')?.verdict).toBe('alert');
+    expect(shown.find((item) => item.id === 'levels')?.text).toContain(`call wall ${reply.levels!.callWall} (+102.8)`);
+  });
+
+  it('works from the keyboard alone, with visible focus', async () => {
+    const page = await openPopup();
+    await expect.poll(() => page.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('4,697.24');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ticker');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('SPY');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('450.81');
+    await page.keyboard.press('Tab'); // Go
+    await page.keyboard.press('Tab'); // Expiry
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('expiry');
+    await page.keyboard.press('ArrowDown'); // 0DTE
+    await expect.poll(() => page.getByTestId('zero-dte').textContent(), { timeout: 10000 }).toMatch(/^100\.0%/);
+    // A help text opens from the keyboard.
+    await page.getByText('Gamma', { exact: true }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('details:has(summary:text-is("Gamma"))').getAttribute('open')).not.toBeNull();
+    await ask(page, 'updateSettings', { expiryFilter: 'all' });
+    await ask(page, 'setTicker', { ticker: 'SPX' });
+    await page.close();
+  });
+
+  it('imports a CBOE CSV in the options page; a bad file shows the parser\'s reason and keeps the levels', async () => {
+    const nvda = await levelsCommand(NVDA_FILE, ['--rate', '0.04', '--div', '0']); // NVDA: the default rate, no dividend
+    const good = join(work, 'nvda-2025-01-06.csv');
+    await writeFile(good, gunzipSync(await readFile(NVDA_FILE)));
+    const bad = join(work, 'not-a-chain.csv');
+    await writeFile(bad, 'Symbol,Price\nNVDA,150.28\n');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('import-file').setInputFiles(good);
+    await expect.poll(() => options.getByTestId('import-message').textContent(), { timeout: 10000 }).toContain(`NVDA as of 2025-01-07T02:30 — flip ${nvda.flip.toFixed(1)}, call wall ${nvda.callWall}, put wall ${nvda.putWall}`);
+    const page = await openPopup();
+    await expect.poll(() => page.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('150.28');
+    expect(await page.getByTestId('source').textContent()).toMatch(/^Imported file: nvda-2025-01-06\.csv/);
+
+    await options.getByTestId('import-file').setInputFiles(bad);
+    await expect.poll(() => options.getByTestId('import-message').textContent(), { timeout: 10000 }).toMatch(/^not-a-chain\.csv: unrecognised format starting with "Symbol,Price".*nothing was replaced\.$/);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('150.28');
+    await page.close();
+    await options.close();
+  });
+
+  it('keeps options across a browser restart', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Dealers short all options').check();
+    await options.getByLabel('Transition band in percent of spot').fill('0.8');
+    await options.getByRole('button', { name: 'Save model' }).click();
+    await expect.poll(() => options.getByTestId('model-message').textContent()).toBe('Saved.');
+    const profile = browser.userDataDir;
+    await browser.close({ keepProfile: true });
+    browser = await launchChromiumWithExtension({ userDataDir: profile });
+    const reopened = await browser.context.newPage();
+    await reopened.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect.poll(() => reopened.getByLabel('Dealers short all options').isChecked(), { timeout: 10000 }).toBe(true);
+    expect(await reopened.getByLabel('Transition band in percent of spot').inputValue()).toBe('0.8');
+    const settings = await ask<{ signModel: { kind: string }; transitionBand: number; provider: string }>(reopened, 'getSettings', undefined);
+    expect(settings).toMatchObject({ signModel: { kind: 'short-all' }, transitionBand: 0.008, provider: 'file' });
+  });
+});
