@@ -1,10 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Content scripts run on TradingView charts, and on local pages (the bundled demo chart and the tests'
-// fixture server). Other sites are turned on per site from the popup (a later issue: runtime permission).
-export const CHART_MATCHES = ['*://*.tradingview.com/chart/*', 'http://localhost/*', 'http://127.0.0.1/*'];
-
 export default defineConfig({
   imports: false,
   // Static files shipped as-is: icons and the bundled sample chain (DESIGN.md layout: assets/).

@@ -42,6 +42,8 @@ const extensionId = new URL(worker.url()).host;
 const control = await context.newPage();
 await control.goto(`chrome-extension://${extensionId}/popup.html`);
 await ask(control, 'updateSettings', { provider: 'sample', ticker: 'SPX', expiryFilter: 'all' });
+// The demo page is a local site: turn the overlay on for it, as a user would from the popup.
+await ask(control, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
 await ask(control, 'getLevels', {});
 await control.close();
 for (const page of context.pages()) if (page.url().startsWith('chrome-extension://')) await page.close(); // the install-time options tab

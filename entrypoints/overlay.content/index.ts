@@ -6,10 +6,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { OverlayController } from '../../utils/overlay/controller';
 import { OVERLAY_CSS } from '../../components/overlay/styles';
 
-// Mirrors CHART_MATCHES in wxt.config.ts (content-script entrypoints must state their matches literally).
-// Other sites run this same file through a content script the popup registers when the user enables them.
+// TradingView charts by default. Every other site (including local pages: the demo, a local feed's
+// chart) runs this same file through a content script registered when the user turns the site on.
 export default defineContentScript({
-  matches: ['*://*.tradingview.com/chart/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+  matches: ['*://*.tradingview.com/chart/*'],
   runAt: 'document_idle',
   main() {
     if (document.querySelector('gexmap-overlay')) return; // registered twice (static + per-site): run once

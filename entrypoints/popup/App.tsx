@@ -76,9 +76,12 @@ export function App() {
         setError(`The background did not answer: ${(reason as Error).message}`);
       }
       await load();
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+      // The page the trader came from: the active tab of the most recently used browser window.
+      const tabs = await browser.tabs.query({ active: true, windowType: 'normal' }).catch(() => []);
+      const tab = tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
       const pattern = tab?.url ? originPattern(tab.url) : null;
-      if (tab?.id !== undefined && pattern && !/tradingview\.com|^https?:\/\/(localhost|127\.0\.0\.1)\//.test(pattern)) setSite({ pattern, tabId: tab.id });
+      // TradingView runs the overlay already (manifest content script).
+      if (tab?.id !== undefined && pattern && !/^https?:\/\/([\w-]+\.)*tradingview\.com\//.test(pattern)) setSite({ pattern, tabId: tab.id });
     })();
   }, []);
 

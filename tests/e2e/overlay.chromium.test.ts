@@ -58,6 +58,7 @@ describe('Chromium: levels drawn on real charts', () => {
     settingsPage = await browser.context.newPage();
     await settingsPage.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await ask(settingsPage, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX' });
+    await ask(settingsPage, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
     spx = await levelsCommand(SPX_FILE, ['--rate', '0.04', '--div', '0.013']);
     spy = await levelsCommand(SPY_FILE, ['--rate', '0.04', '--div', '0.013']);
   });

@@ -49,6 +49,7 @@ describe('Chromium: popup and options', () => {
     browser = await launchChromiumWithExtension();
     popup = await openPopup();
     await ask(popup, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX', expiryFilter: 'all' });
+    await ask(popup, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
     await popup.reload();
   });
   afterAll(async () => {

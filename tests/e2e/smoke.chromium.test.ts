@@ -31,6 +31,8 @@ describe('Chromium: the built extension loads and works', () => {
     const settings = await browser.context.newPage();
     await settings.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await ask(settings, 'updateSettings', { provider: 'sample', ticker: 'SPX' });
+    // Local pages get the overlay like any site: once the user turns it on (no prompt: host already granted).
+    await ask(settings, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/pages/chart.html`);
     const status = page.getByTestId('gexmap-status');

@@ -27,6 +27,7 @@ describe('Firefox ESR: the built extension installs and works', () => {
   it('draws the sample\'s levels on a localhost SVG chart, within 1.5 px of its axis', async () => {
     const settings = await extensionPage(browser);
     await ask(settings, 'updateSettings', { provider: 'sample', ticker: 'SPX' });
+    await ask(settings, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
     const page = await browser.newPage();
     await page.goto(`${server.origin}/pages/chart.html`);
     await page.waitForFunction(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length === 3, { timeout: 20000 });

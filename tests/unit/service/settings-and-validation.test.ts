@@ -58,3 +58,29 @@ describe('request validation at the boundary', () => {
     expect(() => validateRequest(name, data)).toThrow(message);
   });
 });
+
+describe('overlay settings', () => {
+  it('accepts symbol rules with a futures basis, line choices, colours and site patterns', () => {
+    const next = applySettingsPatch(DEFAULT_SETTINGS, {
+      symbolRules: [{ chart: 'cme_mini:es1!', underlying: 'spx', basis: 31.75 }],
+      lines: { flip: true, callWall: false, putWall: true, absGamma: true, nodes: 3 },
+      lineColours: { flip: '#FFAA00', callWall: '#00ff00', putWall: '#ff0000', absGamma: '#aa00ff', node: '#999999' },
+      enabledSites: ['https://www.example.com/*', 'http://[::1]:8080/*'],
+    });
+    expect(next.symbolRules).toEqual([{ chart: 'CME_MINI:ES1!', underlying: 'SPX', basis: 31.75 }]);
+    expect(next.lines.nodes).toBe(3);
+    expect(next.lineColours.flip).toBe('#ffaa00');
+    expect(next.enabledSites).toHaveLength(2);
+  });
+
+  it.each([
+    [{ symbolRules: [{ chart: 'ES1!', underlying: 'not a ticker', basis: 0 }] }, /symbolRules\[0\].underlying must be a ticker/],
+    [{ symbolRules: [{ chart: 'ES1!', underlying: 'SPX', basis: 'wide' }] }, /symbolRules\[0\].basis must be a number/],
+    [{ lines: { flip: true, callWall: true, putWall: true, absGamma: 'yes', nodes: 0 } }, /lines.absGamma must be true or false/],
+    [{ lineColours: { ...DEFAULT_SETTINGS.lineColours, flip: 'orange' } }, /lineColours.flip must be a colour/],
+    [{ enabledSites: ['<all_urls>'] }, /enabledSites must be a list of origin patterns/],
+    [{ enabledSites: ['https://*/*'] }, /enabledSites must be a list of origin patterns/],
+  ])('rejects %j', (patch, message) => {
+    expect(() => applySettingsPatch(DEFAULT_SETTINGS, patch)).toThrow(message);
+  });
+});
