@@ -9,7 +9,7 @@
 import type { ChainSnapshot, OptionContract, RejectedRow } from './model';
 import { ChainFormatError, EXPECTED_CBOE_CSV, sniffNonChain } from './errors';
 import { parseOcc } from './occ';
-import { buildContract, dominantUnderlying, numberOrNull, standardWarnings } from './contract';
+import { buildContract, dominantUnderlying, finishSnapshot, numberOrNull } from './contract';
 import type { ParseOptions } from './cboe-json';
 import { formatDate, newYorkToUtc } from '../market/ny-time';
 import { splitCsvLine } from './csv-line';
@@ -185,18 +185,16 @@ export function parseCboeCsv(text: string, options: ParseOptions = {}): ChainSna
       EXPECTED_CBOE_CSV,
     );
   }
-  warnings.push(...standardWarnings(contracts, asOf));
-  if (rejected.length > 0) warnings.push(`${rejected.length} rows or sides were rejected (see rejected rows)`);
-  return {
-    provider: options.provider ?? 'cboe-csv',
+  return finishSnapshot({
+    defaultProvider: 'cboe-csv',
+    options,
     underlying: dominantUnderlying(contracts, ''),
     spot,
     asOf,
     asOfInferred,
-    fetchedAt: options.fetchedAt ?? asOf,
-    delayed: options.delayed ?? true,
     contracts,
-    warnings,
     rejected,
-  };
+    warnings,
+    rejectedWhat: 'rows or sides',
+  });
 }

@@ -6,7 +6,7 @@
 import type { ChainSnapshot, OptionContract, RejectedRow } from './model';
 import { ChainFormatError, EXPECTED_CBOE_JSON, sniffNonChain } from './errors';
 import { parseOcc } from './occ';
-import { buildContract, dominantUnderlying, numberOrNull, standardWarnings } from './contract';
+import { buildContract, dominantUnderlying, finishSnapshot, numberOrNull } from './contract';
 import { newYorkToUtc } from '../market/ny-time';
 import { previousTradingDay, sessionOn } from '../market/sessions';
 
@@ -142,20 +142,7 @@ export function parseCboeJson(input: string | unknown, options: ParseOptions = {
     }
   }
   if (placeholders > 0) warnings.push(`${placeholders} IV values above 500% were taken as placeholders and treated as missing`);
-  warnings.push(...standardWarnings(contracts, asOf));
-  if (rejected.length > 0) warnings.push(`${rejected.length} option records were rejected (see rejected rows)`);
-  return {
-    provider: options.provider ?? 'cboe',
-    underlying,
-    spot,
-    asOf,
-    asOfInferred,
-    fetchedAt: options.fetchedAt ?? asOf,
-    delayed: options.delayed ?? true,
-    contracts,
-    warnings,
-    rejected,
-  };
+  return finishSnapshot({ defaultProvider: 'cboe', options, underlying, spot, asOf, asOfInferred, contracts, rejected, warnings, rejectedWhat: 'option records' });
 }
 
 /** Without a timestamp: the close of the last session before the earliest listed expiry. */

@@ -1,5 +1,5 @@
 /** Builds a normalized contract from a parsed OCC symbol and a source's numbers. */
-import type { OptionContract } from './model';
+import type { ChainSnapshot, OptionContract, RejectedRow } from './model';
 import { normalizeIv } from './model';
 import type { OccSymbol } from './occ';
 import { isAdjustedRoot, settlementInstant, settlementStyle, underlyingOfRoot, type SettlementStyle } from '../market/settlement';
@@ -119,4 +119,34 @@ export function standardWarnings(contracts: readonly OptionContract[], asOf: num
   if (missingIv > 0) warnings.push(`${missingIv} live contracts have no implied volatility (0 or missing in the source)`);
   if (adjusted > 0) warnings.push(`${adjusted} contracts are on adjusted roots (non-standard deliverable)`);
   return warnings;
+}
+
+/** The snapshot a file parser returns, with the warnings every parser adds. */
+export function finishSnapshot(parts: {
+  defaultProvider: string;
+  options: { provider?: string; fetchedAt?: number; delayed?: boolean };
+  underlying: string;
+  spot: number | null;
+  asOf: number;
+  asOfInferred: boolean;
+  contracts: OptionContract[];
+  rejected: RejectedRow[];
+  warnings: string[];
+  rejectedWhat: string;
+}): ChainSnapshot {
+  const { options, contracts, rejected, asOf } = parts;
+  const warnings = [...parts.warnings, ...standardWarnings(contracts, asOf)];
+  if (rejected.length > 0) warnings.push(`${rejected.length} ${parts.rejectedWhat} were rejected (see rejected rows)`);
+  return {
+    provider: options.provider ?? parts.defaultProvider,
+    underlying: parts.underlying,
+    spot: parts.spot,
+    asOf,
+    asOfInferred: parts.asOfInferred,
+    fetchedAt: options.fetchedAt ?? asOf,
+    delayed: options.delayed ?? true,
+    contracts,
+    warnings,
+    rejected,
+  };
 }

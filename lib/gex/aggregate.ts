@@ -19,6 +19,19 @@ export interface ExpiryExposure {
   absolute: number;
 }
 
+/** Adds contract i's GEX and open interest to a call/put/net accumulator. */
+function accumulate(target: { call: number; put: number; net: number; callOpenInterest: number; putOpenInterest: number }, chain: PreparedChain, i: number): void {
+  const gex = chain.gex[i];
+  if (chain.isCall[i]) {
+    target.call += gex;
+    target.callOpenInterest += chain.contracts[i].openInterest;
+  } else {
+    target.put += gex;
+    target.putOpenInterest += chain.contracts[i].openInterest;
+  }
+  target.net += gex;
+}
+
 /** By strike, ascending. */
 export function exposureByStrike(chain: PreparedChain): StrikeExposure[] {
   const rows = new Map<number, StrikeExposure>();
@@ -26,15 +39,7 @@ export function exposureByStrike(chain: PreparedChain): StrikeExposure[] {
     const strike = chain.strike[i];
     let row = rows.get(strike);
     if (!row) rows.set(strike, (row = { strike, call: 0, put: 0, net: 0, callOpenInterest: 0, putOpenInterest: 0 }));
-    const gex = chain.gex[i];
-    if (chain.isCall[i]) {
-      row.call += gex;
-      row.callOpenInterest += chain.contracts[i].openInterest;
-    } else {
-      row.put += gex;
-      row.putOpenInterest += chain.contracts[i].openInterest;
-    }
-    row.net += gex;
+    accumulate(row, chain, i);
   }
   return [...rows.values()].sort((a, b) => a.strike - b.strike);
 }
@@ -70,16 +75,7 @@ export function exposureGrid(chain: PreparedChain, strikes: readonly number[], e
     const row = strikeRow.get(chain.strike[i]);
     const column = expiryColumn.get(chain.expiries[chain.expiryIndex[i]]);
     if (row === undefined || column === undefined) continue;
-    const cell = cells[row][column];
-    const gex = chain.gex[i];
-    if (chain.isCall[i]) {
-      cell.call += gex;
-      cell.callOpenInterest += chain.contracts[i].openInterest;
-    } else {
-      cell.put += gex;
-      cell.putOpenInterest += chain.contracts[i].openInterest;
-    }
-    cell.net += gex;
+    accumulate(cells[row][column], chain, i);
   }
   return cells;
 }
