@@ -187,4 +187,32 @@ describe('Chromium: levels drawn on real charts', () => {
     expect(spyLevels.find((level) => level.level === 'call-wall')?.label).toMatch(/Call wall 450\.0 ↓ [\d.]+ away/);
     await page.close();
   });
+  // Last in this file: it leaves this origin's panel moved and collapsed.
+  it('keeps the panel where the trader dragged it, collapsed or not, per site; the heatmap tooltips give GEX and OI', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 700 });
+    await page.goto(`${server.origin}/pages/chart.html`);
+    const panel = page.getByTestId('gexmap-panel');
+    await expect.poll(() => page.locator('gexmap-overlay [data-testid="heatmap"] td').count(), { timeout: 10000 }).toBeGreaterThan(20);
+    const title = await page.locator('gexmap-overlay [data-testid="heatmap"] tr[data-strike="4700"] td').first().getAttribute('title');
+    expect(title).toMatch(/^4700 · 2024-01-08\nCall -?\$[\d.]+[KMB]?  Put -?\$[\d.]+[KMB]?  Net -?\$[\d.]+[KMB]?\nOI calls [\d.]+K?  puts [\d.]+K?$/);
+    const header = page.locator('gexmap-overlay .gx-panel-header');
+    const box = (await header.boundingBox())!;
+    await page.mouse.move(box.x + 30, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 330, box.y + 200, { steps: 5 });
+    await page.mouse.up();
+    await page.locator('gexmap-overlay .gx-collapse').click();
+    await expect.poll(() => panel.getAttribute('data-collapsed')).toBe('true');
+    const moved = (await panel.boundingBox())!;
+    expect(Math.abs(moved.x - (box.x + 300))).toBeLessThanOrEqual(2);
+    await page.reload();
+    await expect.poll(() => panel.getAttribute('data-collapsed'), { timeout: 10000 }).toBe('true');
+    const restored = (await panel.boundingBox())!;
+    expect([restored.x, restored.y]).toEqual([moved.x, moved.y]);
+    // Collapsed: no heatmap, the lines stay.
+    expect(await page.locator('gexmap-overlay [data-testid="heatmap"]').count()).toBe(0);
+    expect(await page.locator('gexmap-overlay [data-level]').count()).toBe(3);
+    await page.close();
+  });
 });

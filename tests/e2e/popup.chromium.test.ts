@@ -93,6 +93,24 @@ describe('Chromium: popup and options', () => {
     expect(shown.find((item) => item.id === 'levels')?.text).toContain(`call wall ${reply.levels!.callWall} (+102.8)`);
   });
 
+  it('copies the levels for TradingView and as CSV', async () => {
+    // The clipboard cannot be read back in a headless test: record what the popup writes to it.
+    await popup.evaluate(() => {
+      const written: string[] = [];
+      (window as unknown as { written: string[] }).written = written;
+      navigator.clipboard.writeText = async (text: string) => void written.push(text);
+    });
+    const reply = await ask<LevelsReply>(popup, 'getLevels', {});
+    await popup.getByRole('button', { name: 'Copy for TradingView' }).click();
+    await expect.poll(() => popup.getByTestId('notice').textContent()).toBe('Price list for TradingView copied.');
+    await popup.getByRole('button', { name: 'Copy CSV' }).click();
+    await expect.poll(() => popup.getByTestId('notice').textContent()).toBe('CSV copied.');
+    const [list, csv] = await popup.evaluate(() => (window as unknown as { written: string[] }).written);
+    expect(list.split(',').slice(0, 3).map(Number)).toEqual([Math.round(reply.levels!.flip! * 100) / 100, 4800, 4700]);
+    expect(csv.split('\n')[0]).toBe('underlying,as_of,level,price,change_vs_prev,regime,sign_model');
+    expect(csv.split('\n')[1]).toMatch(/^SPX,2024-01-07T15:52:00.000Z,flip,/);
+  });
+
   it('works from the keyboard alone, with visible focus', async () => {
     const page = await openPopup();
     await expect.poll(() => page.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('4,697.24');
