@@ -212,7 +212,7 @@ describe('Chromium: levels drawn on real charts', () => {
     expect([restored.x, restored.y]).toEqual([moved.x, moved.y]);
     // Collapsed: no heatmap, the lines stay.
     expect(await page.locator('gexmap-overlay [data-testid="heatmap"]').count()).toBe(0);
-    expect(await page.locator('gexmap-overlay [data-level]').count()).toBe(3);
+    await expect.poll(() => page.locator('gexmap-overlay [data-level]').count(), { timeout: 10000 }).toBe(3);
     await page.close();
   });
 });
