@@ -65,10 +65,3 @@ export function normalizeIv(value: number | null | undefined): number | null {
   if (value === null || value === undefined || !Number.isFinite(value) || value <= MIN_MEANINGFUL_IV) return null;
   return value;
 }
-
-/** Counts of contracts by state, for summaries and warnings. */
-export function countExpired(contracts: readonly OptionContract[]): number {
-  let expired = 0;
-  for (const contract of contracts) if (contract.expired) expired++;
-  return expired;
-}

@@ -5,7 +5,7 @@
  * and G_fixed sums the provider gammas of contracts without IV (held fixed).
  *
  * Speed (thousands of contracts times hundreds of spots) comes from two facts:
- * - a contract adds nothing measurable where |d1| > D1_CUTOFF, so it only visits the spots in its window;
+ * - a contract adds nothing measurable where |d1| > D1_CUTOFF, so it only visits the spots in its own span;
  * - on a grid even in ln(S'), d1 steps by a constant, so phi(d1) follows a multiply recurrence
  *   (e_{j+1} = e_j r_j, r_{j+1} = r_j q) instead of one exp per point.
  * Evenly spaced spots are then read off the log grid by 4-point cubic interpolation; contracts too
@@ -125,7 +125,7 @@ export function profileOnGrid(chain: PreparedChain, low: number, high: number, p
       (f2 * u * (u - 1) * (u - 3)) / 2 +
       (f3 * u * (u - 1) * (u - 2)) / 6;
   }
-  // Sharp contracts, exactly at the requested spots, each within its own window.
+  // Sharp contracts, exactly at the requested spots, each within its own span of spots.
   if (skipped.length > 0) {
     const step = points > 1 ? (high - low) / (points - 1) : 1;
     const logSpots = new Float64Array(points);

@@ -5,13 +5,12 @@
  * killed at any moment); memory holds only caches and in-flight requests.
  */
 import type { ChainSnapshot } from '../chain/model';
-import { computeLevelsWithChain, type Levels } from '../gex/levels';
 import { heatmapGrid } from '../gex/heatmap';
 import { profilePoints } from '../gex/profile';
 import { parseExpiryFilter, type ExpiryFilter } from '../gex/expiry-filter';
 import { atmIv } from '../gex/atm-iv';
 import { EngineInputError, prepareChain } from '../gex/prepared-chain';
-import { levelsOfPreparedChain } from '../gex/levels';
+import { levelsOfPreparedChain, type Levels } from '../gex/levels';
 import { isMarketOpen, lastClosedSession, currentOrNextSession } from '../market/sessions';
 import { fetchCboe } from '../providers/cboe';
 import { fetchCustomUrl, importChainText } from '../providers/custom-url';
