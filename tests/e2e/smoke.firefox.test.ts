@@ -38,4 +38,24 @@ describe('Firefox ESR: the built extension installs and works', () => {
     expect(status).toMatch(/^SPX · negative γ · SAMPLE/);
     await page.close();
   });
+
+  it('reads TradingView through the main-world bridge (stand-in page) and follows a pan', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/pages/tradingview-standin.html`);
+    await page.waitForFunction(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length === 3, { timeout: 20000 });
+    const before = await page.evaluate(misfits, 'standIn');
+    expect(before.worst).toBeLessThanOrEqual(1.5);
+    expect(before.levels.find((level) => level.level === 'flip')?.label).toMatch(/^Flip 47\d\d\.\d/);
+    await page.evaluate(() => (window as unknown as { standIn: { pan(points: number): void } }).standIn.pan(-40));
+    await page.waitForFunction(
+      (y) => {
+        const flip = document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-level="flip"]')!;
+        return Math.abs(flip.getBoundingClientRect().top - y) > 5;
+      },
+      { timeout: 5000 },
+      before.levels.find((level) => level.level === 'flip')!.centre,
+    );
+    expect((await page.evaluate(misfits, 'standIn')).worst).toBeLessThanOrEqual(1.5);
+    await page.close();
+  });
 });
