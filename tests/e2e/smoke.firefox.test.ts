@@ -58,4 +58,19 @@ describe('Firefox ESR: the built extension installs and works', () => {
     expect((await page.evaluate(misfits, 'standIn')).worst).toBeLessThanOrEqual(1.5);
     await page.close();
   });
+
+  it('renders the popup with the sample\'s summary, profile chart and heatmap', async () => {
+    const settings = await extensionPage(browser);
+    // BiDi cannot navigate to moz-extension:// pages; the extension can open its own popup page in a tab.
+    await settings.evaluate(() => (globalThis as unknown as { browser: { tabs: { create(options: object): Promise<unknown> } } }).browser.tabs.create({ url: '/popup.html' }));
+    const popup = await extensionPage(browser, '/popup.html');
+    await popup.waitForFunction(() => document.querySelector('[data-testid="spot"]')?.textContent === '4,697.24', { timeout: 20000 });
+    const shown = await popup.evaluate(() => ({
+      regime: document.querySelector('[data-testid="regime"]')?.textContent,
+      chart: document.querySelectorAll('[data-testid="profile-chart"] canvas').length,
+      heatmapRows: document.querySelectorAll('[data-testid="heatmap"] tbody tr').length,
+      checklist: document.querySelectorAll('[data-testid="checklist"] li').length,
+    }));
+    expect(shown).toEqual({ regime: 'Negative γ', chart: 1, heatmapRows: 25, checklist: 7 });
+  });
 });
