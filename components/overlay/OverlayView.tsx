@@ -56,7 +56,7 @@ function Status({ state }: { state: OverlayViewState }) {
 export function OverlayView({ state, actions }: { state: OverlayViewState; actions: OverlayActions }) {
   const levels = state.reply?.levels ?? null;
   return (
-    <div class="gx-root">
+    <div class="gx-root" data-stale={String(Boolean(state.reply?.stale && state.reply.levels))}>
       {state.plot && state.placed.length > 0 && !state.calibrating && <Lines placed={state.placed} plot={state.plot} colours={state.colours} />}
       {state.calibrating && state.plot && (
         <CalibrationHandles plot={state.plot} onSave={actions.saveCalibration} onCancel={actions.cancelCalibration} error={state.calibrationError} />

@@ -317,7 +317,8 @@ export class LevelsService {
     statuses[key] = status;
     await this.deps.storage.writeStatuses(statuses);
     await this.reschedule();
-    if (!error) await this.deps.broadcast(await this.getLevels({ ticker }));
+    // Tabs hear of failures too: they keep the last good levels and mark them stale.
+    if (!error || (await this.deps.storage.readCache(key))) await this.deps.broadcast(await this.getLevels({ ticker }));
     return status;
   }
 

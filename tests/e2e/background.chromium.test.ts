@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/chromium';
 import { startServer, type TestServer } from './helpers/server';
-import { projectRoot } from './helpers/paths';
+import { pagesDir, projectRoot } from './helpers/paths';
 import { ask } from './helpers/protocol';
 import { levelsCommand } from './helpers/levels-cli';
 import type { LevelsReply, FeedStatus } from '../../lib/service/protocol';
@@ -28,7 +28,7 @@ describe('Chromium: background worker with the custom-URL provider', () => {
 
   beforeAll(async () => {
     spxCsv = gunzipSync(await readFile(SPX_FILE)).toString('utf8');
-    server = await startServer({});
+    server = await startServer({ '/pages/': pagesDir });
     server.route('/chains/SPX.csv', (_request, response) => {
       response.writeHead(200, { 'content-type': 'text/csv' });
       response.end(spxCsv);
@@ -55,7 +55,16 @@ describe('Chromium: background worker with the custom-URL provider', () => {
     expect(good.stale).toBe(false);
   });
 
-  it('keeps the last good levels when the server answers 500, then HTML, then hangs', async () => {
+  it('keeps the last good levels when the server answers 500, then HTML, then hangs — on the chart too, marked stale', async () => {
+    await ask(page, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
+    const chart = await browser.context.newPage();
+    await chart.goto(`${server.origin}/pages/chart.html`);
+    const chartState = () =>
+      chart.evaluate(() => {
+        const root = document.querySelector('gexmap-overlay')?.shadowRoot;
+        return { lines: root?.querySelectorAll('[data-level]').length ?? 0, stale: root?.querySelector('.gx-root')?.getAttribute('data-stale') ?? null };
+      });
+    await expect.poll(chartState, { timeout: 10000 }).toEqual({ lines: 3, stale: 'false' });
     const failures: [string, (response: import('node:http').ServerResponse) => void, RegExp][] = [
       ['http', (response) => (response.writeHead(500), response.end('internal error')), /answered 500/],
       ['not-a-chain', (response) => (response.writeHead(200, { 'content-type': 'text/html' }), response.end('<!DOCTYPE html><html><head><title>Login required</title></head></html>')), /HTML page \("Login required"\)/],
@@ -72,7 +81,9 @@ describe('Chromium: background worker with the custom-URL provider', () => {
       expect(reply.source?.fetchedAt).toBe(good.source?.fetchedAt);
       expect(reply.stale).toBe(true);
       expect(reply.status.lastError?.kind).toBe(kind);
+      await expect.poll(chartState, { timeout: 10000 }).toEqual({ lines: 3, stale: 'true' });
     }
+    await chart.close();
   }, 90000);
 
   it('answers from its cache after the worker is stopped and restarted', async () => {

@@ -75,7 +75,7 @@ describe('levels service', () => {
   });
 
   it('keeps the last good levels through a 500, an HTML page and a hang, naming each failure', async () => {
-    const { service, host, clock } = harness(idb);
+    const { service, host, clock, pushes } = harness(idb);
     await useCustomUrl(service);
     host.answer(SPX_URL, { body: fixtureText(FIXTURES.spx) });
     const good = await service.getLevels();
@@ -93,6 +93,8 @@ describe('levels service', () => {
       expect(reply.levels?.flip).toBe(good.levels?.flip);
       expect(reply.source?.fetchedAt).toBe(good.source?.fetchedAt);
       expect(reply.stale).toBe(true);
+      // Open charts hear of it: the last good levels, marked stale.
+      expect(pushes.at(-1)).toMatchObject({ ticker: 'SPX', stale: true, levels: { flip: good.levels?.flip }, status: { lastError: { kind } } });
     }
   });
 
