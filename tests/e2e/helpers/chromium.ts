@@ -34,6 +34,19 @@ export async function launchChromiumWithExtension(options: { userDataDir?: strin
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  if (!options.userDataDir) {
+    // A fresh install opens the options page (onboarding). Wait for it and close it, so a test's own
+    // navigation to an extension page never races with it.
+    const deadline = Date.now() + 10000;
+    while (Date.now() < deadline) {
+      const onboarding = context.pages().find((page) => page.url().endsWith('/options.html'));
+      if (onboarding) {
+        await onboarding.close();
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
   return {
     context,
     extensionId,
