@@ -4,7 +4,7 @@
  */
 import type { ChainSnapshot } from '../chain/model';
 import { prepareChain, type EngineSettings, type PreparedChain, type SkippedCounts } from './prepared-chain';
-import { exposureByExpiry, exposureByStrike, type StrikeExposure } from './aggregate';
+import { exposureByStrike, type StrikeExposure } from './aggregate';
 import { findFlips } from './flip';
 import { describeSignModel } from './sign-model';
 import { describeExpiryFilter } from './expiry-filter';
@@ -173,5 +173,3 @@ export function levelsOfPreparedChain(
   return { levels, byStrike };
 }
 
-/** Per-expiry totals, re-exported for views that list expiries. */
-export { exposureByExpiry };

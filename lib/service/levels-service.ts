@@ -121,14 +121,14 @@ export class LevelsService {
     const { settings, ticker, key, filterText, filter } = await this.resolve(request);
     let cached = await this.cachedOrFetched(settings, ticker);
     const status = await this.status(settings.provider, ticker);
-    if (!cached) return this.reply(ticker, filterText, null, null, status, null);
+    if (!cached) return this.reply(settings, ticker, filterText, null, null, status, null);
     if (cached.settingsKey !== settingsKey(settings, ticker)) cached = (await this.recompute(key, settings, ticker)) ?? cached;
     let levels: Levels = cached.levels;
     if (filter.kind !== 'all') {
       const chain = await this.chain(key);
       if (chain) levels = this.compute(chain, settings, ticker, filter).levels;
     }
-    return this.reply(ticker, filterText, levels, cached, status, await this.historyFor(ticker, levels, cached, settings));
+    return this.reply(settings, ticker, filterText, levels, cached, status, await this.historyFor(ticker, levels, cached, settings));
   }
 
   async getHeatmap(request: { ticker?: string; expiry?: string; strikes?: number } = {}): Promise<HeatmapReply> {
@@ -429,15 +429,16 @@ export class LevelsService {
     return source.provider !== 'file' && source.provider !== 'sample' && isMarketOpen(now) && now - source.fetchedAt > 3 * settings.refreshMinutes * 60000;
   }
 
-  private async reply(
+  /** Settings are the ones the caller already read: one read per question. */
+  private reply(
+    settings: Settings,
     ticker: string,
     expiryFilter: string,
     levels: Levels | null,
     cached: CachedLevels | null,
     status: FeedStatus,
     history: { diff: LevelsReply['diff']; ivShift: LevelsReply['ivShift'] } | null,
-  ): Promise<LevelsReply> {
-    const settings = await this.deps.storage.readSettings();
+  ): LevelsReply {
     return {
       ticker,
       expiryFilter,
