@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromiumWithExtension } from '../tests/e2e/helpers/chromium';
 import { startServer } from '../tests/e2e/helpers/server';
 import { ask } from '../tests/e2e/helpers/protocol';
-import type { FeedStatus } from '../lib/service/protocol';
+import type { FeedStatus } from '../lib/protocol';
 import { SAMPLE_SNAPSHOT } from '../lib/providers/sample';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;

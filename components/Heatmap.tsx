@@ -6,6 +6,10 @@
  */
 import type { HeatmapGrid } from '../lib/gex/heatmap';
 import { formatDollars, formatCount } from '../lib/format/numbers';
+import { levelKind, SPOT_COLOUR, type LevelKind } from '../lib/chart/level-kinds';
+
+/** The levels marked beside their strike. */
+const MARKED: LevelKind[] = ['flip', 'call-wall', 'put-wall'];
 
 export interface HeatmapProps {
   grid: HeatmapGrid;
@@ -33,6 +37,8 @@ function nearestRow(strikes: number[], price: number | null): number {
 export function Heatmap({ grid, flip, callWall, putWall }: HeatmapProps) {
   const flipRow = nearestRow(grid.strikes, flip);
   return (
+    <>
+    <style>{HEATMAP_CSS}</style>
     <table class="gx-heatmap" data-testid="heatmap" aria-label="Net dealer gamma by strike and expiry">
       <thead>
         <tr>
@@ -57,9 +63,11 @@ export function Heatmap({ grid, flip, callWall, putWall }: HeatmapProps) {
             <tr key={strike} data-strike={strike} data-marks={marks.join(' ')} class={marks.includes('spot') ? 'gx-spot' : undefined}>
               <th scope="row">
                 {strike}
-                {marks.includes('flip') && <span class="gx-mark gx-mark-flip" title="Gamma flip nearest this strike">F</span>}
-                {marks.includes('call-wall') && <span class="gx-mark gx-mark-call" title="Call wall">C</span>}
-                {marks.includes('put-wall') && <span class="gx-mark gx-mark-put" title="Put wall">P</span>}
+                {MARKED.filter((kind) => marks.includes(kind)).map((kind) => (
+                  <span key={kind} class={`gx-mark gx-mark-${kind}`} title={kind === 'flip' ? 'Gamma flip nearest this strike' : levelKind(kind).label}>
+                    {levelKind(kind).mark}
+                  </span>
+                ))}
               </th>
               {grid.cells[row].map((cell, column) => {
                 const tip = `${strike} · ${grid.columns[column].expiry}\nCall ${formatDollars(cell.call)}  Put ${formatDollars(cell.put)}  Net ${formatDollars(cell.net)}\nOI calls ${formatCount(cell.callOpenInterest)}  puts ${formatCount(cell.putOpenInterest)}`;
@@ -70,6 +78,7 @@ export function Heatmap({ grid, flip, callWall, putWall }: HeatmapProps) {
         })}
       </tbody>
     </table>
+    </>
   );
 }
 
@@ -78,10 +87,8 @@ export const HEATMAP_CSS = `
 .gx-heatmap th { font-weight: 500; padding: 1px 4px; text-align: right; white-space: nowrap; }
 .gx-heatmap thead th { text-align: center; }
 .gx-heatmap td { width: 26px; height: 11px; border: 1px solid rgba(128,128,128,.15); }
-.gx-heatmap tr.gx-spot th { outline: 1px solid #ffb300; }
+.gx-heatmap tr.gx-spot th { outline: 1px solid ${SPOT_COLOUR}; }
 .gx-tag { display: block; font-size: 8px; opacity: .8; }
 .gx-mark { display: inline-block; margin-left: 3px; font-size: 8px; padding: 0 2px; border-radius: 2px; color: #111; }
-.gx-mark-flip { background: #ffb300; }
-.gx-mark-call { background: #26a69a; }
-.gx-mark-put { background: #ef5350; }
+${MARKED.map((kind) => `.gx-mark-${kind} { background: ${levelKind(kind).colour}; }`).join('\n')}
 `;

@@ -5,7 +5,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ProfileReply } from '../lib/service/protocol';
+import type { ProfileReply } from '../lib/protocol';
+import { levelColour, SPOT_COLOUR } from '../lib/chart/level-kinds';
 
 /** Short axis labels: -$50B, $2.5B, $800M. */
 function axisDollars(value: number): string {
@@ -32,8 +33,8 @@ export function ProfileChart({ profile, width = 380, height = 180 }: { profile: 
       [curve.map((point) => point.spot), curve.map((point) => point.gex)],
     ]) as uPlot.AlignedData;
     const marks = [
-      { price: spot, colour: '#ffffff', label: 'spot' },
-      ...(profile.flip !== null ? [{ price: profile.flip, colour: '#ffb300', label: 'flip' }] : []),
+      { price: spot, colour: SPOT_COLOUR, label: 'spot' },
+      ...(profile.flip !== null ? [{ price: profile.flip, colour: levelColour('flip'), label: 'flip' }] : []),
     ];
     const chart = new uPlot(
       {
@@ -46,7 +47,7 @@ export function ProfileChart({ profile, width = 380, height = 180 }: { profile: 
           { stroke: '#888', grid: { stroke: 'rgba(128,128,128,.15)' } },
           // Bars (by strike) and the curve (total) differ by an order of magnitude: one axis each.
           { scale: 'gex', stroke: 'rgba(38,166,154,.9)', size: 50, values: (_u, values) => values.map(axisDollars), grid: { stroke: 'rgba(128,128,128,.15)' } },
-          { scale: 'curve', side: 1, stroke: '#ffb300', size: 50, values: (_u, values) => values.map(axisDollars), grid: { show: false } },
+          { scale: 'curve', side: 1, stroke: levelColour('flip'), size: 50, values: (_u, values) => values.map(axisDollars), grid: { show: false } },
         ],
         series: [
           {},
@@ -58,7 +59,7 @@ export function ProfileChart({ profile, width = 380, height = 180 }: { profile: 
             paths: uPlot.paths.bars!({ size: [0.8, 8] }),
             points: { show: false },
           },
-          { label: 'Total GEX if spot moved', scale: 'curve', stroke: '#ffb300', width: 1.5, points: { show: false }, spanGaps: true },
+          { label: 'Total GEX if spot moved', scale: 'curve', stroke: levelColour('flip'), width: 1.5, points: { show: false }, spanGaps: true },
         ],
         hooks: {
           draw: [

@@ -7,11 +7,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { defineWindowMessaging } from '@webext-core/messaging/page';
-import { BRIDGE_NAMESPACE, type BridgeMessage } from '../lib/chart/bridge-message';
-
-interface BridgeProtocol {
-  state(message: BridgeMessage): void;
-}
+import { BRIDGE_NAMESPACE, type BridgeMessage, type BridgeProtocol } from '../lib/chart/bridge-message';
 
 type Fn = (...args: unknown[]) => unknown;
 const call = (target: unknown, name: string, ...args: unknown[]): unknown => {

@@ -11,13 +11,13 @@ import { dirname, join, resolve } from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
-import { startServer } from '../tests/e2e/helpers/server';
-import { ask } from '../tests/e2e/helpers/protocol';
+import { startServer } from './dev/local-server';
+import { ask } from './dev/ask-extension';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const screenshotIndex = args.indexOf('--screenshot');
-const screenshot = screenshotIndex >= 0 ? resolve(args[screenshotIndex + 1] ?? 'gexmap-demo.png') : null;
+const screenshot = screenshotIndex >= 0 ? resolve(args[screenshotIndex + 1] ?? join(tmpdir(), 'gexmap-demo.png')) : null;
 const headless = screenshot !== null || !process.env.DISPLAY;
 const extension = join(root, '.output/chrome-mv3');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,16 +37,16 @@ const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir
   viewport: { width: 1400, height: 820 },
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
 });
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const extensionId = new URL(worker.url()).host;
-const control = await context.newPage();
-await control.goto(`chrome-extension://${extensionId}/popup.html`);
+await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
+// A new install opens the options page (onboarding): the demo talks to the extension from there.
+const isOptions = (candidate: { url(): string }) => /^chrome-extension:\/\/[^/]+\/options\.html/.test(candidate.url());
+const control = context.pages().find(isOptions) ?? (await context.waitForEvent('page', { predicate: isOptions, timeout: 20000 }));
+await control.waitForLoadState();
 await ask(control, 'updateSettings', { provider: 'sample', ticker: 'SPX', expiryFilter: 'all' });
 // The demo page is a local site: turn the overlay on for it, as a user would from the popup.
 await ask(control, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
 await ask(control, 'getLevels', {});
 await control.close();
-for (const page of context.pages()) if (page.url().startsWith('chrome-extension://')) await page.close(); // the install-time options tab
 
 const page = await context.newPage();
 await page.goto(`${server.origin}/index.html`);
@@ -58,7 +58,7 @@ const drawn = await page.evaluate(() =>
 console.log(`demo: levels drawn on ${server.origin}/index.html: ${drawn.join(', ')}`);
 
 if (headless) {
-  const file = screenshot ?? resolve('gexmap-demo.png');
+  const file = screenshot ?? join(tmpdir(), 'gexmap-demo.png');
   await page.screenshot({ path: file });
   console.log(`demo: screenshot written to ${file}${screenshot ? '' : ' (no display: run with a display to browse the demo)'}`);
   await context.close();

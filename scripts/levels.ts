@@ -1,23 +1,47 @@
 /**
- * npm run levels -- FILE [--json] [--expiry F] [--at ISO] [--asof ISO] [--rate R] [--div Q]
- *                        [--sign classic|short-all|custom:C,P] [--spot S] [--profile N]
- * npm run levels -- --sample
- * Prints the levels of a CBOE JSON or quote-table CSV file. Exits 2 with a one-line reason on bad input.
+ * npm run levels -- FILE|--sample [options]   (see --help)
+ * The levels of a CBOE JSON or quote-table CSV file, through the same analysis entry and the same
+ * default assumptions as the extension. Exits 2 with a one-line reason on bad input.
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parseChainText } from '../lib/chain/parse';
-import { computeLevelsWithChain } from '../lib/gex/levels';
-import { parseExpiryFilter } from '../lib/gex/expiry-filter';
+import { analyzeChain } from '../lib/gex/analyze';
+import { assumptionsFor, DEFAULT_RATES, DEFAULT_TRANSITION_BAND } from '../lib/gex/assumptions';
+import { ALL_EXPIRIES, parseExpiryFilter } from '../lib/gex/expiry-filter';
 import { parseSignModel } from '../lib/gex/sign-model';
-import { profilePoints } from '../lib/gex/profile';
 import { summarizeLevels } from '../lib/gex/summary';
-import { parseCliArgs, CliUsageError } from '../lib/cli/args';
 import { SAMPLE_SNAPSHOT } from '../lib/providers/sample';
+import { parseCliArgs, CliUsageError } from './cli-args';
 
-const USAGE =
-  'usage: npm run levels -- FILE|--sample [--json] [--expiry all|0dte|next|weekly|monthly|YYYY-MM-DD|through:YYYY-MM-DD] [--at ISO] [--asof ISO] [--rate R] [--div Q] [--sign classic|short-all|custom:C,P] [--spot S] [--profile N]';
+const perTicker = Object.entries(DEFAULT_RATES.perTicker)
+  .map(([ticker, { rate, dividend }]) => `${ticker} ${rate}/${dividend}`)
+  .join(', ');
+
+const HELP = `npm run levels -- FILE|--sample [options]
+
+Prints the gamma flip, call wall, put wall and the rest of the levels of an option chain file: CBOE's
+delayed-quotes JSON or the quote-table CSV that cboe.com exports (gzipped files are fine). The numbers
+and defaults are the extension's.
+
+  FILE                 the chain file
+  --sample             the bundled SPX sample (${SAMPLE_SNAPSHOT.date})
+  --json               one JSON object instead of text
+  --expiry F           which expiries count: all (default), 0dte, next, weekly, monthly, YYYY-MM-DD,
+                       through:YYYY-MM-DD
+  --rate R             risk-free rate, decimal (default ${DEFAULT_RATES.default.rate}; per ticker: ${perTicker})
+  --div Q              dividend yield, decimal (default ${DEFAULT_RATES.default.dividend}; per ticker as above)
+  --sign M             dealer sign model: classic (default: dealers long calls, short puts), short-all,
+                       custom:C,P (e.g. custom:1,-1)
+  --band B             transition band around the flip, fraction of spot (default ${DEFAULT_TRANSITION_BAND})
+  --spot S             price at this spot instead of the file's
+  --at ISO             evaluate at this instant (default: the file's as-of)
+  --asof ISO           the file's as-of when it carries none (older CBOE JSON)
+  --profile N          also print total GEX at N spots across ±20% of spot
+  --help               this text
+
+Example: npm run levels -- chain.csv --json --expiry 0dte --rate 0.05 --div 0.013 --profile 801`;
 
 function fail(message: string): never {
   process.stderr.write(`levels: ${message}\n`);
@@ -47,19 +71,19 @@ function main(argv: string[]): void {
   try {
     args = parseCliArgs(argv, {
       flags: ['json', 'sample', 'help'],
-      options: ['expiry', 'at', 'asof', 'rate', 'div', 'sign', 'spot', 'profile'],
+      options: ['expiry', 'at', 'asof', 'rate', 'div', 'sign', 'spot', 'profile', 'band'],
     });
   } catch (error) {
-    if (error instanceof CliUsageError) fail(`${error.message}\n${USAGE}`);
+    if (error instanceof CliUsageError) fail(`${error.message} (npm run levels -- --help lists the options)`);
     throw error;
   }
   if (args.flags.has('help')) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${HELP}\n`);
     return;
   }
-  if (args.positional.length > 1) fail(`one file at a time (got ${args.positional.length})\n${USAGE}`);
+  if (args.positional.length > 1) fail(`one file at a time (got ${args.positional.length})`);
   const sample = args.flags.has('sample');
-  if (!sample && args.positional.length === 0) fail(`no file given\n${USAGE}`);
+  if (!sample && args.positional.length === 0) fail('no file given (npm run levels -- FILE, or --sample; --help lists the options)');
   const path = sample ? fileURLToPath(new URL(`../assets/${SAMPLE_SNAPSHOT.path}`, import.meta.url)) : args.positional[0];
 
   const number = (name: string, check: (value: number) => boolean, what: string): number | undefined => {
@@ -78,12 +102,13 @@ function main(argv: string[]): void {
   };
   const rate = number('rate', (value) => Math.abs(value) < 1, 'expected a decimal rate such as 0.05');
   const dividend = number('div', (value) => Math.abs(value) < 1, 'expected a decimal yield such as 0.013');
-  const spot = number('spot', (value) => value > 0, 'expected a positive price');
+  const spot = number('spot', (value) => value > 0 && value < 1e9, 'expected a positive price');
+  const band = number('band', (value) => value >= 0 && value <= 0.05, 'expected a fraction of spot from 0 to 0.05');
   const profile = number('profile', (value) => Number.isInteger(value) && value >= 2 && value <= 100000, 'expected a whole number of points from 2 to 100000');
   const evaluatedAt = instant('at');
   const asOf = instant('asof');
   const expiryText = args.options.get('expiry');
-  const expiryFilter = expiryText === undefined ? undefined : parseExpiryFilter(expiryText);
+  const expiryFilter = expiryText === undefined ? ALL_EXPIRIES : parseExpiryFilter(expiryText);
   if (typeof expiryFilter === 'string') fail(expiryFilter);
   const signText = args.options.get('sign');
   const signModel = signText === undefined ? undefined : parseSignModel(signText);
@@ -97,24 +122,25 @@ function main(argv: string[]): void {
     fail(`${path}: ${(error as Error).message}`);
   }
   if (sample) snapshot.warnings.unshift(SAMPLE_SNAPSHOT.label);
-  let result;
+  // The extension's defaults for this underlying, with whatever the flags set instead.
+  const defaults = assumptionsFor(snapshot.underlying, { signModel, transitionBand: band });
+  const assumptions = { ...defaults, rate: rate ?? defaults.rate, dividendYield: dividend ?? defaults.dividendYield };
+  let analysis;
   try {
-    result = computeLevelsWithChain(snapshot, { rate, dividend, spot, evaluatedAt, expiryFilter, signModel });
+    analysis = analyzeChain(snapshot, assumptions, expiryFilter, { evaluatedAt, spot });
   } catch (error) {
     fail(`${path}: ${(error as Error).message}`);
   }
-  const { levels, chain } = result;
+  const { levels } = analysis;
+  const points = profile === undefined ? undefined : analysis.profile(profile);
   if (args.flags.has('json')) {
-    const output: Record<string, unknown> = { ...levels };
-    if (profile !== undefined) output.profile = profilePoints(chain, chain.spot * 0.8, chain.spot * 1.2, profile);
-    process.stdout.write(`${JSON.stringify(output)}\n`);
-  } else {
-    process.stdout.write(`${summarizeLevels(levels)}\n`);
-    if (profile !== undefined) {
-      for (const point of profilePoints(chain, chain.spot * 0.8, chain.spot * 1.2, profile)) {
-        process.stdout.write(`${point.spot.toFixed(2)}\t${point.gex.toFixed(0)}\n`);
-      }
-    }
+    process.stdout.write(`${JSON.stringify({ ...levels, assumptions: analysis.assumptions, ...(points ? { profile: points } : {}) })}\n`);
+    return;
+  }
+  process.stdout.write(`${summarizeLevels(levels, analysis.assumptions)}\n`);
+  if (points) {
+    process.stdout.write('Spot\tTotal GEX ($ per 1% move)\n');
+    for (const point of points) process.stdout.write(`${point.spot.toFixed(2)}\t${point.gex.toFixed(0)}\n`);
   }
 }
 

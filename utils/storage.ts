@@ -1,73 +1,164 @@
 /**
- * Every storage item the extension keeps, in one place. Settings and keys are versioned WXT items;
- * per-feed caches and per-ticker history use keys built here. Whole chains go to IndexedDB.
+ * Every storage item the extension keeps, in one place, each with its version and, beside it, the
+ * migration from each older shape (tested against frozen examples in tests/unit/storage/).
+ *
+ * Everything lives in the extension's own IndexedDB (utils/database.ts) and is read and written by
+ * the background alone: no content script can read a key or change a setting, and the overlay's
+ * per-site state is kept for it by origin. Version 0.1 kept these in storage.local (readable by every
+ * content script); they are moved on the first start (`moveFromLocalStorage`).
  */
-import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, migrateSettingsV1, type Settings, type SettingsV1 } from '../lib/service/settings';
-import type { FeedStatus } from '../lib/service/protocol';
-import type { HistoryEntry } from '../lib/service/history';
-import type { ApiKeys, CachedLevels, ServiceStorage } from '../lib/service/storage-port';
-import type { ChainArchive } from './chain-archive';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
+import { DEFAULT_SYMBOL_RULES } from '../lib/chart/symbol-map';
+import { DEFAULT_LINES } from '../lib/chart/level-labels';
+import { DEFAULT_LINE_COLOURS } from '../lib/chart/level-kinds';
+import { pathPoint, type HistoryEntry, type LevelsSummary } from '../lib/gex/history';
+import type { ApiKeys } from '../lib/providers/types';
+import type { FeedStatus, SiteOverlayState } from '../lib/protocol';
+import { KeyedQueue, storedItem, type ItemSpec, type KeyValueStore } from '../lib/service/store';
+import type { CachedLevels, ServiceStorage, Subscription } from '../lib/service/storage-port';
+import type { Database } from './database';
 
-/**
- * Versioned: each version adds a migration here and a frozen example of the previous shape in
- * tests/unit/storage/settings-migration.test.ts. v2 added symbol rules, lines, sites and colours.
- */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
+// ---- settings: v2 --------------------------------------------------------------------------------
+
+/** The first stored shape (version 1): before symbol rules, lines, sites and colours. */
+export type SettingsV1 = Omit<Settings, 'symbolRules' | 'lines' | 'enabledSites' | 'lineColours'>;
+
+export const settingsSpec: ItemSpec<Settings> = {
   version: 2,
-  migrations: { 2: (old: SettingsV1) => migrateSettingsV1(old) },
-});
+  fallback: () => structuredClone(DEFAULT_SETTINGS),
+  migrations: {
+    /** v1 -> v2: the overlay's settings arrive with their defaults; nothing the user set changes. */
+    2: (old: SettingsV1): Settings => ({ ...old, symbolRules: DEFAULT_SYMBOL_RULES, lines: DEFAULT_LINES, enabledSites: [], lineColours: DEFAULT_LINE_COLOURS }),
+  },
+};
+
+// ---- keys: v1 ------------------------------------------------------------------------------------
 
 /** API keys: read only by the background; never sent to any page or content script. */
-export const keysItem = storage.defineItem<ApiKeys>('local:keys', { fallback: {}, version: 1 });
+export const keysSpec: ItemSpec<ApiKeys> = { version: 1, fallback: () => ({}) };
 
-export const statusesItem = storage.defineItem<Record<string, FeedStatus>>('local:statuses', { fallback: {} });
+// ---- feed status: v1, one per feed ("status:cboe:SPX") -------------------------------------------
 
-/**
- * Tabs showing a ticker (for pushes), in session storage: it dies with the browser session, as tabs
- * do. `follow`: the tab's chart has no symbol, so it shows whatever ticker the popup chose.
- */
-export const subscriptionsItem = storage.defineItem<Record<string, { ticker: string; follow: boolean }>>('session:subscriptions', { fallback: {} });
+export const statusSpec: ItemSpec<FeedStatus | null> = { version: 1, fallback: () => null };
 
-const cacheKey = (feed: string) => `local:cache:${feed}` as const;
-const historyKey = (ticker: string) => `local:history:${ticker}` as const;
+// ---- cached levels: v2, one per feed ("cache:cboe:SPX") ------------------------------------------
 
-/**
- * A private copy of an item's value: with nothing stored, WXT hands out the `fallback` object itself,
- * and a caller that edits what it read must never edit the shared fallback.
- */
-export async function readCopy<T>(item: { getValue(): Promise<T> }): Promise<T> {
-  return structuredClone(await item.getValue());
-}
+/** Version 1 (0.1): no statement of the assumptions; `settingsKey` was [signModel, {rate, dividend}, band]. */
+export type CachedLevelsV1 = Omit<CachedLevels, 'assumptions'>;
 
-export function browserServiceStorage(archive: ChainArchive): ServiceStorage {
+export const cacheSpec: ItemSpec<CachedLevels | null> = {
+  version: 2,
+  fallback: () => null,
+  migrations: {
+    /** v1 -> v2: the assumptions the levels were computed under, read back from the old key. */
+    2: (old: CachedLevelsV1 | null): CachedLevels | null => {
+      if (!old) return null;
+      const [signModel, { rate, dividend }, transitionBand] = JSON.parse(old.settingsKey) as [unknown, { rate: number; dividend: number }, number];
+      return {
+        ...old,
+        // The key the service computes today (lib/service/feeds.ts settingsKey): same inputs, same key.
+        settingsKey: JSON.stringify({ rate, dividendYield: dividend, signModel, transitionBand }),
+        assumptions: { rate, dividendYield: dividend, signModel: old.levels.signModel, expiryFilter: old.levels.expiryFilter },
+      };
+    },
+  },
+};
+
+// ---- history: v2, one per ticker ("history:SPX") -------------------------------------------------
+
+/** Version 1 (0.1): first and latest levels per session, no intraday path. */
+export type HistoryEntryV1 = Omit<HistoryEntry, 'path'>;
+
+export const historySpec: ItemSpec<HistoryEntry[]> = {
+  version: 2,
+  fallback: () => [],
+  migrations: {
+    /** v1 -> v2: each session's path starts with what was kept of it (first and latest). */
+    2: (old: HistoryEntryV1[]): HistoryEntry[] =>
+      old.map((entry) => ({
+        ...entry,
+        path: [...new Map([entry.first, entry.latest].map((summary: LevelsSummary) => [summary.asOf, pathPoint(summary)])).values()].sort((a, b) => a.at - b.at),
+      })),
+  },
+};
+
+// ---- tab subscriptions: v1, one per tab ("subscription:12") ---------------------------------------
+
+export const subscriptionSpec: ItemSpec<Subscription | null> = { version: 1, fallback: () => null };
+
+// ---- the overlay's state per site: v1, one per origin ("site:https://example.com") ---------------
+
+export const siteSpec: ItemSpec<SiteOverlayState> = { version: 1, fallback: () => ({}) };
+
+// ---- the background's storage ---------------------------------------------------------------------
+
+const DATA_PREFIXES = ['status:', 'cache:', 'history:'];
+
+export function serviceStorage(database: Database): ServiceStorage {
+  const items = database.items;
+  const queue = new KeyedQueue();
+  const item = <T>(key: string, spec: ItemSpec<T>) => storedItem(items, queue, key, spec);
+  const settings = item('settings', settingsSpec);
+  const keys = item('keys', keysSpec);
+  const valuesUnder = async <T>(prefix: string, spec: ItemSpec<T>) =>
+    Promise.all((await items.keys(prefix)).map(async (key) => [key.slice(prefix.length), await item(key, spec).get()] as const));
   return {
-    // Fill fields added since a value was stored with their defaults.
-    readSettings: async () => ({ ...structuredClone(DEFAULT_SETTINGS), ...(await readCopy(settingsItem)) }),
-    writeSettings: (settings) => settingsItem.setValue(settings),
-    readKeys: () => readCopy(keysItem),
-    writeKeys: (keys) => keysItem.setValue(keys),
-    readCache: async (feed) => (await storage.getItem<CachedLevels>(cacheKey(feed))) ?? null,
-    writeCache: (feed, entry) => storage.setItem(cacheKey(feed), entry),
-    readStatuses: () => readCopy(statusesItem),
-    writeStatuses: (statuses) => statusesItem.setValue(statuses),
-    readHistory: async (ticker) => (await storage.getItem<HistoryEntry[]>(historyKey(ticker))) ?? [],
-    writeHistory: (ticker, entries) => storage.setItem(historyKey(ticker), entries),
-    readChain: (feed) => archive.read(feed),
-    writeChain: (feed, snapshot) => archive.write(feed, snapshot),
+    settings,
+    keys,
+    status: (feed) => item(`status:${feed}`, statusSpec),
+    cache: (feed) => item(`cache:${feed}`, cacheSpec),
+    history: (ticker) => item(`history:${ticker}`, historySpec),
+    subscription: (tabId) => item(`subscription:${tabId}`, subscriptionSpec),
+    site: (origin) => item(`site:${origin}`, siteSpec),
+    statuses: async () => (await valuesUnder('status:', statusSpec)).map(([, status]) => status).filter((status): status is FeedStatus => status !== null),
+    subscriptions: async () =>
+      new Map((await valuesUnder('subscription:', subscriptionSpec)).filter(([, entry]) => entry !== null).map(([tab, entry]) => [Number(tab), entry as Subscription])),
+    readChain: (feed) => database.chains.read(feed),
+    writeChain: (feed, snapshot) => database.chains.write(feed, snapshot),
     async clearData() {
-      const everything = await storage.snapshot('local');
-      const removable = Object.keys(everything).filter((key) => key.startsWith('cache:') || key.startsWith('history:') || key === 'statuses');
-      await storage.removeItems(removable.map((key) => `local:${key}` as const));
-      await archive.clear();
+      const keysToClear = (await Promise.all(DATA_PREFIXES.map((prefix) => items.keys(prefix)))).flat();
+      await Promise.all(keysToClear.map((key) => queue.run(key, () => items.delete([key]))));
+      await database.chains.clear();
     },
   };
 }
 
-/** Per-site overlay state (keyed by origin): the panel's place and the calibration. */
-export interface SiteOverlayState {
-  panel?: { x: number; y: number; collapsed: boolean };
-  calibration?: import('./overlay/calibration').Calibration;
+/** Tabs die with the browser: a new browser session starts with no subscriptions. */
+export async function forgetSubscriptions(items: KeyValueStore): Promise<void> {
+  await items.delete(await items.keys('subscription:'));
 }
-export const overlaySitesItem = storage.defineItem<Record<string, SiteOverlayState>>('local:overlaySites', { fallback: {}, version: 1 });
+
+/** What 0.1 kept in storage.local, by key, and where each goes (its version travels with it). */
+const LOCAL_VERSIONED = ['settings', 'keys'];
+
+/**
+ * Moves the background's data out of storage.local (readable by content scripts) into the
+ * extension's IndexedDB, once: values keep their stored version and are migrated when read.
+ */
+export async function moveFromLocalStorage(local: { get(keys?: null): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> }, items: KeyValueStore): Promise<void> {
+  const everything = await local.get(null);
+  const moved: string[] = [];
+  for (const key of LOCAL_VERSIONED) {
+    if (!(key in everything)) continue;
+    const meta = everything[`${key}$`] as { v?: number } | undefined;
+    if ((await items.get(key)) === undefined) await items.set(key, { version: meta?.v ?? 1, value: everything[key] });
+    moved.push(key, `${key}$`);
+  }
+  const statuses = everything.statuses as Record<string, FeedStatus> | undefined;
+  if (statuses && typeof statuses === 'object') {
+    for (const [feed, status] of Object.entries(statuses)) await items.set(`status:${feed}`, { version: 1, value: status });
+    moved.push('statuses');
+  }
+  const sites = everything.overlaySites as Record<string, SiteOverlayState> | undefined;
+  if (sites && typeof sites === 'object') {
+    for (const [origin, state] of Object.entries(sites)) await items.set(`site:${origin}`, { version: 1, value: state });
+    moved.push('overlaySites', 'overlaySites$');
+  }
+  for (const key of Object.keys(everything)) {
+    if (key.startsWith('cache:') || key.startsWith('history:')) {
+      await items.set(key, { version: 1, value: everything[key] });
+      moved.push(key);
+    }
+  }
+  if (moved.length) await local.remove(moved);
+}

@@ -1,10 +1,10 @@
 /**
  * The chart overlay: an open shadow root over the page (fixed, no pointer events except its own
- * panel and handles, never moving the page's layout) driven by utils/overlay/controller.ts.
+ * panel and handles, never moving the page's layout) driven by controller.ts (adapters read the chart, view/ draws).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { OverlayController } from '../../utils/overlay/controller';
-import { OVERLAY_CSS } from '../../components/overlay/styles';
+import { OverlayController } from './controller';
+import { OVERLAY_CSS } from './view/styles';
 
 // TradingView charts by default. Every other site (including local pages: the demo, a local feed's
 // chart) runs this same file through a content script registered when the user turns the site on.

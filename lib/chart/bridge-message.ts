@@ -17,6 +17,11 @@ export interface BridgeChartState {
 
 export type BridgeMessage = BridgeChartState | { type: 'absent'; reason: string };
 
+/** The bridge's window-messaging protocol (main world -> content script), declared once. */
+export interface BridgeProtocol {
+  state(message: BridgeMessage): void;
+}
+
 const finite = (value: unknown, low = -1e7, high = 1e7): value is number => typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
 
 /** The message if it is well-formed, else null. */

@@ -1,7 +1,8 @@
 /** The levels to draw from a levels reply: prices shifted by the chart's basis, labels with the change. */
 import type { Levels } from '../gex/levels';
 import type { LevelDiff } from '../gex/level-diff';
-import type { LevelKind, LevelToDraw } from './placement';
+import type { LevelToDraw } from './placement';
+import { levelKind, type LevelKind } from './level-kinds';
 
 export interface LineChoice {
   flip: boolean;
@@ -26,17 +27,17 @@ function change(value: number | null | undefined): string {
 
 export function levelsToDraw(levels: Levels, diff: LevelDiff | null, basis: number, lines: LineChoice = DEFAULT_LINES): LevelToDraw[] {
   const out: LevelToDraw[] = [];
-  const add = (kind: LevelKind, name: string, value: number | null, delta?: number | null) => {
+  const add = (kind: LevelKind, value: number | null, delta?: number | null, name: string = levelKind(kind).short) => {
     if (value === null) return;
     out.push({ kind, price: value + basis, label: `${name} ${formatLevel(value + basis)}${change(delta)}` });
   };
-  if (lines.flip) add('flip', 'Flip', levels.flip, diff?.flip.change);
-  if (lines.callWall) add('call-wall', 'Call wall', levels.callWall, diff?.callWall.change);
-  if (lines.putWall) add('put-wall', 'Put wall', levels.putWall, diff?.putWall.change);
-  if (lines.absGamma) add('abs-gamma', 'Abs γ', levels.absGammaStrike, diff?.absGammaStrike.change);
+  if (lines.flip) add('flip', levels.flip, diff?.flip.change);
+  if (lines.callWall) add('call-wall', levels.callWall, diff?.callWall.change);
+  if (lines.putWall) add('put-wall', levels.putWall, diff?.putWall.change);
+  if (lines.absGamma) add('abs-gamma', levels.absGammaStrike, diff?.absGammaStrike.change);
   const drawn = new Set(out.map((level) => level.price));
   for (const node of levels.topNodes.slice(0, lines.nodes)) {
-    if (!drawn.has(node.strike + basis)) add('node', node.net >= 0 ? 'Node +γ' : 'Node −γ', node.strike);
+    if (!drawn.has(node.strike + basis)) add('node', node.strike, undefined, node.net >= 0 ? 'Node +γ' : 'Node −γ');
   }
   return out;
 }

@@ -3,8 +3,7 @@
  * the plot. Pure: the overlay only moves elements to these numbers.
  */
 import { priceToY, type PlotRect, type PriceMapping } from './mapping';
-
-export type LevelKind = 'flip' | 'call-wall' | 'put-wall' | 'abs-gamma' | 'node';
+import type { LevelKind } from './level-kinds';
 
 export interface LevelToDraw {
   kind: LevelKind;

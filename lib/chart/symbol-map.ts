@@ -30,6 +30,8 @@ export interface MappedSymbol {
   basis: number;
   /** The chart symbol as read. */
   chartSymbol: string;
+  /** The rule's chart symbol that matched, or null when the symbol is its own underlying. */
+  rule: string | null;
 }
 
 const OPTIONABLE = /^[A-Z][A-Z0-9.]{0,9}$/;
@@ -40,12 +42,12 @@ export function mapChartSymbol(chartSymbol: string, rules: readonly SymbolRule[]
   if (!full) return null;
   const bare = full.includes(':') ? full.slice(full.lastIndexOf(':') + 1) : full;
   const rule = rules.find((candidate) => candidate.chart.toUpperCase() === full) ?? rules.find((candidate) => candidate.chart.toUpperCase() === bare);
-  if (rule) return { underlying: rule.underlying, basis: rule.basis, chartSymbol: full };
+  if (rule) return { underlying: rule.underlying, basis: rule.basis, chartSymbol: full, rule: rule.chart };
   // A dated futures contract (ESZ2026, NQH26, ES2!) follows its continuous contract's rule (ES1!).
   const future = /^([A-Z]{1,4}?)(?:\d!|[FGHJKMNQUVXZ]\d{1,4})$/.exec(bare);
   const continuous = future && rules.find((candidate) => candidate.chart.toUpperCase() === `${future[1]}1!`);
-  if (continuous) return { underlying: continuous.underlying, basis: continuous.basis, chartSymbol: full };
+  if (continuous) return { underlying: continuous.underlying, basis: continuous.basis, chartSymbol: full, rule: continuous.chart };
   // Futures we have no rule for (continuous or dated) have no options chain of their own here.
   if (bare.endsWith('!') || future) return null;
-  return OPTIONABLE.test(bare) ? { underlying: bare, basis: 0, chartSymbol: full } : null;
+  return OPTIONABLE.test(bare) ? { underlying: bare, basis: 0, chartSymbol: full, rule: null } : null;
 }

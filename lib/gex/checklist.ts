@@ -3,7 +3,7 @@
  * verdict. Numbers come from the levels reply; nothing here is advice, every item says what it sees.
  */
 import type { Levels } from './levels';
-import type { IvShift } from '../service/history';
+import type { IvShift } from './iv-shift';
 import { isMonthlyOpex } from '../market/expiry-classes';
 
 export type Verdict = 'ok' | 'watch' | 'alert' | 'info';

@@ -57,19 +57,9 @@ export interface Levels {
   byStrike: { strike: number; call: number; put: number; net: number }[];
 }
 
-export interface LevelsWithChain {
-  levels: Levels;
-  chain: PreparedChain;
-  byStrike: StrikeExposure[];
-}
-
+/** Levels straight from a snapshot: for tests and tools; the product goes through analyzeChain. */
 export function computeLevels(snapshot: ChainSnapshot, settings: LevelSettings = {}): Levels {
-  return computeLevelsWithChain(snapshot, settings).levels;
-}
-
-export function computeLevelsWithChain(snapshot: ChainSnapshot, settings: LevelSettings = {}): LevelsWithChain {
-  const chain = prepareChain(snapshot, settings);
-  return { chain, ...levelsOfPreparedChain(chain, snapshot.warnings, settings) };
+  return levelsOfPreparedChain(prepareChain(snapshot, settings), snapshot.warnings, settings).levels;
 }
 
 export function levelsOfPreparedChain(

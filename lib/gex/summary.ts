@@ -2,7 +2,17 @@
 import type { Levels } from './levels';
 import { formatCount, formatDollars, formatPrice, formatShare } from '../format/numbers';
 
-export function summarizeLevels(levels: Levels): string {
+const formatPercent = (value: number) => `${+(value * 100).toFixed(3)}%`;
+
+/** What the numbers assumed (lib/gex/assumptions describeAssumptions). */
+export interface StatedAssumptions {
+  rate: number;
+  dividendYield: number;
+  signModel: string;
+  expiryFilter: string;
+}
+
+export function summarizeLevels(levels: Levels, assumptions?: StatedAssumptions): string {
   const lines: string[] = [];
   const regimeText =
     levels.regime === 'transition'
@@ -37,6 +47,9 @@ export function summarizeLevels(levels: Levels): string {
     `Contracts    ${levels.contractsUsed} used; skipped: ${skipped.expired} expired, ${skipped.noOpenInterest} no OI, ${skipped.noGamma} no IV or gamma, ${skipped.filteredOut} other expiries${skipped.adjusted ? `, ${skipped.adjusted} adjusted` : ''}`,
   );
   lines.push(`Sign model   ${levels.signModel} — an assumption, not an observation`);
+  if (assumptions) {
+    lines.push(`Assumed      rate ${formatPercent(assumptions.rate)}, dividend yield ${formatPercent(assumptions.dividendYield)}, ${assumptions.expiryFilter}`);
+  }
   for (const warning of levels.warnings) lines.push(`Warning      ${warning}`);
   return lines.join('\n');
 }

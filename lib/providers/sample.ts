@@ -4,8 +4,10 @@ export const SAMPLE_SNAPSHOT = {
   /** Path inside the extension (and under assets/ in the repository); gzip-compressed CSV. */
   path: 'sample/cboe-spx-2024-01-07.csv.gz',
   underlying: 'SPX',
+  /** The day the file was saved (a Sunday: it holds Friday 2024-01-05's closing data). */
+  date: '2024-01-07',
   /** What the UI always shows next to sample numbers. */
-  label: 'Sample data: SPX, CBOE delayed quotes as of 2024-01-07 10:52 ET (Friday close)',
+  label: 'Sample data: SPX, CBOE delayed quotes saved Sun 2024-01-07 10:52 ET (the Fri 2024-01-05 close)',
   provider: 'sample',
 } as const;
 

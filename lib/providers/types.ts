@@ -3,6 +3,12 @@ import type { ChainSnapshot } from '../chain/model';
 
 export type ProviderId = 'cboe' | 'tradier' | 'polygon' | 'custom' | 'file' | 'sample';
 
+/** Keys for the keyed providers: kept by the background, never sent to any page. */
+export interface ApiKeys {
+  tradier?: string;
+  polygon?: string;
+}
+
 export type ProviderErrorKind =
   | 'network' // no answer: offline, DNS, refused, CORS/permission
   | 'timeout'
@@ -11,7 +17,9 @@ export type ProviderErrorKind =
   | 'not-a-chain' // an answer that is not option data (the parser's reason)
   | 'unknown-ticker'
   | 'missing-key'
-  | 'permission'; // the host permission for the URL is not granted
+  | 'permission' // the host permission for the URL is not granted
+  | 'refused' // a chain that parsed but failed the checks against the last good one (cut off, wrong ticker, ...)
+  | 'internal'; // gexmap itself failed (storage full, a bug): the message says what
 
 export interface ProviderError {
   kind: ProviderErrorKind;
@@ -54,6 +62,8 @@ export function describeProviderError(error: ProviderError): string {
     'unknown-ticker': 'Unknown ticker',
     'missing-key': 'API key missing',
     permission: 'Permission needed',
+    refused: 'Chain refused',
+    internal: 'gexmap error',
   };
   return `${labels[error.kind]}: ${error.message}`;
 }

@@ -1,16 +1,16 @@
-/** What the levels service needs from storage; the background implements it on browser storage + IndexedDB. */
+/**
+ * What the background's features need from storage. utils/storage.ts implements it on the
+ * extension's own IndexedDB (out of every content script's reach), tests on a memory store.
+ */
 import type { ChainSnapshot } from '../chain/model';
 import type { Levels } from '../gex/levels';
 import type { HeatmapGrid } from '../gex/heatmap';
 import type { ProfilePoint } from '../gex/profile';
-import type { FeedStatus, SourceInfo } from './protocol';
-import type { HistoryEntry } from './history';
-import type { Settings } from './settings';
-
-export interface ApiKeys {
-  tradier?: string;
-  polygon?: string;
-}
+import type { HistoryEntry } from '../gex/history';
+import type { ApiKeys } from '../providers/types';
+import type { Settings } from '../settings';
+import type { AssumptionsInfo, FeedStatus, SiteOverlayState, SourceInfo } from '../protocol';
+import type { Item } from './store';
 
 /** The last good levels of one (provider, ticker), computed for all expiries under `settingsKey`. */
 export interface CachedLevels {
@@ -19,24 +19,33 @@ export interface CachedLevels {
   heatmap: HeatmapGrid;
   profile: ProfilePoint[];
   source: SourceInfo;
+  assumptions: AssumptionsInfo;
   atmIv: number | null;
   computedAt: number;
 }
 
+/** A tab showing charts: their symbols, and `follow` when a chart without a symbol follows the popup. */
+export interface Subscription {
+  symbols: string[];
+  follow: boolean;
+  /** UTC ms of the subscription. */
+  at: number;
+}
+
 export interface ServiceStorage {
-  readSettings(): Promise<Settings>;
-  writeSettings(settings: Settings): Promise<void>;
-  readKeys(): Promise<ApiKeys>;
-  writeKeys(keys: ApiKeys): Promise<void>;
-  readCache(key: string): Promise<CachedLevels | null>;
-  writeCache(key: string, entry: CachedLevels): Promise<void>;
-  readStatuses(): Promise<Record<string, FeedStatus>>;
-  writeStatuses(statuses: Record<string, FeedStatus>): Promise<void>;
-  readHistory(ticker: string): Promise<HistoryEntry[]>;
-  writeHistory(ticker: string, entries: HistoryEntry[]): Promise<void>;
-  /** Whole chains (too large for storage.local) live in IndexedDB. */
-  readChain(key: string): Promise<ChainSnapshot | null>;
-  writeChain(key: string, snapshot: ChainSnapshot): Promise<void>;
+  settings: Item<Settings>;
+  keys: Item<ApiKeys>;
+  status(feed: string): Item<FeedStatus | null>;
+  cache(feed: string): Item<CachedLevels | null>;
+  history(ticker: string): Item<HistoryEntry[]>;
+  subscription(tabId: number): Item<Subscription | null>;
+  /** The overlay's state per site (origin). */
+  site(origin: string): Item<SiteOverlayState>;
+  statuses(): Promise<FeedStatus[]>;
+  subscriptions(): Promise<Map<number, Subscription>>;
+  /** Whole chains (too large for the item store) live in their own table. */
+  readChain(feed: string): Promise<ChainSnapshot | null>;
+  writeChain(feed: string, snapshot: ChainSnapshot): Promise<void>;
   /** Everything but settings and keys. */
   clearData(): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { startServer, type TestServer } from './helpers/server';
 import { projectRoot } from './helpers/paths';
 import { ask } from './helpers/protocol';
 import { levelsCommand } from './helpers/levels-cli';
-import type { LevelsReply } from '../../lib/service/protocol';
+import type { LevelsReply } from '../../lib/protocol';
 
 const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
 

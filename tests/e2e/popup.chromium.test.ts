@@ -16,7 +16,7 @@ import { ask } from './helpers/protocol';
 import { levelsCommand } from './helpers/levels-cli';
 import { misfits } from './helpers/overlay';
 import { sessionChecklist } from '../../lib/gex/checklist';
-import type { LevelsReply } from '../../lib/service/protocol';
+import type { LevelsReply } from '../../lib/protocol';
 
 const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
 const SPY_FILE = join(projectRoot, 'tests/fixtures/cboe-spy-2023-09-14.csv.gz');

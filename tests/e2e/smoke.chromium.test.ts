@@ -3,6 +3,7 @@ import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/ch
 import { startServer, type TestServer } from './helpers/server';
 import { pagesDir } from './helpers/paths';
 import { ask } from './helpers/protocol';
+import { watchPageErrors } from './helpers/page-errors';
 
 describe('Chromium: the built extension loads and works', () => {
   let browser: ExtensionBrowser;
@@ -34,6 +35,7 @@ describe('Chromium: the built extension loads and works', () => {
     // Local pages get the overlay like any site: once the user turns it on (no prompt: host already granted).
     await ask(settings, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
     const page = await browser.context.newPage();
+    const errors = await watchPageErrors(browser.context, page);
     await page.goto(`${server.origin}/pages/chart.html`);
     const status = page.getByTestId('gexmap-status');
     await expect.poll(() => status.textContent(), { timeout: 15000 }).toMatch(/^SPX · negative γ · SAMPLE/);
@@ -45,6 +47,8 @@ describe('Chromium: the built extension loads and works', () => {
       return { position: style.position, pointerEvents: style.pointerEvents, shadowOpen: host.shadowRoot !== null };
     });
     expect(hostStyle).toEqual({ position: 'fixed', pointerEvents: 'none', shadowOpen: true });
+    // Nothing in the content script (or the page) threw: it uses only what content scripts may use.
+    expect(errors).toEqual([]);
     await page.close();
     await settings.close();
   });

@@ -65,6 +65,11 @@ describe('Firefox ESR: the built extension installs and works', () => {
     await settings.evaluate(() => (globalThis as unknown as { browser: { tabs: { create(options: object): Promise<unknown> } } }).browser.tabs.create({ url: '/popup.html' }));
     const popup = await extensionPage(browser, '/popup.html');
     await popup.waitForFunction(() => document.querySelector('[data-testid="spot"]')?.textContent === '4,697.24', { timeout: 20000 });
+    // The profile and the heatmap come with their own replies, after the levels: wait for what is read.
+    await popup.waitForFunction(
+      () => document.querySelectorAll('[data-testid="profile-chart"] canvas').length === 1 && document.querySelectorAll('[data-testid="heatmap"] tbody tr').length === 25,
+      { timeout: 20000 },
+    );
     const shown = await popup.evaluate(() => ({
       regime: document.querySelector('[data-testid="regime"]')?.textContent,
       chart: document.querySelectorAll('[data-testid="profile-chart"] canvas').length,

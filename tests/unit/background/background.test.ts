@@ -8,13 +8,15 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
 import { sendMessage } from '../../../utils/messaging';
-import { keysItem, settingsItem, subscriptionsItem } from '../../../utils/storage';
+import { serviceStorage } from '../../../utils/storage';
+import { openDatabase } from '../../../utils/database';
 import { installChromeMessagingShim, type MessagingShim } from '../chrome-messaging-shim';
 
 const CONTENT_SCRIPT = { url: 'https://www.tradingview.com/chart/abc/', tab: { id: 7 } };
 const POPUP = { url: 'chrome-extension://test-extension-id/popup.html' };
 
 describe('background messaging', () => {
+  const storage = serviceStorage(openDatabase());
   let shim: MessagingShim;
   let startedAt: number;
   beforeAll(async () => {
@@ -22,8 +24,9 @@ describe('background messaging', () => {
     shim = installChromeMessagingShim();
     // Not modelled by the fake browser; the real one reads the built manifest.
     (fakeBrowser.runtime as unknown as { getManifest: () => object }).getManifest = () => ({ manifest_version: 3, version: '0.1.0' });
-    await keysItem.setValue({ tradier: 'TRADIER-SECRET-TOKEN', polygon: 'POLYGON-SECRET-KEY' });
-    await settingsItem.setValue({ ...(await settingsItem.getValue()), provider: 'polygon', ticker: 'SPY' });
+    // As 0.1 stored them (storage.local): the background moves them into its own database at start.
+    await fakeBrowser.storage.local.set({ keys: { tradier: 'TRADIER-SECRET-TOKEN', polygon: 'POLYGON-SECRET-KEY' }, keys$: { v: 1 } });
+    await storage.settings.update((settings) => ({ ...settings, provider: 'polygon', ticker: 'SPY' }));
     startedAt = Date.now();
     background.main();
   });
@@ -40,8 +43,9 @@ describe('background messaging', () => {
     ['hello', { client: 42 }, /hello: "client" must be text/],
     ['getLevels', { ticker: { $gt: '' } }, /getLevels: "ticker" must be text/],
     ['getLevels', { ticker: 'SPX', extra: true }, /getLevels: unknown field "extra"/],
-    ['getProfile', { points: -1 }, /getProfile: "points" must be a whole number/],
-    ['subscribe', {}, /subscribe: "ticker" is required/],
+    ['getHeatmap', { strikes: -1 }, /getHeatmap: "strikes" must be a whole number/],
+    ['subscribe', { ticker: 'SPX' }, /subscribe: unknown field "ticker"/],
+    ['getSettings', undefined, /getSettings: only the extension's own pages may do this/],
     ['getLevels', { ticker: '../../etc' }, /"..\/..\/etc" is not a ticker/],
   ] as const)('answers %s %j with an error, and keeps working', async (name, data, message) => {
     await expect(sendMessage(name as 'getLevels', data as never)).rejects.toThrow(message);
@@ -54,30 +58,33 @@ describe('background messaging', () => {
     await expect(sendMessage('importChain', { text: 'x', name: 'y' })).rejects.toThrow(/only the extension's own pages/);
     await expect(sendMessage('setTicker', { ticker: 'QQQ' })).rejects.toThrow(/only the extension's own pages/);
     await expect(sendMessage('clearData', undefined)).rejects.toThrow(/only the extension's own pages/);
-    expect((await settingsItem.getValue()).provider).toBe('polygon');
+    expect((await storage.settings.get()).provider).toBe('polygon');
   });
 
   it('never puts an API key in a reply to a content script', async () => {
-    const replies = await Promise.all([
-      sendMessage('getSettings', undefined),
+    const replies: unknown[] = await Promise.all([
       sendMessage('getLevels', {}),
-      sendMessage('getStatus', undefined),
       sendMessage('getHeatmap', {}),
-      sendMessage('getProfile', {}),
-      sendMessage('getHistory', {}),
-      sendMessage('subscribe', { ticker: 'SPY' }),
+      sendMessage('subscribe', { symbols: ['AMEX:SPY'] }),
       sendMessage('refresh', {}),
     ]);
+    shim.sender = POPUP;
+    replies.push(await sendMessage('getSettings', undefined), await sendMessage('getStatus', undefined), await sendMessage('getProfile', {}), await sendMessage('getHistory', {}));
     const text = JSON.stringify(replies);
     expect(text).not.toMatch(/SECRET/);
-    expect(replies[0]).toMatchObject({ provider: 'polygon', keys: { tradier: true, polygon: true } });
+    expect(replies[4]).toMatchObject({ provider: 'polygon', keys: { tradier: true, polygon: true } });
     // The Polygon request itself failed (no network in tests), and the status says so in plain words.
-    expect(replies[1]).toMatchObject({ levels: null, status: { lastError: { kind: 'network' } } });
+    expect(replies[0]).toMatchObject({ levels: null, status: { lastError: { kind: 'network' } } });
   });
 
-  it('subscribes the asking tab to pushes', async () => {
-    await sendMessage('subscribe', { ticker: 'spy' });
-    expect(await subscriptionsItem.getValue()).toMatchObject({ '7': { ticker: 'SPY', follow: false } });
+  it('subscribes the asking tab to pushes, with its chart symbols mapped by the symbol rules', async () => {
+    const push = await sendMessage('subscribe', { symbols: ['AMEX:SPY', 'CME_MINI:ES1!', 'NASDAQ:BRK.B/X'] });
+    expect(push.charts.map((chart) => [chart.symbol, chart.ticker, chart.problem])).toEqual([
+      ['AMEX:SPY', 'SPY', null],
+      ['CME_MINI:ES1!', 'SPX', null],
+      ['NASDAQ:BRK.B/X', null, 'No options underlying for NASDAQ:BRK.B/X.'],
+    ]);
+    expect((await storage.subscription(7).get())?.symbols).toEqual(['AMEX:SPY', 'CME_MINI:ES1!', 'NASDAQ:BRK.B/X']);
   });
 
   it('lets the extension\'s own pages change settings, validated', async () => {
@@ -85,7 +92,7 @@ describe('background messaging', () => {
     expect(await sendMessage('hello', { client: 'popup' })).toMatchObject({ from: 'extension-page' });
     const settings = await sendMessage('updateSettings', { refreshMinutes: 15 });
     expect(settings.refreshMinutes).toBe(15);
-    await expect(sendMessage('updateSettings', { refreshMinutes: 'often' })).rejects.toThrow(/refreshMinutes must be a whole number/);
+    await expect(sendMessage('updateSettings', { refreshMinutes: 'often' } as never)).rejects.toThrow(/refreshMinutes must be a whole number/);
     const keys = await sendMessage('setApiKeys', { tradier: '' });
     expect(keys.keys).toEqual({ tradier: false, polygon: true });
     expect(JSON.stringify(keys)).not.toMatch(/SECRET/);

@@ -94,10 +94,10 @@ describe('symbol mapping', () => {
 
   it('uses the futures basis the user set, and gives up on unknown futures', () => {
     const rules = [{ chart: 'ES1!', underlying: 'SPX', basis: 32.5 }, ...DEFAULT_SYMBOL_RULES];
-    expect(mapChartSymbol('CME_MINI:ES1!', rules)).toEqual({ underlying: 'SPX', basis: 32.5, chartSymbol: 'CME_MINI:ES1!' });
+    expect(mapChartSymbol('CME_MINI:ES1!', rules)).toEqual({ underlying: 'SPX', basis: 32.5, chartSymbol: 'CME_MINI:ES1!', rule: 'ES1!' });
     expect(mapChartSymbol('CL1!')).toBeNull();
     // Dated contracts follow their continuous contract's rule and basis.
-    expect(mapChartSymbol('CME_MINI:ESZ2026', rules)).toEqual({ underlying: 'SPX', basis: 32.5, chartSymbol: 'CME_MINI:ESZ2026' });
+    expect(mapChartSymbol('CME_MINI:ESZ2026', rules)).toEqual({ underlying: 'SPX', basis: 32.5, chartSymbol: 'CME_MINI:ESZ2026', rule: 'ES1!' });
     expect(mapChartSymbol('NQH26')?.underlying).toBe('NDX');
     expect(mapChartSymbol('ES2!', rules)?.basis).toBe(32.5);
     expect(mapChartSymbol('CLZ2026')).toBeNull();

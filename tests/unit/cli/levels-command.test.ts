@@ -37,8 +37,20 @@ describe('npm run levels', () => {
     }
     const snapshot = parseChainText(fixtureText(name));
     expect(output.spot).toBe(snapshot.spot);
-    expect(output.totalGex).toBeCloseTo(referenceExposures(snapshot).total, -2);
+    // Without flags, the extension's defaults: 4% rate; 1.3% dividend yield for SPY, none for NVDA.
+    const dividend = snapshot.underlying === 'SPY' ? 0.013 : 0;
+    expect(output.totalGex).toBeCloseTo(referenceExposures(snapshot, { rate: 0.04, dividend }).total, -2);
+    expect(output.assumptions).toEqual({ rate: 0.04, dividendYield: dividend, signModel: 'classic: dealers long calls, short puts', expiryFilter: 'all expiries' });
     expect(output.asOf).toBe(new Date(snapshot.asOf).toISOString());
+  });
+
+  it('states the assumptions it used in text too, and lists every option in --help', async () => {
+    const text = await levels([fixturePath(FIXTURES.nvda), '--rate', '0.05']);
+    expect(text.stdout).toMatch(/Assumed {6}rate 5%, dividend yield 0%, all expiries/);
+    const help = await levels(['--help']);
+    for (const option of ['--json', '--expiry', '--rate', '--div', '--sign', '--band', '--spot', '--at', '--asof', '--profile', '--sample']) expect(help.stdout).toContain(option);
+    expect(help.stdout).toMatch(/--rate R .*default 0\.04; per ticker: SPX 0\.04\/0\.013, SPY 0\.04\/0\.013/);
+    expect(help.stdout).toMatch(/^Example: npm run levels -- /m);
   });
 
   it('prints the sample with a profile, a rate and a dividend', async () => {

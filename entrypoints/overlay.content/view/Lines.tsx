@@ -1,0 +1,41 @@
+/**
+ * The level lines: one element per level with `data-level` and `data-price`, its vertical centre on
+ * the mapped y (the test contract). Out-of-range levels become edge markers with their distance.
+ * Nothing here takes pointer events.
+ */
+import type { PlacedLevel } from '../../../lib/chart/placement';
+import type { PlotRect } from '../../../lib/chart/mapping';
+import { levelColour, type LineColours } from '../../../lib/chart/level-kinds';
+
+export const LINE_THICKNESS = 2;
+
+export function Lines({ placed, plot, colours }: { placed: PlacedLevel[]; plot: PlotRect; colours: LineColours | null }) {
+  return (
+    <div class="gx-lines" aria-hidden="true">
+      {placed.map((level) => {
+        const arrow = level.edge === 'above' ? '↑' : level.edge === 'below' ? '↓' : '';
+        return (
+          <div
+            key={`${level.kind}:${level.price}`}
+            class={`gx-line gx-${level.kind}${level.edge ? ' gx-edge' : ''}`}
+            data-level={level.kind}
+            data-price={String(level.price)}
+            data-edge={level.edge ?? undefined}
+            style={{
+              left: `${plot.left}px`,
+              width: `${plot.width}px`,
+              top: `${level.drawnY - LINE_THICKNESS / 2}px`,
+              height: `${LINE_THICKNESS}px`,
+              color: levelColour(level.kind, colours),
+            }}
+          >
+            <span class="gx-line-label">
+              {level.label}
+              {level.edge && ` ${arrow} ${level.distance!.toFixed(1)} away`}
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

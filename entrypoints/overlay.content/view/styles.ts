@@ -1,0 +1,32 @@
+/** The overlay's styles, injected into its shadow root: nothing leaks to the page or in from it. */
+import { LEVEL_KINDS } from '../../../lib/chart/level-kinds';
+
+const KIND_COLOURS = LEVEL_KINDS.map((info) => `.gx-${info.kind} { color: ${info.colour}; }`).join('\n');
+
+export const OVERLAY_CSS = `
+:host { all: initial; }
+.gx-root { position: fixed; inset: 0; pointer-events: none; font: 11px/1.3 system-ui, -apple-system, sans-serif; color: #d1d4dc; }
+.gx-line { position: fixed; pointer-events: none; box-sizing: border-box; }
+.gx-line::before { content: ''; position: absolute; left: 0; right: 0; top: 0; bottom: 0; background: currentColor; opacity: .9; }
+${KIND_COLOURS}
+.gx-edge::before { opacity: .35; }
+/* Last good levels after a failed refresh: still drawn, visibly marked as stale. */
+.gx-root[data-stale="true"] .gx-line::before { opacity: .45; background: repeating-linear-gradient(90deg, currentColor 0 8px, transparent 8px 14px); }
+.gx-root[data-stale="true"] .gx-line-label::after { content: ' · stale'; color: #ffb300; }
+.gx-line-label { position: absolute; right: 4px; bottom: 3px; white-space: nowrap; padding: 1px 4px; border-radius: 3px; background: rgba(19,23,34,.85); color: currentColor; font-weight: 600; }
+.gx-edge[data-edge="above"] .gx-line-label { bottom: auto; top: 3px; }
+.gx-panel { position: fixed; pointer-events: auto; min-width: 180px; max-width: 420px; background: #131722; border: 1px solid #363a45; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.35); }
+.gx-panel-header { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 4px 6px; cursor: move; user-select: none; border-bottom: 1px solid #2a2e39; }
+.gx-panel button { font: inherit; color: inherit; background: #2a2e39; border: 1px solid #434651; border-radius: 4px; padding: 1px 6px; cursor: pointer; }
+.gx-panel button:focus-visible, .gx-handle-grip:focus-visible, .gx-handle-price:focus-visible { outline: 2px solid #2962ff; outline-offset: 1px; }
+.gx-status { padding: 4px 6px; }
+.gx-status[data-state="stale"], .gx-badge-stale { color: #ffb300; }
+.gx-status [data-state="error"], .gx-error { color: #ef5350; }
+.gx-panel-body { padding: 4px 6px 6px; max-height: 60vh; overflow: auto; }
+.gx-muted { opacity: .7; }
+.gx-calibration { position: fixed; inset: 0; pointer-events: none; }
+.gx-handle { position: fixed; height: 2px; background: #2962ff; pointer-events: none; }
+.gx-handle-grip { position: absolute; right: 0; top: -7px; width: 40px; height: 16px; background: #2962ff; border-radius: 3px; cursor: ns-resize; pointer-events: auto; }
+.gx-handle-price { position: absolute; right: 46px; top: -10px; width: 90px; pointer-events: auto; font: inherit; }
+.gx-calibration-actions { position: fixed; display: flex; gap: 6px; align-items: center; pointer-events: auto; background: rgba(19,23,34,.94); padding: 4px; border-radius: 4px; }
+`;

@@ -1,0 +1,82 @@
+/** The levels card: regime numbers with their change since the previous session, source and age, export. */
+import { useState } from 'preact/hooks';
+import type { LevelsReply } from '../../../lib/protocol';
+import { levelsAsCsv, levelsAsPriceList } from '../../../lib/gex/export';
+import { formatAge, formatCount, formatDollars, formatPrice, formatShare } from '../../../lib/format/numbers';
+import { describeProviderError } from '../../../lib/providers/types';
+
+function Change({ value }: { value: number | null | undefined }) {
+  if (value === null || value === undefined) return <span class="change">—</span>;
+  return <span class="change" title="Change since the previous session">{`${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(1)}`}</span>;
+}
+
+export function Summary({ reply, busy, onRefresh }: { reply: LevelsReply; busy: string | null; onRefresh: () => void }) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const levels = reply.levels!;
+  const source = reply.source!;
+  const diff = reply.diff;
+  async function copy(text: string, what: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      setNotice(`${what} copied.`);
+    } catch {
+      setNotice(`${what}: ${text}`);
+    }
+  }
+  return (
+    <section class="card" aria-label="Summary" data-testid="summary">
+      <dl class="summary">
+        <dt>Spot</dt>
+        <dd data-testid="spot">{formatPrice(levels.spot)}</dd>
+        <Change value={diff?.spot.change} />
+        <dt>Gamma flip</dt>
+        <dd data-testid="flip">{levels.flip !== null ? formatPrice(levels.flip, 1) : levels.flipNone ? `none (${levels.flipNone.side})` : '—'}</dd>
+        <Change value={diff?.flip.change} />
+        <dt>Call wall</dt>
+        <dd data-testid="call-wall">{formatPrice(levels.callWall, 0)}</dd>
+        <Change value={diff?.callWall.change} />
+        <dt>Put wall</dt>
+        <dd data-testid="put-wall">{formatPrice(levels.putWall, 0)}</dd>
+        <Change value={diff?.putWall.change} />
+        <dt>Dominant expiry</dt>
+        <dd data-testid="dominant">{levels.dominantExpiry ? `${levels.dominantExpiry.expiry} · ${formatShare(levels.dominantExpiry.share)}` : '—'}</dd>
+        <span />
+        <dt>Rolls off today</dt>
+        <dd data-testid="zero-dte">
+          {formatShare(levels.zeroDteShare)} (0DTE, {levels.zeroDteSession})
+        </dd>
+        <span />
+        <dt>Hedge flow / 1%</dt>
+        <dd data-testid="hedge-flow">
+          {formatDollars(levels.hedgeFlowPerPct.dollars)} · {formatCount(levels.hedgeFlowPerPct.shares)} sh
+        </dd>
+        <span />
+      </dl>
+      <p class={reply.stale ? 'stale' : 'muted'} data-testid="source" style={{ margin: '6px 0 0' }}>
+        {source.label} · as of {new Date(source.asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC ({formatAge(Date.now() - source.asOf)} ago)
+        {source.delayed ? ' · delayed' : ''}
+        {reply.stale ? ` · STALE${reply.status.lastError ? `: ${describeProviderError(reply.status.lastError)}` : ''}` : ''}
+      </p>
+      <p class="muted" style={{ margin: '4px 0 0' }} data-testid="assumptions">
+        {levels.expiryFilter} · sign model: {levels.signModel} (an assumption)
+        {reply.assumptions ? ` · rate ${(reply.assumptions.rate * 100).toFixed(2)}%, dividend yield ${(reply.assumptions.dividendYield * 100).toFixed(2)}%` : ''}
+      </p>
+      <div class="row" style={{ marginTop: '6px' }}>
+        <button type="button" onClick={onRefresh} disabled={busy !== null}>
+          {busy === 'Refreshing…' ? 'Refreshing…' : 'Refresh'}
+        </button>
+        <button type="button" onClick={() => void copy(levelsAsPriceList(levels), 'Price list for TradingView')}>
+          Copy for TradingView
+        </button>
+        <button type="button" onClick={() => void copy(levelsAsCsv(levels, diff), 'CSV')}>
+          Copy CSV
+        </button>
+      </div>
+      {notice && (
+        <p role="status" class="muted" data-testid="notice">
+          {notice}
+        </p>
+      )}
+    </section>
+  );
+}

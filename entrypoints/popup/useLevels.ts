@@ -1,0 +1,99 @@
+/**
+ * The popup's data: settings, the active ticker's levels, heatmap and profile, and the actions that
+ * change them. Every reply the background gives is used as it comes (a ticker switch answers with the
+ * new levels; nothing is fetched twice).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '../../utils/messaging';
+import type { HeatmapReply, LevelsReply, ProfileReply, PublicSettings } from '../../lib/protocol';
+import { normalizeTicker } from '../../lib/settings';
+import { parseExpiryFilter } from '../../lib/gex/expiry-filter';
+import { describeProviderError } from '../../lib/providers/types';
+
+export interface PopupData {
+  settings: PublicSettings | null;
+  reply: LevelsReply | null;
+  heatmap: HeatmapReply | null;
+  profile: ProfileReply | null;
+  busy: string | null;
+  error: string | null;
+}
+
+export interface PopupActions {
+  chooseTicker(text: string): Promise<void>;
+  chooseFilter(text: string): Promise<void>;
+  refresh(): Promise<void>;
+  setSettings(settings: PublicSettings): void;
+  setError(error: string | null): void;
+}
+
+export function useLevels(): [PopupData, PopupActions] {
+  const [data, setData] = useState<PopupData>({ settings: null, reply: null, heatmap: null, profile: null, busy: 'Loading levels…', error: null });
+  const patch = (change: Partial<PopupData>) => setData((current) => ({ ...current, ...change }));
+
+  /** The views beside the levels (heatmap, profile) for the ticker a reply is about. */
+  async function showReply(reply: LevelsReply): Promise<void> {
+    patch({ reply, heatmap: null, profile: null });
+    if (!reply.levels) return;
+    const [heatmap, profile] = await Promise.all([sendMessage('getHeatmap', { ticker: reply.ticker }), sendMessage('getProfile', { ticker: reply.ticker })]);
+    patch({ heatmap, profile });
+  }
+
+  async function run(busy: string, work: () => Promise<void>): Promise<void> {
+    patch({ busy, error: null });
+    try {
+      await work();
+    } catch (reason) {
+      patch({ error: (reason as Error).message });
+    } finally {
+      patch({ busy: null });
+    }
+  }
+
+  useEffect(() => {
+    void run('Loading levels…', async () => {
+      const settings = await sendMessage('getSettings', undefined).catch((reason: Error) => {
+        throw new Error(`The background did not answer: ${reason.message}`);
+      });
+      patch({ settings });
+      await showReply(await sendMessage('getLevels', {}));
+    });
+  }, []);
+
+  const actions: PopupActions = {
+    async chooseTicker(text) {
+      const ticker = normalizeTicker(text);
+      if (!ticker) {
+        patch({ error: `"${text}" is not a ticker: letters, digits and dots, up to 10 (e.g. SPX, SPY, BRK.B).` });
+        return;
+      }
+      await run(`Loading ${ticker}…`, async () => {
+        const reply = await sendMessage('setTicker', { ticker });
+        patch({ settings: await sendMessage('getSettings', undefined) });
+        await showReply(reply);
+      });
+    },
+    async chooseFilter(text) {
+      const filter = parseExpiryFilter(text);
+      if (typeof filter === 'string') {
+        patch({ error: filter });
+        return;
+      }
+      await run('Loading levels…', async () => {
+        patch({ settings: await sendMessage('updateSettings', { expiryFilter: text }) });
+        await showReply(await sendMessage('getLevels', {}));
+      });
+    },
+    async refresh() {
+      const ticker = data.reply?.ticker;
+      await run('Refreshing…', async () => {
+        const status = await sendMessage('refresh', ticker ? { ticker } : {});
+        await showReply(await sendMessage('getLevels', ticker ? { ticker } : {}));
+        if (status.lastError && status.failures > 0) patch({ error: `Refresh failed — ${describeProviderError(status.lastError)}. Showing the last good levels.` });
+      });
+    },
+    setSettings: (settings) => patch({ settings }),
+    setError: (error) => patch({ error }),
+  };
+  return [data, actions];
+}

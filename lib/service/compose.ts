@@ -1,0 +1,57 @@
+/**
+ * The background's features composed: feeds (fetch, analyse, keep), questions (replies),
+ * subscriptions (tabs and pushes) and settings changes. The background gives them the browser; the
+ * tests give them a fake one — both run this same composition.
+ */
+import type { OverlayPush } from '../protocol';
+import type { FetchLike } from '../providers/types';
+import { Feeds } from './feeds';
+import { Questions } from './questions';
+import { Subscriptions } from './subscriptions';
+import { SettingsChanges } from './settings-changes';
+import type { ServiceStorage } from './storage-port';
+
+export interface ServiceDeps {
+  storage: ServiceStorage;
+  fetch: FetchLike;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** The bundled sample's CSV text. */
+  loadSample: () => Promise<string>;
+  /** Sets the single refresh alarm. */
+  scheduleAlarm: (when: number) => Promise<void>;
+  /** Delivers a push to a tab; rejects when the tab is gone. */
+  sendToTab: (tabId: number, push: OverlayPush) => Promise<void>;
+  syncSites: (sites: readonly string[]) => Promise<void>;
+  injectOverlay: (tabId: number) => Promise<void>;
+  /** Base URLs, overridable for tests. */
+  urls?: { cboe?: string; tradier?: string; polygon?: string };
+  timeoutMs?: number;
+}
+
+export interface Service {
+  feeds: Feeds;
+  questions: Questions;
+  subscriptions: Subscriptions;
+  changes: SettingsChanges;
+}
+
+export function composeService(deps: ServiceDeps): Service {
+  const { storage, now } = deps;
+  const feeds: Feeds = new Feeds({
+    storage,
+    fetch: deps.fetch,
+    now,
+    sleep: deps.sleep,
+    loadSample: deps.loadSample,
+    scheduleAlarm: deps.scheduleAlarm,
+    urls: deps.urls,
+    timeoutMs: deps.timeoutMs,
+    onUpdated: (ticker) => subscriptions.feedUpdated(ticker),
+    chartTickers: () => subscriptions.tickers(),
+  });
+  const questions = new Questions(storage, feeds);
+  const subscriptions: Subscriptions = new Subscriptions({ storage, questions, now, send: deps.sendToTab });
+  const changes = new SettingsChanges({ storage, feeds, questions, subscriptions, syncSites: deps.syncSites, injectOverlay: deps.injectOverlay });
+  return { feeds, questions, subscriptions, changes };
+}

@@ -1,0 +1,109 @@
+/**
+ * Subscriptions: the tabs showing charts, and what each is told. A tab subscribes with the symbols its
+ * charts show (or to follow the popup's ticker); each symbol is mapped to an options underlying by the
+ * user's symbol rules here, where the rules live. Whenever a ticker's levels change, or any setting an
+ * open chart draws with, each tab concerned gets one push with everything it draws.
+ */
+import { mapChartSymbol } from '../chart/symbol-map';
+import { overlaySettingsOf, type Settings } from '../settings';
+import type { ChartLevels, OverlayPush } from '../protocol';
+import type { Questions } from './questions';
+import type { ServiceStorage, Subscription } from './storage-port';
+
+export interface SubscriptionDeps {
+  storage: ServiceStorage;
+  questions: Questions;
+  now: () => number;
+  /** Delivers a push to a tab; rejects when the tab is gone. */
+  send: (tabId: number, push: OverlayPush) => Promise<void>;
+}
+
+interface Mapped {
+  symbol: string | null;
+  ticker: string | null;
+  basis: number;
+  basisNote: string | null;
+  problem: string | null;
+}
+
+function mapSubscription(subscription: Subscription, settings: Settings): Mapped[] {
+  const charts: Mapped[] = subscription.symbols.map((symbol) => {
+    const mapped = mapChartSymbol(symbol, settings.symbolRules);
+    if (!mapped) return { symbol, ticker: null, basis: 0, basisNote: null, problem: `No options underlying for ${symbol}.` };
+    const note = mapped.basis !== 0 ? `basis ${mapped.basis > 0 ? '+' : '−'}${Math.abs(mapped.basis)} from the symbol rule for ${mapped.rule}` : null;
+    return { symbol, ticker: mapped.underlying, basis: mapped.basis, basisNote: note, problem: null };
+  });
+  if (subscription.follow) charts.push({ symbol: null, ticker: settings.ticker, basis: 0, basisNote: null, problem: null });
+  return charts;
+}
+
+export class Subscriptions {
+  constructor(private readonly deps: SubscriptionDeps) {}
+
+  /** This tab's charts show these symbols (or follow the popup): answers what to draw, remembers the tab. */
+  async subscribe(tabId: number | undefined, request: { symbols?: string[]; follow?: boolean }): Promise<OverlayPush> {
+    const subscription: Subscription = { symbols: [...new Set(request.symbols ?? [])], follow: request.follow === true, at: this.deps.now() };
+    // The reply carries the levels (a fetch on the tab's behalf finishes first); then the tab is told of changes.
+    const push = await this.pushFor(subscription, await this.deps.storage.settings.get(), new Map());
+    if (tabId !== undefined) await this.deps.storage.subscription(tabId).set(subscription);
+    return push;
+  }
+
+  async forget(tabId: number): Promise<void> {
+    await this.deps.storage.subscription(tabId).remove();
+  }
+
+  /** The tickers open charts show (the schedule keeps them fresh beside the popup's). */
+  async tickers(): Promise<string[]> {
+    const settings = await this.deps.storage.settings.get();
+    const tickers = new Set<string>();
+    for (const subscription of (await this.deps.storage.subscriptions()).values()) {
+      for (const chart of mapSubscription(subscription, settings)) if (chart.ticker) tickers.add(chart.ticker);
+    }
+    return [...tickers];
+  }
+
+  /** A feed's levels changed: every tab with a chart of its ticker gets a fresh push. */
+  async feedUpdated(ticker: string): Promise<void> {
+    await this.pushAll((charts) => charts.some((chart) => chart.ticker === ticker));
+  }
+
+  /** Settings changed (ticker, filter, model, lines, colours, symbol rules): every tab gets a fresh push. */
+  async settingsChanged(): Promise<void> {
+    await this.pushAll(() => true);
+  }
+
+  private async pushAll(concerns: (charts: Mapped[]) => boolean): Promise<void> {
+    const settings = await this.deps.storage.settings.get();
+    const replies = new Map<string, Promise<Pick<ChartLevels, 'levels' | 'heatmap'>>>();
+    await Promise.all(
+      [...(await this.deps.storage.subscriptions())].map(async ([tabId, subscription]) => {
+        if (!concerns(mapSubscription(subscription, settings))) return;
+        const push = await this.pushFor(subscription, settings, replies);
+        try {
+          await this.deps.send(tabId, push);
+        } catch {
+          await this.forget(tabId); // the tab is gone, or no longer shows a chart
+        }
+      }),
+    );
+  }
+
+  /** The push for one tab; `replies` shares each ticker's levels between the tabs of one round. */
+  private async pushFor(subscription: Subscription, settings: Settings, replies: Map<string, Promise<Pick<ChartLevels, 'levels' | 'heatmap'>>>): Promise<OverlayPush> {
+    const levelsOf = (ticker: string) => {
+      let reply = replies.get(ticker);
+      if (!reply) replies.set(ticker, (reply = this.deps.questions.chartLevels(ticker)));
+      return reply;
+    };
+    const charts = await Promise.all(
+      mapSubscription(subscription, settings).map(async (chart): Promise<ChartLevels> => ({
+        ...chart,
+        ...(chart.ticker ? await levelsOf(chart.ticker) : { levels: null, heatmap: null }),
+      })),
+    );
+    return { charts, overlay: overlaySettingsOf(settings) };
+  }
+}
+
+export type { Subscription };

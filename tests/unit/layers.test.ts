@@ -1,0 +1,87 @@
+/**
+ * The house reads in the order of the data: no import runs from a lower layer up to a higher one,
+ * and the content scripts (which run beside web pages) reach only what they may use.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Layers from the bottom up: a file may import its own layer and those below, never above. */
+const LAYERS: [string, RegExp][] = [
+  ['market', /^lib\/market\//],
+  ['chain (parse)', /^lib\/chain\//],
+  ['format', /^lib\/format\//],
+  ['providers', /^lib\/providers\//],
+  ['analysis', /^lib\/gex\//],
+  ['chart math', /^lib\/chart\//],
+  ['settings', /^lib\/settings\.ts$/],
+  ['protocol', /^lib\/protocol\.ts$/],
+  ['service (feeds, questions, subscriptions)', /^lib\/service\//],
+  ['browser glue', /^utils\//],
+  ['shared components', /^components\//],
+  ['entrypoints', /^entrypoints\//],
+];
+
+function layerOf(file: string): number {
+  const index = LAYERS.findIndex(([, pattern]) => pattern.test(file));
+  return index;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(join(root, path)).isDirectory() ? sources(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** The project files a file imports (relative imports only), resolved to paths from the root. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((match) => match[1]);
+  return specifiers.flatMap((specifier) => {
+    const base = resolve(join(root, dirname(file)), specifier);
+    const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+    return found ? [relative(root, found)] : [];
+  });
+}
+
+const files = ['lib', 'utils', 'components', 'entrypoints'].flatMap(sources);
+
+describe('layers', () => {
+  it('places every source file in a layer', () => {
+    expect(files.filter((file) => layerOf(file) < 0)).toEqual([]);
+  });
+
+  it('has no import from a lower layer up to a higher one', () => {
+    const upward = files.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => layerOf(target) > layerOf(file))
+        .map((target) => `${file} (${LAYERS[layerOf(file)][0]}) imports ${target} (${LAYERS[layerOf(target)][0]})`),
+    );
+    expect(upward).toEqual([]);
+  });
+});
+
+describe('content scripts', () => {
+  /** Every project file a content script's bundle holds. */
+  function reachable(entry: string): Set<string> {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      importsOf(file).forEach(visit);
+    };
+    visit(entry);
+    return seen;
+  }
+
+  it('the overlay holds none of the background: no database, no service, no session storage', () => {
+    const bundle = [...reachable('entrypoints/overlay.content/index.ts')];
+    expect(bundle.filter((file) => /^lib\/service\/|^utils\/(database|serve-protocol|sites)\.ts$/.test(file))).toEqual([]);
+    // storage.session is off limits to content scripts: a module that defines an item there throws on load.
+    expect(bundle.filter((file) => /['"`]session:/.test(readFileSync(join(root, file), 'utf8')))).toEqual([]);
+  });
+});
