@@ -20,8 +20,6 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // The free default provider, and a data server on this machine (tests, a local feed) without a prompt.
     host_permissions: ['https://cdn.cboe.com/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-    // The main-world TradingView reader, injected by the overlay wherever it runs.
-    web_accessible_resources: [{ resources: ['tradingview-bridge.js'], matches: ['*://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
     // Keyed providers and custom URLs: requested from the options page when the user turns them on.
     optional_host_permissions: [
       'https://api.tradier.com/*',

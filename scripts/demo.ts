@@ -39,8 +39,15 @@ const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir
 });
 await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
 // A new install opens the options page (onboarding): the demo talks to the extension from there.
+// (Its tab may exist before its URL does: look until one shows the options page.)
 const isOptions = (candidate: { url(): string }) => /^chrome-extension:\/\/[^/]+\/options\.html/.test(candidate.url());
-const control = context.pages().find(isOptions) ?? (await context.waitForEvent('page', { predicate: isOptions, timeout: 20000 }));
+const deadline = Date.now() + 30000;
+let control = context.pages().find(isOptions);
+while (!control && Date.now() < deadline) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  control = context.pages().find(isOptions);
+}
+if (!control) fail('the extension did not open its options page after install');
 await control.waitForLoadState();
 await ask(control, 'updateSettings', { provider: 'sample', ticker: 'SPX', expiryFilter: 'all' });
 // The demo page is a local site: turn the overlay on for it, as a user would from the popup.

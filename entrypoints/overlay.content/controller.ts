@@ -1,42 +1,49 @@
 /**
- * The overlay controller: picks the site adapter (TradingView bridge, else a readable axis, else
- * calibration), tells the background which chart symbol the page shows, and draws what the background
- * pushes back (levels, heatmap, line choices and colours) — redrawing only when the mapping, the plot
- * or the push changed, coalesced into animation frames.
+ * The overlay controller. Three readers watch the page — the TradingView bridge (every chart of a
+ * layout, through the page's own API), the axis reader (tick labels in the DOM or SVG) and, where
+ * neither reads, the user's calibration — and the best that reads right now wins: the bridge, then the
+ * axis, then the calibration. None is given up for good: the axis reader keeps reading after a
+ * fallback and takes over again as soon as it can. The controller tells the background which chart
+ * symbols the page shows and draws what the background pushes back (levels, heatmap, line choices
+ * and colours), each chart's lines in its own pane.
  */
 import { h, render } from 'preact';
 import { sendMessage, onMessage } from '../../utils/messaging';
 import type { ChartLevels, OverlayPush, SiteOverlayState } from '../../lib/protocol';
 import { placeLevels } from '../../lib/chart/placement';
 import { levelsToDraw } from '../../lib/chart/level-labels';
-import { yToPrice, sameMapping, type PriceMapping, type PlotRect } from '../../lib/chart/mapping';
+import { yToPrice, sameMapping } from '../../lib/chart/mapping';
 import { parseTickValue } from '../../lib/chart/axis-fit';
 import type { Calibration } from '../../lib/chart/calibration';
-import { OverlayView, type OverlayViewState } from './view/OverlayView';
+import { LinesLayer, PanelLayer, type ChartDrawing, type OverlayViewState, type ReaderInfo } from './view/OverlayView';
 import type { HandleDraft } from './view/CalibrationHandles';
-import type { AdapterState, ChartAdapter } from './adapters/adapter';
+import type { AdapterName, AdapterState, ChartView } from './adapters/adapter';
 import { TradingViewAdapter } from './adapters/tradingview';
 import { GenericAxisAdapter } from './adapters/generic-axis';
 import { CalibrationAdapter, findChartElement } from './adapters/calibration';
 
-/** How long to wait for the TradingView bridge before reading the page's axis instead. */
+/** How long to wait for the chart bridge before reading the page's axis (TradingView: its API comes late). */
 const BRIDGE_WAIT_MS = 1500;
+const BRIDGE_WAIT_TRADINGVIEW_MS = 5000;
+/** Calibration is offered once the axis reader has failed this long. */
+const OFFER_CALIBRATION_AFTER_MS = 2500;
 
 export class OverlayController {
-  private adapter: ChartAdapter | null = null;
-  private tradingView: TradingViewAdapter | null = null;
-  private mapping: PriceMapping | null = null;
-  private plot: PlotRect | null = null;
-  /** The chart symbol last told to the background (undefined: nothing told yet; null: no symbol). */
-  private symbol: string | null | undefined = undefined;
+  private readonly states = new Map<AdapterName, AdapterState>();
+  private readonly bridge: TradingViewAdapter;
+  private axis: GenericAxisAdapter | null = null;
+  private calibration: CalibrationAdapter | null = null;
+  private bridgeNote: string | null = null;
+  private axisFailingSince: number | null = null;
+  /** The chart symbols last told to the background (a key of the sorted list and the follow flag). */
+  private subscribed: string | null = null;
   private push: OverlayPush | null = null;
   private frame = 0;
-  private fallingBack = false;
   private readonly state: OverlayViewState = {
-    adapter: null,
-    plot: null,
-    placed: [],
+    reader: null,
+    drawings: [],
     chart: null,
+    activePlot: null,
     // Top left by default: line labels sit at the right end of each line, by the price axis.
     panel: { x: 8, y: 8, collapsed: false },
     calibrating: false,
@@ -46,29 +53,31 @@ export class OverlayController {
     colours: null,
   };
 
+  /** What the panel showed last (it is redrawn only when this changes). */
+  private panelKey = '';
+
   constructor(
     private readonly host: HTMLElement,
-    private readonly mount: Element,
-  ) {}
+    private readonly mounts: { lines: Element; panel: Element },
+  ) {
+    this.bridge = new TradingViewAdapter((reason, unreadableFrames) => {
+      this.bridgeNote = unreadableFrames > 0 ? 'The chart is in a frame from another site, which gexmap cannot read: calibrate it instead.' : null;
+      this.states.delete('tradingview');
+      void reason;
+      this.startAxisReader();
+      this.update();
+    });
+  }
 
   async start(): Promise<void> {
     const site = await this.siteState();
     if (site.panel) this.state.panel = site.panel;
     onMessage('overlayUpdated', ({ data }) => this.accept(data));
-    // The TradingView bridge keeps running: whenever it reads a chart, it wins over the fallbacks.
+    this.bridge.start((state) => this.onAdapter(state));
     const onTradingView = location.hostname === 'tradingview.com' || location.hostname.endsWith('.tradingview.com');
-    const tradingView = new TradingViewAdapter(() => {
-      // TradingView builds its API after the page loads: give it time there, none elsewhere.
-      if (!onTradingView) void this.fallBack();
-    });
-    this.tradingView = tradingView;
-    tradingView.start((state) => {
-      if (this.adapter !== tradingView) this.use(tradingView);
-      this.onAdapter(tradingView, state);
-    });
     setTimeout(() => {
-      if (this.adapter === null) void this.fallBack();
-    }, onTradingView ? 5000 : BRIDGE_WAIT_MS);
+      if (!this.states.has('tradingview')) this.startAxisReader();
+    }, onTradingView ? BRIDGE_WAIT_TRADINGVIEW_MS : BRIDGE_WAIT_MS);
     this.schedule();
   }
 
@@ -76,83 +85,126 @@ export class OverlayController {
     return sendMessage('getSiteState', undefined).catch(() => ({}));
   }
 
-  private use(adapter: ChartAdapter): void {
-    if (this.adapter && this.adapter !== this.tradingView) this.adapter.stop();
-    this.adapter = adapter;
-    this.state.adapter = adapter.name;
-    if (adapter !== this.tradingView) adapter.start((state) => this.onAdapter(adapter, state));
+  /** The axis reader, once started, keeps reading on every mutation, resize and scroll. */
+  private startAxisReader(): void {
+    if (this.axis) return;
+    this.axis = new GenericAxisAdapter(this.host);
+    this.axis.start((state) => this.onAdapter(state));
   }
 
-  private async fallBack(): Promise<void> {
-    if (this.fallingBack || this.adapter !== null) return;
-    this.fallingBack = true;
-    const generic = new GenericAxisAdapter(this.host);
-    if (generic.scan()) {
-      if (this.adapter === null) this.use(generic);
-      return;
-    }
-    generic.stop();
+  /** Where the axis cannot be read, the chart element for calibration (with the site's saved one). */
+  private async ensureCalibration(): Promise<void> {
+    if (this.calibration) return;
     const element = findChartElement(this.host);
-    if (!element) {
-      this.state.message = 'No chart found on this page (yet).';
-      this.fallingBack = false;
-      this.schedule();
-      this.retryWhenThePageChanges();
-      return;
-    }
-    const site = await this.siteState();
-    if (this.adapter === null) this.use(new CalibrationAdapter(element, site.calibration ?? null));
+    if (!element || this.calibration) return;
+    const saved = (await this.siteState()).calibration ?? null;
+    if (this.calibration) return;
+    this.calibration = new CalibrationAdapter(element, saved);
+    this.calibration.start((state) => this.onAdapter(state));
   }
 
-  /** Charts often render after load: look again when the page's DOM changes (at most twice a second). */
-  private retryWhenThePageChanges(): void {
-    let timer = 0;
-    const observer = new MutationObserver((records) => {
-      if (timer || records.every((record) => this.host.contains(record.target))) return;
-      timer = window.setTimeout(() => {
-        timer = 0;
-        if (this.adapter !== null) return observer.disconnect();
-        void this.fallBack().then(() => {
-          if (this.adapter !== null) observer.disconnect();
-        });
-      }, 500);
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
+  private onAdapter(state: AdapterState): void {
+    const before = this.states.get(state.adapter);
+    this.states.set(state.adapter, state);
+    if (state.adapter === 'tradingview') {
+      this.bridgeNote = null;
+      // The bridge reads: the page's own reading and calibration are not needed.
+      this.axis?.stop();
+      this.axis = null;
+      this.calibration?.stop();
+      this.calibration = null;
+      this.states.delete('generic');
+      this.states.delete('calibration');
+    }
+    if (state.adapter === 'generic') {
+      const reads = state.charts.some((chart) => chart.mapping);
+      this.axisFailingSince = reads ? null : (this.axisFailingSince ?? Date.now());
+      if (!reads) {
+        void this.ensureCalibration();
+        setTimeout(() => this.update(), OFFER_CALIBRATION_AFTER_MS + 50);
+      }
+    }
+    if (before && sameViews(before.charts, state.charts, this.state.chart?.levels?.levels?.spot ?? 100)) return;
+    // Drawn at once: the page's own frame (or the bridge's message) is where the chart moved.
+    this.update();
   }
 
-  private onAdapter(adapter: ChartAdapter, state: AdapterState): void {
-    if (adapter !== this.adapter) return;
-    const changed = !sameMapping(this.mapping, state.mapping, 0.05, this.state.chart?.levels?.levels?.spot ?? 100) || JSON.stringify(this.plot) !== JSON.stringify(state.plot);
-    this.mapping = state.mapping;
-    this.plot = state.plot;
-    // A chart is here: say which symbol it shows (none: follow the popup) on first sight and on switches.
-    if (state.plot && state.symbol !== this.symbol) {
-      this.symbol = state.symbol;
-      void this.subscribe(state.symbol);
-    }
-    if (changed) this.schedule();
+  /** The reader in use: the bridge when it reads, else the axis when it reads, else the calibration. */
+  private current(): AdapterState | null {
+    const bridge = this.states.get('tradingview');
+    if (bridge) return bridge;
+    const axis = this.states.get('generic');
+    if (axis?.charts.some((chart) => chart.mapping)) return axis;
+    return this.states.get('calibration') ?? null;
   }
 
-  private async subscribe(symbol: string | null): Promise<void> {
-    this.push = null;
-    this.state.chart = null;
-    this.schedule();
-    try {
-      const push = await sendMessage('subscribe', symbol ? { symbols: [symbol] } : { follow: true });
-      if (symbol === this.symbol) this.accept(push);
-    } catch (error) {
-      this.state.message = `gexmap background unreachable: ${(error as Error).message}`;
-      this.schedule();
+  private readerInfo(current: AdapterState | null): ReaderInfo {
+    // Offered once reading has failed for a while — at once when the chart sits in a frame nothing can read.
+    const readingFailed = this.axisFailingSince !== null && (this.bridgeNote !== null || Date.now() - this.axisFailingSince >= OFFER_CALIBRATION_AFTER_MS);
+    const offerCalibration = this.calibration !== null && readingFailed;
+    if (current?.adapter === 'tradingview') {
+      const count = current.charts.length;
+      return { name: 'tradingview', label: count > 1 ? `TradingView chart API (${count} charts)` : 'TradingView chart API', offerCalibration: false };
     }
+    if (current?.adapter === 'generic') return { name: 'generic', label: "axis read from the chart's labels", offerCalibration: false };
+    if (current?.adapter === 'calibration' && this.calibration?.calibrated) {
+      return { name: 'calibration', label: 'calibrated by you (the axis labels cannot be read)', offerCalibration: true };
+    }
+    return { name: null, label: this.bridgeNote ?? (this.axis ? 'no readable price axis on this page yet' : 'looking for a chart…'), offerCalibration };
+  }
+
+  /** Recomputes what is drawn from the reader in use and the latest push, and draws it now. */
+  private update(): void {
+    const current = this.current();
+    const charts = current?.charts ?? [];
+    this.subscribeTo(charts);
+    this.state.reader = this.readerInfo(current);
+    const active = charts.find((chart) => chart.active) ?? charts[0] ?? null;
+    this.state.activePlot = active?.plot ?? this.states.get('calibration')?.charts[0]?.plot ?? null;
+    this.state.chart = active ? this.levelsFor(active) : null;
+    this.state.drawings = charts.map((chart) => this.drawing(chart));
+    this.draw();
+  }
+
+  private levelsFor(chart: ChartView): ChartLevels | null {
+    return this.push?.charts.find((candidate) => candidate.symbol === chart.symbol) ?? null;
+  }
+
+  private drawing(chart: ChartView): ChartDrawing {
+    const levels = this.levelsFor(chart);
+    const { mapping, plot } = chart;
+    const reply = levels?.levels;
+    const placed =
+      levels && reply?.levels && mapping && plot && this.push
+        ? placeLevels(levelsToDraw(reply.levels, reply.diff, levels.basis, this.push.overlay.lines), mapping, plot, (y) => yToPrice(mapping, y))
+        : [];
+    return { id: chart.id, plot, placed, stale: Boolean(reply?.stale && reply.levels) };
+  }
+
+  /** Tells the background the charts' symbols (null: a chart that follows the popup's ticker) on change. */
+  private subscribeTo(charts: ChartView[]): void {
+    const symbols = [...new Set(charts.map((chart) => chart.symbol).filter((symbol): symbol is string => symbol !== null))].sort();
+    const follow = charts.some((chart) => chart.symbol === null && chart.plot !== null);
+    if (symbols.length === 0 && !follow) return;
+    const key = JSON.stringify([symbols, follow]);
+    if (key === this.subscribed) return;
+    this.subscribed = key;
+    void sendMessage('subscribe', { symbols, follow }).then(
+      (push) => {
+        if (key === this.subscribed) this.accept(push);
+      },
+      (error: Error) => {
+        this.state.message = `gexmap background unreachable: ${error.message}`;
+        this.schedule();
+      },
+    );
   }
 
   private accept(push: OverlayPush): void {
     if (!push || !Array.isArray(push.charts)) return;
     this.push = push;
-    const chart: ChartLevels | null = push.charts.find((candidate) => candidate.symbol === (this.symbol ?? null)) ?? null;
-    this.state.chart = chart;
     this.state.colours = push.overlay.lineColours;
-    this.state.message = chart?.problem ?? null;
+    this.state.message = null;
     this.schedule();
   }
 
@@ -161,23 +213,20 @@ export class OverlayController {
     if (!this.frame) {
       this.frame = requestAnimationFrame(() => {
         this.frame = 0;
-        this.draw();
+        this.update();
       });
     }
   }
 
   private draw(): void {
-    const chart = this.state.chart;
-    const levels = chart?.levels?.levels;
-    const mapping = this.mapping;
-    const plot = this.plot;
-    this.state.plot = plot;
     this.state.now = Date.now();
-    this.state.placed =
-      chart && levels && mapping && plot && this.push
-        ? placeLevels(levelsToDraw(levels, chart.levels!.diff, chart.basis, this.push.overlay.lines), mapping, plot, (y) => yToPrice(mapping, y))
-        : [];
-    render(h(OverlayView, { state: { ...this.state }, actions: this.actions }), this.mount);
+    const state = { ...this.state };
+    render(h(LinesLayer, { state }), this.mounts.lines);
+    const { reader, chart, activePlot, panel, calibrating, calibrationError, message, colours } = state;
+    const panelKey = JSON.stringify([reader, panel, calibrating, calibrationError, message, colours, activePlot, Math.floor(state.now / 15000)]) + pushVersion(chart);
+    if (panelKey === this.panelKey) return;
+    this.panelKey = panelKey;
+    render(h(PanelLayer, { state, actions: this.actions }), this.mounts.panel);
   }
 
   private readonly actions = {
@@ -197,12 +246,13 @@ export class OverlayController {
     },
     saveCalibration: (handles: [HandleDraft, HandleDraft]) => {
       const prices = handles.map((handle) => parseTickValue(handle.price));
+      const plot = this.state.activePlot;
       if (prices.some((price) => price === null)) {
         this.state.calibrationError = 'Type the price at each handle (numbers only).';
         this.schedule();
         return;
       }
-      if (Math.abs(handles[0].fraction - handles[1].fraction) * (this.plot?.height ?? 0) < 10 || prices[0] === prices[1]) {
+      if (Math.abs(handles[0].fraction - handles[1].fraction) * (plot?.height ?? 0) < 10 || prices[0] === prices[1]) {
         this.state.calibrationError = 'Set the handles on two different prices, at least 10 px apart.';
         this.schedule();
         return;
@@ -215,7 +265,7 @@ export class OverlayController {
         ],
       };
       this.state.calibrating = false;
-      if (this.adapter instanceof CalibrationAdapter) this.adapter.setCalibration(calibration);
+      this.calibration?.setCalibration(calibration);
       void this.saveSite({ calibration });
       this.schedule();
     },
@@ -224,4 +274,31 @@ export class OverlayController {
   private async saveSite(change: Partial<SiteOverlayState>): Promise<void> {
     await sendMessage('setSiteState', change).catch(() => undefined);
   }
+}
+
+const pushVersions = new WeakMap<object, number>();
+let nextPushVersion = 1;
+/** A number per pushed object: a new push is a new number, the same one the same. */
+function pushVersion(chart: ChartLevels | null): string {
+  if (!chart) return ':none';
+  let version = pushVersions.get(chart);
+  if (version === undefined) pushVersions.set(chart, (version = nextPushVersion++));
+  return `:${version}`;
+}
+
+/** The same charts at the same places (within a twentieth of a pixel where it matters). */
+function sameViews(a: ChartView[], b: ChartView[], referencePrice: number): boolean {
+  return (
+    a.length === b.length &&
+    a.every((chart, index) => {
+      const other = b[index];
+      return (
+        chart.id === other.id &&
+        chart.symbol === other.symbol &&
+        chart.active === other.active &&
+        JSON.stringify(chart.plot) === JSON.stringify(other.plot) &&
+        sameMapping(chart.mapping, other.mapping, 0.05, referencePrice)
+      );
+    })
+  );
 }

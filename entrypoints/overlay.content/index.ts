@@ -18,9 +18,10 @@ export default defineContentScript({
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = OVERLAY_CSS;
-    const mount = document.createElement('div');
-    shadow.append(style, mount);
+    const lines = document.createElement('div');
+    const panel = document.createElement('div');
+    shadow.append(style, lines, panel);
     document.documentElement.append(host);
-    void new OverlayController(host, mount).start();
+    void new OverlayController(host, { lines, panel }).start();
   },
 });

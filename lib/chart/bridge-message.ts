@@ -1,48 +1,102 @@
 /**
- * Messages from the main-world TradingView bridge. The page can post anything on the same channel,
- * so every message is checked field by field and anything odd is dropped.
+ * The channel from the main-world chart bridge to the overlay's content script: a DOM event on the
+ * page's own document, carrying the message as JSON text. Delivered synchronously, so the overlay
+ * draws in the very frame the bridge read the chart; frames of other origins cannot reach this
+ * document, and whatever the page itself sends is checked field by field like the bridge's own.
  */
+import type { PlotRect, PriceMapping } from './mapping';
 
-export const BRIDGE_NAMESPACE = 'gexmap-tradingview-bridge';
+export const BRIDGE_CHANNEL = 'gexmap-chart-bridge';
+/** Charts one layout may hold (TradingView layouts go up to 16). */
+export const MAX_BRIDGE_CHARTS = 16;
+const MAX_FRAMES = 8;
 
-export interface BridgeChartState {
-  type: 'chart';
+/** One chart the bridge read: its symbol as the page names it, its main pane and price mapping. */
+export interface BridgeChart {
+  /** Stable within the page: the chart's place in its layout (and frame). */
+  id: string;
+  /** The page's own symbol text ("SP:SPX", "CME_MINI:ES1!"); mapped to an underlying elsewhere. */
   symbol: string | null;
-  range: { from: number; to: number };
-  mode: 'linear' | 'log';
-  inverted: boolean;
-  /** The main pane's price area in viewport pixels. */
-  pane: { left: number; top: number; width: number; height: number };
+  /** The chart the user works in (the panel follows it). */
+  active: boolean;
+  /** The main series' pane, viewport pixels. */
+  pane: PlotRect;
+  mapping: PriceMapping;
 }
 
-export type BridgeMessage = BridgeChartState | { type: 'absent'; reason: string };
-
-/** The bridge's window-messaging protocol (main world -> content script), declared once. */
-export interface BridgeProtocol {
-  state(message: BridgeMessage): void;
-}
+export type BridgeMessage =
+  | { type: 'charts'; charts: BridgeChart[]; unreadableFrames: PlotRect[] }
+  | { type: 'absent'; reason: string; unreadableFrames: PlotRect[] };
 
 const finite = (value: unknown, low = -1e7, high = 1e7): value is number => typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The message if it is well-formed, else null. */
-export function readBridgeMessage(value: unknown): BridgeMessage | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const message = value as Record<string, unknown>;
-  if (message.type === 'absent') return typeof message.reason === 'string' ? { type: 'absent', reason: message.reason.slice(0, 200) } : null;
-  if (message.type !== 'chart') return null;
-  const { symbol, range, mode, inverted, pane } = message as Record<string, unknown> & { range: Record<string, unknown>; pane: Record<string, unknown> };
-  if (!(symbol === null || (typeof symbol === 'string' && symbol.length > 0 && symbol.length <= 64 && /^[\w:.!&/^$-]+$/.test(symbol)))) return null;
-  if (typeof range !== 'object' || range === null || !finite(range.from, -1e12, 1e12) || !finite(range.to, -1e12, 1e12) || range.from === range.to) return null;
-  if (mode !== 'linear' && mode !== 'log') return null;
-  if (typeof inverted !== 'boolean') return null;
-  if (typeof pane !== 'object' || pane === null) return null;
-  if (!finite(pane.left) || !finite(pane.top) || !finite(pane.width, 1, 1e5) || !finite(pane.height, 1, 1e5)) return null;
-  return {
-    type: 'chart',
-    symbol: symbol as string | null,
-    range: { from: range.from as number, to: range.to as number },
-    mode,
-    inverted,
-    pane: { left: pane.left as number, top: pane.top as number, width: pane.width as number, height: pane.height as number },
-  };
+function readRect(value: unknown): PlotRect | null {
+  if (!isObject(value)) return null;
+  const { left, top, width, height } = value;
+  return finite(left) && finite(top) && finite(width, 1, 1e5) && finite(height, 1, 1e5) ? { left, top, width, height } : null;
+}
+
+function readMapping(value: unknown): PriceMapping | null {
+  if (!isObject(value)) return null;
+  const { kind, intercept, slope, offset } = value;
+  if (kind !== 'linear' && kind !== 'log') return null;
+  if (!finite(intercept, -1e15, 1e15) || !finite(slope, -1e15, 1e15) || slope === 0) return null;
+  if (offset !== undefined && !finite(offset, 0, 1)) return null;
+  return offset === undefined ? { kind, intercept, slope } : { kind, intercept, slope, offset };
+}
+
+/** A symbol as text a trader could have typed: printable, bounded. Anything else is no symbol. */
+function readSymbol(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed.length > 0 && trimmed.length <= 128 && /^[\x20-\x7e]+$/.test(trimmed) ? trimmed : null;
+}
+
+function readChart(value: unknown): BridgeChart | null {
+  if (!isObject(value) || typeof value.id !== 'string' || !/^[\w:.-]{1,40}$/.test(value.id) || typeof value.active !== 'boolean') return null;
+  const pane = readRect(value.pane);
+  const mapping = readMapping(value.mapping);
+  return pane && mapping ? { id: value.id, symbol: readSymbol(value.symbol), active: value.active, pane, mapping } : null;
+}
+
+function readFrames(value: unknown): PlotRect[] | null {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > MAX_FRAMES) return null;
+  const rects = value.map(readRect);
+  return rects.every((rect): rect is PlotRect => rect !== null) ? rects : null;
+}
+
+/**
+ * The message if it is well-formed, else null. A malformed chart drops only itself; a message whose
+ * charts are all malformed is dropped whole (it must not read as "no charts here").
+ */
+export function readBridgeMessage(data: unknown): BridgeMessage | null {
+  if (!isObject(data) || data.channel !== BRIDGE_CHANNEL || !isObject(data.message)) return null;
+  const message = data.message;
+  const unreadableFrames = readFrames(message.unreadableFrames);
+  if (unreadableFrames === null) return null;
+  if (message.type === 'absent') return typeof message.reason === 'string' ? { type: 'absent', reason: message.reason.slice(0, 200), unreadableFrames } : null;
+  if (message.type !== 'charts' || !Array.isArray(message.charts) || message.charts.length > MAX_BRIDGE_CHARTS) return null;
+  const charts = message.charts.map(readChart).filter((chart): chart is BridgeChart => chart !== null);
+  if (charts.length === 0) return null;
+  return { type: 'charts', charts, unreadableFrames };
+}
+
+/** The longest event text read (16 charts fit in a few KB): anything longer is not the bridge. */
+export const MAX_BRIDGE_TEXT = 65536;
+
+/** What the bridge sends: the message inside the channel's envelope, as JSON text. */
+export function bridgeEventText(message: BridgeMessage): string {
+  return JSON.stringify({ channel: BRIDGE_CHANNEL, message });
+}
+
+/** Reads an event's text: the message, or null when it is not a well-formed bridge message. */
+export function readBridgeEventText(text: unknown): BridgeMessage | null {
+  if (typeof text !== 'string' || text.length > MAX_BRIDGE_TEXT) return null;
+  try {
+    return readBridgeMessage(JSON.parse(text));
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,6 @@
 /**
- * Price <-> y mappings in viewport pixels. Linear: y = a + b * price. Log: y = a + b * ln(price).
+ * Price <-> y mappings in viewport pixels. Linear: y = a + b * price. Log: y = a + b * ln(price + offset)
+ * (TradingView's log scale is log10(price + 1e-4): the base only scales b, the offset matters below 1).
  * Every adapter (TradingView bridge, generic axis fit, two-point calibration) produces one of these.
  */
 
@@ -7,9 +8,16 @@ export type ScaleKind = 'linear' | 'log';
 
 export interface PriceMapping {
   kind: ScaleKind;
-  /** y = intercept + slope * f(price), f = identity or ln. */
+  /** y = intercept + slope * f(price), f = identity or ln(price + offset). */
   intercept: number;
   slope: number;
+  /** Log scales only: added to the price before the logarithm (0 when absent). */
+  offset?: number;
+}
+
+/** The scale's own coordinate of a price: the price, or ln(price + offset). */
+export function scaleValue(mapping: Pick<PriceMapping, 'kind' | 'offset'>, price: number): number {
+  return mapping.kind === 'log' ? Math.log(price + (mapping.offset ?? 0)) : price;
 }
 
 export interface PlotRect {
@@ -20,32 +28,31 @@ export interface PlotRect {
 }
 
 export function priceToY(mapping: PriceMapping, price: number): number {
-  const x = mapping.kind === 'log' ? Math.log(price) : price;
-  return mapping.intercept + mapping.slope * x;
+  return mapping.intercept + mapping.slope * scaleValue(mapping, price);
 }
 
 export function yToPrice(mapping: PriceMapping, y: number): number {
   const x = (y - mapping.intercept) / mapping.slope;
-  return mapping.kind === 'log' ? Math.exp(x) : x;
+  return mapping.kind === 'log' ? Math.exp(x) - (mapping.offset ?? 0) : x;
 }
 
 /** The mapping through two (y, price) points. Null when they do not define one. */
-export function mappingThrough(kind: ScaleKind, first: { y: number; price: number }, second: { y: number; price: number }): PriceMapping | null {
-  if (!(first.price > 0 || kind === 'linear') || !(second.price > 0 || kind === 'linear')) return null;
-  const f = (price: number) => (kind === 'log' ? Math.log(price) : price);
-  const dx = f(second.price) - f(first.price);
+export function mappingThrough(kind: ScaleKind, first: { y: number; price: number }, second: { y: number; price: number }, offset = 0): PriceMapping | null {
+  if (kind === 'log' && !(first.price + offset > 0 && second.price + offset > 0)) return null;
+  const shape = kind === 'log' && offset !== 0 ? { kind, offset } : { kind };
+  const dx = scaleValue(shape, second.price) - scaleValue(shape, first.price);
   if (!Number.isFinite(dx) || Math.abs(dx) < 1e-12 || Math.abs(second.y - first.y) < 1) return null;
   const slope = (second.y - first.y) / dx;
-  return { kind, slope, intercept: first.y - slope * f(first.price) };
+  return { ...shape, slope, intercept: first.y - slope * scaleValue(shape, first.price) };
 }
 
 /** The mapping of a visible price range drawn over a pixel span (top = high price unless inverted). */
-export function mappingFromRange(kind: ScaleKind, range: { from: number; to: number }, top: number, height: number, inverted = false): PriceMapping | null {
+export function mappingFromRange(kind: ScaleKind, range: { from: number; to: number }, top: number, height: number, inverted = false, offset = 0): PriceMapping | null {
   const high = Math.max(range.from, range.to);
   const low = Math.min(range.from, range.to);
   return inverted
-    ? mappingThrough(kind, { y: top, price: low }, { y: top + height, price: high })
-    : mappingThrough(kind, { y: top, price: high }, { y: top + height, price: low });
+    ? mappingThrough(kind, { y: top, price: low }, { y: top + height, price: high }, offset)
+    : mappingThrough(kind, { y: top, price: high }, { y: top + height, price: low }, offset);
 }
 
 export function sameMapping(a: PriceMapping | null, b: PriceMapping | null, tolerancePx = 0.25, referencePrice = 1): boolean {

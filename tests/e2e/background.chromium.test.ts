@@ -62,7 +62,7 @@ describe('Chromium: background worker with the custom-URL provider', () => {
     const chartState = () =>
       chart.evaluate(() => {
         const root = document.querySelector('gexmap-overlay')?.shadowRoot;
-        return { lines: root?.querySelectorAll('[data-level]').length ?? 0, stale: root?.querySelector('.gx-root')?.getAttribute('data-stale') ?? null };
+        return { lines: root?.querySelectorAll('[data-level]').length ?? 0, stale: root?.querySelector('.gx-lines')?.getAttribute('data-stale') ?? null };
       });
     await expect.poll(chartState, { timeout: 10000 }).toEqual({ lines: 3, stale: 'false' });
     const failures: [string, (response: import('node:http').ServerResponse) => void, RegExp][] = [

@@ -3,7 +3,6 @@
  * the y the library itself gives for that price, before and after pan, zoom and resize.
  * - a hand-made SVG chart and Apache ECharts (SVG renderer): the generic axis-reading path;
  * - TradingView Lightweight Charts (canvas axis): calibration, set through the UI as a user would;
- * - a stand-in TradingViewApi page: the main-world bridge, symbol switches, malformed messages.
  * Data: the custom-URL provider pointed at this test's localhost server (SPX and SPY fixtures).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,47 +145,6 @@ describe('Chromium: levels drawn on real charts', () => {
     await page.close();
   });
 
-  it('reads TradingView through the bridge: follows pan, zoom, resize and symbol switches, ignores malformed messages', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1000, height: 700 });
-    await page.goto(`${server.origin}/pages/tradingview-standin.html`);
-    type StandIn = { standIn: { pan(p: number): void; zoom(f: number): void; resize(h: number): void; setSymbol(s: string): void } };
-    const fit = await fitsWithin(page, 'standIn', 3);
-    expect(fit.levels.find((level) => level.level === 'flip')?.price).toBe(spx.flip);
-    await page.evaluate(() => (window as unknown as StandIn).standIn.pan(-40));
-    await fitsWithin(page, 'standIn', 2);
-    await page.evaluate(() => (window as unknown as StandIn).standIn.zoom(0.6));
-    await fitsWithin(page, 'standIn', 2);
-    await page.evaluate(() => (window as unknown as StandIn).standIn.resize(400));
-    const resized = await fitsWithin(page, 'standIn', 2);
-
-    // Forged or broken messages on the bridge's channel change nothing.
-    const before = resized.levels;
-    await page.evaluate(() => {
-      const post = (data: unknown) =>
-        window.postMessage({ type: '@webext-core/messaging/window', namespace: 'gexmap-tradingview-bridge', instanceId: 'page', senderOrigin: location.origin, message: { id: 1, type: 'state', timestamp: Date.now(), data } }, '*');
-      post({ type: 'chart', symbol: 'AMEX:SPY', range: { from: 'a', to: 4900 }, mode: 'linear', inverted: false, pane: { left: 0, top: 0, width: 10, height: 10 } });
-      post({ type: 'chart', symbol: 'X'.repeat(500), range: { from: 1, to: 2 }, mode: 'linear', inverted: false, pane: { left: 0, top: 0, width: 10, height: 10 } });
-      post({ type: 'chart', symbol: 'AMEX:SPY', range: { from: 4000, to: 5000 }, mode: 'cubic', inverted: false, pane: { left: 0, top: 0, width: 10, height: 10 } });
-      post({ type: 'chart', symbol: 'AMEX:SPY', range: { from: 4000, to: 5000 }, mode: 'linear', inverted: false, pane: { left: 0, top: 0, width: -5, height: Number.NaN } });
-      post(null);
-      post('chart');
-    });
-    await page.waitForTimeout(400);
-    const unchanged = await page.evaluate(misfits, 'standIn');
-    expect(unchanged.levels).toEqual(before);
-    expect(unchanged.worst).toBeLessThanOrEqual(TOLERANCE_PX);
-
-    // Switching the chart to SPY switches the levels to SPY's (far below this SPX range: edge markers).
-    await page.evaluate(() => (window as unknown as StandIn).standIn.setSymbol('AMEX:SPY'));
-    await expect
-      .poll(async () => (await page.evaluate(misfits, 'standIn')).levels.find((level) => level.level === 'flip')?.price, { timeout: 8000 })
-      .toBe(spy.flip);
-    const spyLevels = (await page.evaluate(misfits, 'standIn')).levels;
-    expect(spyLevels.every((level) => level.edge === 'below')).toBe(true);
-    expect(spyLevels.find((level) => level.level === 'call-wall')?.label).toMatch(/Call wall 450\.0 ↓ [\d.]+ away/);
-    await page.close();
-  });
   // Last in this file: it leaves this origin's panel moved and collapsed.
   it('keeps the panel where the trader dragged it, collapsed or not, per site; the heatmap tooltips give GEX and OI', async () => {
     const page = await browser.context.newPage();

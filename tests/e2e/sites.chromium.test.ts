@@ -57,7 +57,10 @@ describe('Chromium: turning the overlay on and off for a site from the popup', (
       const { chrome } = globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches: string[] }[]> } } };
       return (await chrome.scripting.getRegisteredContentScripts()).map((script) => [script.id, script.matches]);
     });
-    expect(registered).toEqual([['gexmap-site:http://127.0.0.1/*', ['http://127.0.0.1/*']]]);
+    expect(registered.sort()).toEqual([
+      ['gexmap-bridge:http://127.0.0.1/*', ['http://127.0.0.1/*']],
+      ['gexmap-site:http://127.0.0.1/*', ['http://127.0.0.1/*']],
+    ]);
     await chart.reload();
     await expect.poll(() => overlayLevels(chart), { timeout: 10000 }).toBe(3);
     expect(await overlayLevels(chart)).toBe(3);

@@ -39,23 +39,37 @@ describe('Firefox ESR: the built extension installs and works', () => {
     await page.close();
   });
 
-  it('reads TradingView through the main-world bridge (stand-in page) and follows a pan', async () => {
+  it('reads a two-chart TradingView layout through the main-world bridge: each chart its own levels, within 1.5 px', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.origin}/pages/tradingview-standin.html`);
-    await page.waitForFunction(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length === 3, { timeout: 20000 });
+    await page.setViewport({ width: 1100, height: 760 });
+    await page.goto(`${server.origin}/pages/tradingview-standin.html?scenario=two-charts`);
+    // The sample is SPX only: the SPX chart gets lines, the SPY chart says it has none.
+    await page.waitForFunction(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-chart="0"] [data-level]').length === 3, { timeout: 20000 });
     const before = await page.evaluate(misfits, 'standIn');
     expect(before.worst).toBeLessThanOrEqual(1.5);
+    expect(before.levels.every((level) => level.chart === '0')).toBe(true);
     expect(before.levels.find((level) => level.level === 'flip')?.label).toMatch(/^Flip 47\d\d\.\d/);
-    await page.evaluate(() => (window as unknown as { standIn: { pan(points: number): void } }).standIn.pan(-40));
+    await page.evaluate(() => (window as unknown as { standIn: { pan(points: number, chart: number): void } }).standIn.pan(-40, 0));
     await page.waitForFunction(
       (y) => {
-        const flip = document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-level="flip"]')!;
-        return Math.abs(flip.getBoundingClientRect().top - y) > 5;
+        const flip = document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-chart="0"] [data-level="flip"]')!;
+        return Math.abs(flip.getBoundingClientRect().top + flip.getBoundingClientRect().height / 2 - y) > 5;
       },
       { timeout: 5000 },
       before.levels.find((level) => level.level === 'flip')!.centre,
     );
     expect((await page.evaluate(misfits, 'standIn')).worst).toBeLessThanOrEqual(1.5);
+    await page.close();
+  });
+
+  it('reads the Charting Library in a same-origin frame', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1100, height: 760 });
+    await page.goto(`${server.origin}/pages/charting-library-host.html`);
+    await page.waitForFunction(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length === 3, { timeout: 20000 });
+    const fit = await page.evaluate(misfits, 'frameStandIn');
+    expect(fit.worst).toBeLessThanOrEqual(1.5);
+    expect(fit.levels.every((level) => level.chart === 'f1:0')).toBe(true);
     await page.close();
   });
 

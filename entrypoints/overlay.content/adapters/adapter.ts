@@ -7,11 +7,28 @@ import type { PlotRect, PriceMapping } from '../../../lib/chart/mapping';
 
 export type AdapterName = 'tradingview' | 'generic' | 'calibration';
 
-export interface AdapterState {
-  adapter: AdapterName;
+/** One chart on the page as an adapter reads it. */
+export interface ChartView {
+  /** Stable within the page (TradingView: the chart's place in its layout; others: "page"). */
+  id: string;
+  /** The chart's own symbol text, when the page names one. */
   symbol: string | null;
   mapping: PriceMapping | null;
   plot: PlotRect | null;
+  /** The chart the user works in: the panel follows it. */
+  active: boolean;
+}
+
+export interface AdapterState {
+  adapter: AdapterName;
+  charts: ChartView[];
+  /** Why the adapter reads nothing, when it says so (e.g. a chart in another site's frame). */
+  note?: string | null;
+}
+
+/** The one chart of a page without a symbol of its own (axis reading, calibration). */
+export function pageChart(mapping: PriceMapping | null, plot: PlotRect | null): ChartView[] {
+  return [{ id: 'page', symbol: null, mapping, plot, active: true }];
 }
 
 export interface ChartAdapter {

@@ -5,13 +5,13 @@
  */
 import { calibratedMapping, type Calibration } from '../../../lib/chart/calibration';
 import type { PlotRect } from '../../../lib/chart/mapping';
-import { WatchingAdapter } from './adapter';
+import { pageChart, WatchingAdapter } from './adapter';
 
-/** The chart element to calibrate against: the largest canvas or svg on the page. */
+/** The chart element to calibrate against: the largest canvas, svg or frame (another site's chart) on the page. */
 export function findChartElement(ownHost: Element | null): Element | null {
   let best: Element | null = null;
   let bestArea = 0;
-  for (const element of document.querySelectorAll('canvas, svg')) {
+  for (const element of document.querySelectorAll('canvas, svg, iframe')) {
     if (ownHost?.contains(element) || (element instanceof SVGElement && element.ownerSVGElement)) continue;
     const rect = element.getBoundingClientRect();
     const area = rect.width * rect.height;
@@ -53,6 +53,6 @@ export class CalibrationAdapter extends WatchingAdapter {
   protected read(): void {
     this.observe(this.element);
     const plot = plotOf(this.element);
-    this.onChange?.({ adapter: 'calibration', symbol: null, mapping: this.calibration ? calibratedMapping(this.calibration, plot) : null, plot });
+    this.onChange?.({ adapter: 'calibration', charts: pageChart(this.calibration ? calibratedMapping(this.calibration, plot) : null, plot) });
   }
 }

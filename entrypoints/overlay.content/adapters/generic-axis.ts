@@ -5,7 +5,7 @@
  */
 import { fitPriceAxis, parseTickValue, type AxisFit, type AxisLabel } from '../../../lib/chart/axis-fit';
 import type { PlotRect } from '../../../lib/chart/mapping';
-import { WatchingAdapter, type AdapterState } from './adapter';
+import { pageChart, WatchingAdapter, type AdapterState } from './adapter';
 
 const MAX_TEXT_NODES = 4000;
 
@@ -57,7 +57,7 @@ export class GenericAxisAdapter extends WatchingAdapter {
     const fit = fitPriceAxis(labels);
     if (!fit) {
       this.observe(document.body, { mutations: true, ignore: this.ownHost });
-      this.onChange?.({ adapter: 'generic', symbol: null, mapping: null, plot: null });
+      this.onChange?.({ adapter: 'generic', charts: pageChart(null, null) });
       return null;
     }
     const container = chartContainer(labels, fit) ?? document.body;
@@ -67,7 +67,7 @@ export class GenericAxisAdapter extends WatchingAdapter {
     const plot: PlotRect = axisOnRight
       ? { left: box.left, top: box.top, width: Math.max(0, fit.columnLeft - 4 - box.left), height: box.height }
       : { left: fit.columnRight + 4, top: box.top, width: Math.max(0, box.right - fit.columnRight - 4), height: box.height };
-    const state: AdapterState = { adapter: 'generic', symbol: null, mapping: fit.mapping, plot };
+    const state: AdapterState = { adapter: 'generic', charts: pageChart(fit.mapping, plot) };
     this.onChange?.(state);
     return state;
   }

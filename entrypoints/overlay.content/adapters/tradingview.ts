@@ -1,46 +1,38 @@
 /**
- * The TradingView adapter, content-script side: injects the main-world bridge and turns its
- * (validated) messages into a symbol, a mapping and the pane's rectangle.
+ * The TradingView adapter, content-script side: the main-world chart bridge sends what it read as an
+ * event on the page's own document (which no other origin's frame can reach); this takes only fields
+ * that pass every check, and reports each chart of the layout — in the same frame the bridge read it.
  */
-import { injectScript } from 'wxt/utils/inject-script';
-import { defineWindowMessaging } from '@webext-core/messaging/page';
-import { BRIDGE_NAMESPACE, readBridgeMessage, type BridgeProtocol } from '../../../lib/chart/bridge-message';
-import { mappingFromRange } from '../../../lib/chart/mapping';
+import { BRIDGE_CHANNEL, readBridgeEventText } from '../../../lib/chart/bridge-message';
 import type { AdapterState, ChartAdapter } from './adapter';
 
 export class TradingViewAdapter implements ChartAdapter {
   readonly name = 'tradingview' as const;
-  private remove: (() => void) | null = null;
+  private listener: ((event: Event) => void) | null = null;
   /** The bridge's latest verdict: null until it speaks. */
   present: boolean | null = null;
 
-  constructor(private readonly onAbsent: (reason: string) => void) {}
+  constructor(private readonly onAbsent: (reason: string, unreadableFrames: number) => void) {}
 
   start(onChange: (state: AdapterState) => void): void {
-    const messaging = defineWindowMessaging<BridgeProtocol>({ namespace: BRIDGE_NAMESPACE });
-    this.remove = messaging.onMessage('state', ({ data }) => {
-      const message = readBridgeMessage(data);
-      if (!message) return; // anything malformed (or forged by the page) is ignored
-      if (message.type === 'absent') {
+    this.listener = (event: Event) => {
+      const message = readBridgeEventText((event as CustomEvent).detail);
+      if (!message) return;
+      if (message.type === 'absent' || message.charts.length === 0) {
         if (this.present !== false) {
           this.present = false;
-          this.onAbsent(message.reason);
+          this.onAbsent(message.type === 'absent' ? message.reason : 'the layout has no readable charts', message.unreadableFrames.length);
         }
         return;
       }
-      const mapping = mappingFromRange(message.mode, message.range, message.pane.top, message.pane.height, message.inverted);
-      if (!mapping) return;
       this.present = true;
-      onChange({ adapter: 'tradingview', symbol: message.symbol, mapping, plot: message.pane });
-    });
-    void injectScript('/tradingview-bridge.js', { keepInDom: false }).catch((error: Error) => {
-      this.present = false;
-      this.onAbsent(`cannot inject the bridge: ${error.message}`);
-    });
+      onChange({ adapter: 'tradingview', charts: message.charts.map((chart) => ({ id: chart.id, symbol: chart.symbol, mapping: chart.mapping, plot: chart.pane, active: chart.active })) });
+    };
+    document.addEventListener(BRIDGE_CHANNEL, this.listener);
   }
 
   stop(): void {
-    this.remove?.();
-    this.remove = null;
+    if (this.listener) document.removeEventListener(BRIDGE_CHANNEL, this.listener);
+    this.listener = null;
   }
 }

@@ -9,9 +9,9 @@ import { levelColour, type LineColours } from '../../../lib/chart/level-kinds';
 
 export const LINE_THICKNESS = 2;
 
-export function Lines({ placed, plot, colours }: { placed: PlacedLevel[]; plot: PlotRect; colours: LineColours | null }) {
+export function Lines({ chart, placed, plot, colours, stale }: { chart: string; placed: PlacedLevel[]; plot: PlotRect; colours: LineColours | null; stale: boolean }) {
   return (
-    <div class="gx-lines" aria-hidden="true">
+    <div class="gx-lines" aria-hidden="true" data-chart={chart} data-stale={String(stale)}>
       {placed.map((level) => {
         const arrow = level.edge === 'above' ? '↑' : level.edge === 'below' ? '↓' : '';
         return (

@@ -10,12 +10,28 @@ import { CalibrationHandles, type HandleDraft } from './CalibrationHandles';
 import { formatAge } from '../../../lib/format/numbers';
 import type { AdapterName } from '../adapters/adapter';
 
-export interface OverlayViewState {
-  adapter: AdapterName | null;
+/** Which reader places the lines, in words, and whether calibration should be offered. */
+export interface ReaderInfo {
+  name: AdapterName | null;
+  label: string;
+  offerCalibration: boolean;
+}
+
+/** One chart's lines: placed in its own pane. */
+export interface ChartDrawing {
+  id: string;
   plot: PlotRect | null;
   placed: PlacedLevel[];
-  /** What the background said this chart draws (null until it answered). */
+  stale: boolean;
+}
+
+export interface OverlayViewState {
+  reader: ReaderInfo | null;
+  drawings: ChartDrawing[];
+  /** What the background said the active chart draws (null until it answered). */
   chart: ChartLevels | null;
+  /** The active chart's pane (calibration handles go there). */
+  activePlot: PlotRect | null;
   panel: PanelPlace;
   calibrating: boolean;
   calibrationError: string | null;
@@ -32,10 +48,10 @@ export interface OverlayActions {
 }
 
 function Status({ state }: { state: OverlayViewState }) {
-  const { adapter, message } = state;
+  const { reader, message } = state;
   const ticker = state.chart?.ticker ?? null;
   const reply = state.chart?.levels ?? null;
-  if (!ticker) return <span class="gx-muted">{message ?? 'Looking for a chart…'}</span>;
+  if (!ticker) return <span class="gx-muted">{state.chart?.problem ?? message ?? reader?.label ?? 'Looking for a chart…'}</span>;
   if (!reply) return <span class="gx-muted">{ticker}: loading levels…</span>;
   const error = reply.status.lastError;
   if (!reply.levels || !reply.source) {
@@ -49,37 +65,45 @@ function Status({ state }: { state: OverlayViewState }) {
       {ticker} · {reply.levels.regime} γ · {reply.source.sample ? 'SAMPLE · ' : ''}
       {reply.source.delayed ? 'delayed · ' : ''}as of {age}
       {reply.stale && <span class="gx-badge-stale"> · stale{error ? `: ${error.message}` : ''}</span>}
-      {adapter && <span class="gx-muted"> · {adapter === 'tradingview' ? 'TradingView' : adapter === 'generic' ? 'axis read' : 'calibrated'}</span>}
+      {reader && <span class="gx-muted" data-testid="gexmap-reader" data-reader={reader.name ?? 'none'}> · {reader.label}</span>}
     </span>
   );
 }
 
-export function OverlayView({ state, actions }: { state: OverlayViewState; actions: OverlayActions }) {
+/** The lines of every chart (redrawn whenever a chart moves: kept small). */
+export function LinesLayer({ state }: { state: OverlayViewState }) {
+  return (
+    <div class="gx-root">
+      {!state.calibrating &&
+        state.drawings.map((drawing) => drawing.plot && drawing.placed.length > 0 && <Lines key={drawing.id} chart={drawing.id} placed={drawing.placed} plot={drawing.plot} colours={state.colours} stale={drawing.stale} />)}
+    </div>
+  );
+}
+
+/** The panel and the calibration handles (redrawn only when what they show changed). */
+export function PanelLayer({ state, actions }: { state: OverlayViewState; actions: OverlayActions }) {
   const levels = state.chart?.levels?.levels ?? null;
   const heatmap = state.chart?.heatmap ?? null;
   return (
-    <div class="gx-root" data-stale={String(Boolean(state.chart?.levels?.stale && levels))}>
-      {state.plot && state.placed.length > 0 && !state.calibrating && <Lines placed={state.placed} plot={state.plot} colours={state.colours} />}
-      {state.calibrating && state.plot && (
-        <CalibrationHandles plot={state.plot} onSave={actions.saveCalibration} onCancel={actions.cancelCalibration} error={state.calibrationError} />
+    <div class="gx-root">
+      {state.calibrating && state.activePlot && (
+        <CalibrationHandles plot={state.activePlot} onSave={actions.saveCalibration} onCancel={actions.cancelCalibration} error={state.calibrationError} />
       )}
       {/* While calibrating, the panel steps aside so it cannot cover the handles. */}
-      {!state.calibrating && <Panel place={state.panel} onPlace={actions.placePanel} title="gexmap" status={<Status state={state} />}>
-        {state.adapter === 'calibration' && !state.calibrating && (
-          <p>
-            <button type="button" data-action="calibrate" onClick={actions.startCalibration}>
-              {state.placed.length ? 'Recalibrate' : 'Calibrate this chart'}
-            </button>{' '}
-            <span class="gx-muted">This chart's axis is a canvas: set two prices you can read.</span>
-          </p>
-        )}
-        {heatmap && levels ? (
-          <Heatmap grid={heatmap} flip={levels.flip} callWall={levels.callWall} putWall={levels.putWall} />
-        ) : (
-          <span class="gx-muted">No heatmap yet.</span>
-        )}
-        {levels && <p class="gx-muted">Sign model: {levels.signModel} (assumed). OI is not net dealer risk.</p>}
-      </Panel>}
+      {!state.calibrating && (
+        <Panel place={state.panel} onPlace={actions.placePanel} title="gexmap" status={<Status state={state} />}>
+          {state.reader?.offerCalibration && (
+            <p>
+              <button type="button" data-action="calibrate" onClick={actions.startCalibration}>
+                {state.reader.name === 'calibration' ? 'Recalibrate' : 'Calibrate this chart'}
+              </button>{' '}
+              <span class="gx-muted">gexmap cannot read this chart's price axis: drag two handles onto prices you can read.</span>
+            </p>
+          )}
+          {heatmap && levels ? <Heatmap grid={heatmap} flip={levels.flip} callWall={levels.callWall} putWall={levels.putWall} /> : <span class="gx-muted">No heatmap yet.</span>}
+          {levels && <p class="gx-muted">Sign model: {levels.signModel} (assumed). OI is not net dealer risk.</p>}
+        </Panel>
+      )}
     </div>
   );
 }

@@ -11,8 +11,8 @@ export const OVERLAY_CSS = `
 ${KIND_COLOURS}
 .gx-edge::before { opacity: .35; }
 /* Last good levels after a failed refresh: still drawn, visibly marked as stale. */
-.gx-root[data-stale="true"] .gx-line::before { opacity: .45; background: repeating-linear-gradient(90deg, currentColor 0 8px, transparent 8px 14px); }
-.gx-root[data-stale="true"] .gx-line-label::after { content: ' · stale'; color: #ffb300; }
+.gx-lines[data-stale="true"] .gx-line::before { opacity: .45; background: repeating-linear-gradient(90deg, currentColor 0 8px, transparent 8px 14px); }
+.gx-lines[data-stale="true"] .gx-line-label::after { content: ' · stale'; color: #ffb300; }
 .gx-line-label { position: absolute; right: 4px; bottom: 3px; white-space: nowrap; padding: 1px 4px; border-radius: 3px; background: rgba(19,23,34,.85); color: currentColor; font-weight: 600; }
 .gx-edge[data-edge="above"] .gx-line-label { bottom: auto; top: 3px; }
 .gx-panel { position: fixed; pointer-events: auto; min-width: 180px; max-width: 420px; background: #131722; border: 1px solid #363a45; border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.35); }

@@ -5,6 +5,8 @@ export interface DrawnLevel {
   centre: number;
   edge: string | null;
   label: string;
+  /** The chart (pane) the line belongs to: "0", "1" in a layout, "f1:0" in a frame, "page" otherwise. */
+  chart: string;
 }
 
 /** Runs in the page: the overlay's level elements in its open shadow root. */
@@ -19,28 +21,46 @@ export function readDrawnLevels(): DrawnLevel[] {
       centre: rect.top + rect.height / 2,
       edge: element.dataset.edge ?? null,
       label: element.textContent ?? '',
+      chart: element.closest<HTMLElement>('[data-chart]')?.dataset.chart ?? 'page',
     };
   });
 }
 
 export interface Misfit {
   level: string;
+  chart: string;
   price: number;
   drawn: number;
   expected: number;
 }
 
-/** Runs in the page: each in-range level's distance from where the chart library says its price is. */
+/**
+ * Runs in the page: each in-range level's distance from where the chart library says its price is.
+ * `api.priceToY(price, chartIndex)` is the page's own answer (the chart index from the line's chart).
+ */
 export function misfits(apiName: string): { levels: DrawnLevel[]; worst: number; misfit: Misfit[] } {
-  const api = (window as unknown as Record<string, { priceToY(price: number): number }>)[apiName];
+  const api = (window as unknown as Record<string, { priceToY(price: number, chart?: number): number }>)[apiName];
   const root = document.querySelector('gexmap-overlay')?.shadowRoot;
   const levels = root
     ? [...root.querySelectorAll<HTMLElement>('[data-level]')].map((element) => {
         const rect = element.getBoundingClientRect();
-        return { level: element.dataset.level!, price: Number(element.dataset.price), centre: rect.top + rect.height / 2, edge: element.dataset.edge ?? null, label: element.textContent ?? '' };
+        return {
+          level: element.dataset.level!,
+          price: Number(element.dataset.price),
+          centre: rect.top + rect.height / 2,
+          edge: element.dataset.edge ?? null,
+          label: element.textContent ?? '',
+          chart: element.closest<HTMLElement>('[data-chart]')?.dataset.chart ?? 'page',
+        };
       })
     : [];
-  const misfit = levels.filter((level) => !level.edge).map((level) => ({ level: level.level, price: level.price, drawn: level.centre, expected: api.priceToY(level.price) }));
+  const chartIndex = (chart: string) => {
+    const number = Number(chart.split(':').pop());
+    return Number.isInteger(number) ? number : undefined;
+  };
+  const misfit = levels
+    .filter((level) => !level.edge)
+    .map((level) => ({ level: level.level, chart: level.chart, price: level.price, drawn: level.centre, expected: api.priceToY(level.price, chartIndex(level.chart)) }));
   const worst = misfit.reduce((max, item) => Math.max(max, Math.abs(item.drawn - item.expected)), 0);
   return { levels, worst, misfit };
 }
