@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareChain } from '../../../lib/gex/prepared-chain';
 import { computeLevels } from '../../../lib/gex/levels';
 import { hedgeSharesForMove } from '../../../lib/gex/hedge';
+import { contractExposures } from '../../../lib/gex/greek-exposure';
 import { syntheticSnapshot, SYNTHETIC_AS_OF } from './synthetic';
 import { settlementInstant } from '../../../lib/market/settlement';
 
@@ -21,9 +22,12 @@ describe('the worked dealer example', () => {
   const iv = v / Math.sqrt(years);
   const snapshot = syntheticSnapshot({ spot: 50, contracts: [{ type: 'C', strike, openInterest: 100, iv, delta: 0.5 }] });
 
-  it('is priced at gamma 0.05', () => {
+  it('is priced at delta 0.50 and gamma 0.05', () => {
     const chain = prepareChain(snapshot, { signModel: { kind: 'short-all' } });
     expect(chain.gamma[0]).toBeCloseTo(0.05, 12);
+    // DEX = s delta OI m S = -1 * 0.5 * 100 * 100 * 50 dollars = -5,000 deltas (shares) at $50.
+    expect(contractExposures(chain, 'delta')[0]).toBeCloseTo(-250000, 6);
+    expect(contractExposures(chain, 'delta')[0] / 50).toBeCloseTo(-5000, 8);
   });
 
   it('holds -5,000 deltas and must buy 500 shares on a $1 rise, sell 500 on a $1 fall', () => {
