@@ -155,3 +155,16 @@ export function flipModels(chain: PreparedChain): FlipModels {
   const band = existing.length > 0 ? { low: Math.min(...existing), high: Math.max(...existing) } : null;
   return { models, band, searchRange: [grid.low, grid.high] };
 }
+
+/**
+ * One line for the popup: "Flip 4734.7 (4712.5–4736.8 across 4 of 5 models)". `flip` is the flip of the
+ * model in use (the levels' flip).
+ */
+export function describeFlipBand(flip: number | null, result: FlipModels): string {
+  const withFlip = result.models.filter((model) => model.flip !== null).length;
+  const total = result.models.length;
+  const across = withFlip === total ? `across ${total} models` : `across ${withFlip} of ${total} models`;
+  const head = flip === null ? 'No flip' : `Flip ${flip.toFixed(1)}`;
+  if (result.band === null) return `${head} (none under any of the ${total} models)`;
+  return `${head} (${result.band.low.toFixed(1)}–${result.band.high.toFixed(1)} ${across})`;
+}

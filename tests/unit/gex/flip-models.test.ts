@@ -4,7 +4,7 @@ import { parseChainText } from '../../../lib/chain/parse';
 import type { ChainSnapshot, OptionContract } from '../../../lib/chain/model';
 import { computeLevelsWithChain } from '../../../lib/gex/levels';
 import { prepareChain } from '../../../lib/gex/prepared-chain';
-import { FLIP_MODELS, flipModels, type FlipModelName } from '../../../lib/gex/flip-models';
+import { describeFlipBand, FLIP_MODELS, flipModels, type FlipModelName } from '../../../lib/gex/flip-models';
 import { currentOrNextSession } from '../../../lib/market/sessions';
 import { FIXTURES, fixtureText } from '../fixtures';
 import { referenceBook, referenceNearestFlip, type ReferenceOptions } from './reference';
@@ -115,5 +115,20 @@ describe('oi+volume-0dte', () => {
       100,
     );
     expect(Math.abs(byModel['oi+volume-0dte'].flip! - reference.flip!)).toBeLessThan(0.001);
+  });
+});
+
+describe('the band in one line', () => {
+  it('names the band and how many models have a flip', () => {
+    const models = (flips: (number | null)[]) => ({
+      models: FLIP_MODELS.map((info, k) => ({ model: info.model, flip: flips[k], flips: flips[k] === null ? [] : [flips[k]!], noCrossingSide: flips[k] === null ? ('negative' as const) : null })),
+      band: flips.some((flip) => flip !== null)
+        ? { low: Math.min(...flips.filter((flip): flip is number => flip !== null)), high: Math.max(...flips.filter((flip): flip is number => flip !== null)) }
+        : null,
+      searchRange: [0, 1] as [number, number],
+    });
+    expect(describeFlipBand(4724.7, models([4724.7, 4702, 4741, 4710, 4730]))).toBe('Flip 4724.7 (4702.0–4741.0 across 5 models)');
+    expect(describeFlipBand(4734.71, models([4734.71, 4736.8, 4736.8, 4712.5, null]))).toBe('Flip 4734.7 (4712.5–4736.8 across 4 of 5 models)');
+    expect(describeFlipBand(null, models([null, null, null, null, null]))).toBe('No flip (none under any of the 5 models)');
   });
 });
