@@ -40,7 +40,8 @@ function measure(text: string) {
   collect();
   const levelsBefore = time(() => computeLevelsBefore(snapshot), { runs });
   collect();
-  // What the analysis entry does for the band: one prepared chain, its levels, then the five models.
+  // What the analysis entry does for the band: one prepared chain, its levels and the five models, in
+  // either order (models first lets the levels reuse the classic model's flip search).
   const levelsAndModels = time(
     () => {
       const chain = prepareChain(snapshot);
@@ -50,8 +51,18 @@ function measure(text: string) {
     { runs },
   );
   collect();
-  const models = time(() => flipModels(prepared), { runs });
-  return { parse, levels, profile, levelsBefore, levelsAndModels, models, contracts: snapshot.contracts.length, priced: prepared.count };
+  const modelsAndLevels = time(
+    () => {
+      const chain = prepareChain(snapshot);
+      flipModels(chain);
+      return levelsOfPreparedChain(chain, snapshot.warnings);
+    },
+    { runs },
+  );
+  collect();
+  // The models alone on a fresh chain each time (no flip search to reuse).
+  const models = time(() => flipModels({ ...prepared }), { runs });
+  return { parse, levels, profile, levelsBefore, levelsAndModels, modelsAndLevels, models, contracts: snapshot.contracts.length, priced: prepared.count };
 }
 
 const base = measure(spxText);
@@ -70,10 +81,14 @@ if (json) {
       levelsBeforeMs: round(base.levelsBefore),
       levelsAndFlipModelsMs: round(base.levelsAndModels),
       flipModelsMs: round(base.models),
+      flipModelsThenLevelsMs: round(base.modelsAndLevels),
       flipModelsRatio: Math.round((base.levelsAndModels.median / base.levelsBefore.median) * 100) / 100,
+      flipModelsFirstRatio: Math.round((base.modelsAndLevels.median / base.levelsBefore.median) * 100) / 100,
       x4LevelsBeforeMs: round(x4.levelsBefore),
       x4LevelsAndFlipModelsMs: round(x4.levelsAndModels),
+      x4FlipModelsThenLevelsMs: round(x4.modelsAndLevels),
       x4FlipModelsRatio: Math.round((x4.levelsAndModels.median / x4.levelsBefore.median) * 100) / 100,
+      x4FlipModelsFirstRatio: Math.round((x4.modelsAndLevels.median / x4.levelsBefore.median) * 100) / 100,
       contracts: base.contracts,
       pricedContracts: base.priced,
       x4Contracts: x4.contracts,
@@ -89,16 +104,19 @@ if (json) {
   console.log(formatTiming('levels before #14 (baseline)', base.levelsBefore));
   console.log(formatTiming('flip models alone', base.models));
   console.log(formatTiming('levels + 5 flip models', base.levelsAndModels));
+  console.log(formatTiming('5 flip models + levels', base.modelsAndLevels));
   console.log(`Synthetic 4x chain: ${x4.contracts} contracts, ${x4.priced} priced`);
   console.log(formatTiming('x4 parse', x4.parse));
   console.log(formatTiming('x4 levels (incl. flip)', x4.levels));
   console.log(formatTiming('x4 profile, 801 points', x4.profile));
   console.log(formatTiming('x4 levels before #14', x4.levelsBefore));
   console.log(formatTiming('x4 levels + 5 flip models', x4.levelsAndModels));
+  console.log(formatTiming('x4 5 flip models + levels', x4.modelsAndLevels));
   const ratio = (a: Timing, b: Timing) => (a.median / b.median).toFixed(2);
   console.log(`x4 / x1 ratios: parse ${ratio(x4.parse, base.parse)}, levels ${ratio(x4.levels, base.levels)}, profile ${ratio(x4.profile, base.profile)} (target <= 4.5)`);
   console.log(
-    `levels + 5 flip models / levels before #14: SPX ${ratio(base.levelsAndModels, base.levelsBefore)}, x4 ${ratio(x4.levelsAndModels, x4.levelsBefore)} (target <= 3); ` +
+    `levels + 5 flip models / levels before #14: SPX ${ratio(base.levelsAndModels, base.levelsBefore)}, x4 ${ratio(x4.levelsAndModels, x4.levelsBefore)}; ` +
+      `models first: SPX ${ratio(base.modelsAndLevels, base.levelsBefore)}, x4 ${ratio(x4.modelsAndLevels, x4.levelsBefore)} (target <= 3); ` +
       `levels now / before: SPX ${ratio(base.levels, base.levelsBefore)}, x4 ${ratio(x4.levels, x4.levelsBefore)}`,
   );
 }

@@ -10,7 +10,8 @@
  */
 import type { PreparedChain, RepricingSet } from './prepared-chain';
 import { addGaussiansOnLogGrid, D1_CUTOFF } from './profile';
-import { flipSearchGrid, flipsOnGrid } from './flip';
+import { flipSearchGrid, flipsOnGrid, rememberedFlips, rememberFlips } from './flip';
+import { dealerSign } from './sign-model';
 import { INV_SQRT_2PI } from './black-scholes';
 
 export type FlipModelName = 'classic' | 'ex-0dte' | 'ex-next' | 'oi+volume-0dte' | 'short-all';
@@ -139,7 +140,11 @@ export function flipModels(chain: PreparedChain): FlipModels {
   const grid = flipSearchGrid(chain.spot);
   const sumsByGroup = Array.from({ length: GROUPS }, () => new Float64Array(grid.points));
   addGaussiansOnLogGrid(set, grid.x0, grid.dx, sumsByGroup, set.group);
+  // When the chain itself carries classic signs, its own flip search is the classic model's.
+  const chainIsClassic = dealerSign(chain.signModel, 'C') === 1 && dealerSign(chain.signModel, 'P') === -1;
+  const known = chainIsClassic ? rememberedFlips(chain) : undefined;
   const models = FLIP_MODELS.map(({ model }): FlipModelResult => {
+    if (model === 'classic' && known) return { model, flip: known.nearest, flips: known.flips, noCrossingSide: known.noCrossingSide };
     const coefficient = coefficients(model);
     const sums = new Float64Array(grid.points);
     for (let g = 0; g < GROUPS; g++) {
@@ -149,6 +154,7 @@ export function flipModels(chain: PreparedChain): FlipModels {
       for (let j = 0; j < grid.points; j++) sums[j] += c * groupSums[j];
     }
     const result = flipsOnGrid(chain.spot, grid, sums, (spot) => modelGexAt(set, coefficient, spot));
+    if (model === 'classic' && chainIsClassic) rememberFlips(chain, result);
     return { model, flip: result.nearest, flips: result.flips, noCrossingSide: result.noCrossingSide };
   });
   const existing = models.map((result) => result.flip).filter((flip): flip is number => flip !== null);

@@ -23,10 +23,29 @@ export interface FlipResult {
   searchRange: [number, number];
 }
 
+// A prepared chain is never changed after preparation, so its flips are computed once: the levels
+// and the flip models (whose classic model is the same search when the chain's signs are classic)
+// share them, whichever runs first.
+const remembered = new WeakMap<RepricingSet, FlipResult>();
+
 export function findFlips(chain: RepricingSet): FlipResult {
+  const known = remembered.get(chain);
+  if (known) return known;
   const grid = flipSearchGrid(chain.spot);
   const { sums } = gaussianSumsOnLogGrid(chain, grid.x0, grid.dx, grid.points);
-  return flipsOnGrid(chain.spot, grid, sums, (x) => totalGexAt(chain, x));
+  const result = flipsOnGrid(chain.spot, grid, sums, (x) => totalGexAt(chain, x));
+  remembered.set(chain, result);
+  return result;
+}
+
+/** The flips already found for a chain, if any (see findFlips). */
+export function rememberedFlips(chain: RepricingSet): FlipResult | undefined {
+  return remembered.get(chain);
+}
+
+/** Records flips found for a chain by an equivalent search (the flip models' classic model). */
+export function rememberFlips(chain: RepricingSet, result: FlipResult): void {
+  if (!remembered.has(chain)) remembered.set(chain, result);
 }
 
 /** The bracketing grid, even in ln(S') over [0.7 S, 1.3 S]: exact at its nodes and cheap (see profile.ts). */

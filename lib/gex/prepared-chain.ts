@@ -332,22 +332,23 @@ export function prepareChain(snapshot: ChainSnapshot, settings: EngineSettings =
   const dollarsPerGammaUnit = spot * spot * 0.01;
   const logSpot = Math.log(spot);
   const drift = rate - dividend;
+  const invSqrt2Pi = INV_SQRT_2PI;
   for (let i = 0; i < count; i++) {
-    const time = main.time[i];
-    const iv = main.iv[i];
-    const inv = 1 / (iv * Math.sqrt(time));
-    const center = (Math.log(main.strike[i]) - (drift + 0.5 * iv * iv) * time) * inv;
-    const perUnit = (dividend === 0 ? 1 : Math.exp(-dividend * time)) * inv;
-    const units = (main.isCall[i] ? callSign : putSign) * main.units[i];
+    const years = time[i];
+    const iv = ivs[i];
+    const inv = 1 / (iv * Math.sqrt(years));
+    const center = (Math.log(strike[i]) - (drift + 0.5 * iv * iv) * years) * inv;
+    const perUnit = (dividend === 0 ? 1 : Math.exp(-dividend * years)) * inv;
+    const signed = (isCall[i] ? callSign : putSign) * units[i];
     const d1 = logSpot * inv - center;
-    const g = (perUnit * INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1)) / spot;
+    const g = (perUnit * invSqrt2Pi * Math.exp(-0.5 * d1 * d1)) / spot;
     invStdDev[i] = inv;
     offset[i] = center;
     unitWeight[i] = perUnit;
-    weight[i] = units * perUnit;
-    signedUnits[i] = units;
+    weight[i] = signed * perUnit;
+    signedUnits[i] = signed;
     gamma[i] = g;
-    gex[i] = units * g * dollarsPerGammaUnit;
+    gex[i] = signed * g * dollarsPerGammaUnit;
   }
 
   const sessionVolumeOnly = prepareVolumeOnly(volumeOnly, smiles, evaluatedAt, drift, dividend);

@@ -53,7 +53,8 @@ export function smileIvAt(smile: Smile, strike: number): number {
 interface SmilePoints {
   strikes: number[];
   ivs: number[];
-  sorted: boolean;
+  /** Where each ascending run of strikes starts (a chain may list calls, then puts: two runs). */
+  runStarts: number[];
 }
 
 /** Collects smile quotes instant by instant, then builds the smiles. */
@@ -71,43 +72,89 @@ export class SmileBuilder {
     let points = this.last;
     if (settlement !== this.lastSettlement || points === null) {
       points = this.points.get(settlement) ?? null;
-      if (points === null) this.points.set(settlement, (points = { strikes: [], ivs: [], sorted: true }));
+      if (points === null) this.points.set(settlement, (points = { strikes: [], ivs: [], runStarts: [0] }));
       this.last = points;
       this.lastSettlement = settlement;
     }
     const count = points.strikes.length;
-    if (count > 0 && strike < points.strikes[count - 1]) points.sorted = false;
+    if (count > 0 && strike < points.strikes[count - 1]) points.runStarts.push(count);
     points.strikes.push(strike);
     points.ivs.push(iv);
   }
 
   build(): Map<number, Smile> {
     const smiles = new Map<number, Smile>();
-    for (const [settlement, { strikes, ivs, sorted }] of this.points) {
-      let order: number[] | null = null;
-      if (!sorted) order = strikes.map((_, index) => index).sort((a, b) => strikes[a] - strikes[b]);
-      const outStrikes = new Float64Array(strikes.length);
-      const outIvs = new Float64Array(strikes.length);
-      // Two roots settling at the same instant can quote the same strike: their IVs are averaged.
-      let count = 0;
-      let runCount = 0;
-      for (let k = 0; k < strikes.length; k++) {
-        const index = order === null ? k : order[k];
-        const strike = strikes[index];
-        if (count > 0 && outStrikes[count - 1] === strike) {
-          runCount++;
-          outIvs[count - 1] += (ivs[index] - outIvs[count - 1]) / runCount;
-        } else {
-          outStrikes[count] = strike;
-          outIvs[count] = ivs[index];
-          count++;
-          runCount = 1;
-        }
-      }
-      smiles.set(settlement, { settlement, strikes: outStrikes.subarray(0, count), ivs: outIvs.subarray(0, count) });
+    for (const [settlement, points] of this.points) {
+      const { strikes: outStrikes, ivs: outIvs } =
+        points.runStarts.length === 1 ? collapseSorted(points.strikes, points.ivs) : collapseSorted(...mergeRuns(points.strikes, points.ivs, points.runStarts));
+      smiles.set(settlement, { settlement, strikes: outStrikes, ivs: outIvs });
     }
     return smiles;
   }
+}
+
+/** Ascending strikes, one IV each: quotes at one strike (two roots, one instant) are averaged. */
+function collapseSorted(strikes: ArrayLike<number>, ivs: ArrayLike<number>): { strikes: Float64Array; ivs: Float64Array } {
+  const outStrikes = new Float64Array(strikes.length);
+  const outIvs = new Float64Array(strikes.length);
+  let count = 0;
+  let runCount = 0;
+  for (let k = 0; k < strikes.length; k++) {
+    const strike = strikes[k];
+    if (count > 0 && outStrikes[count - 1] === strike) {
+      runCount++;
+      outIvs[count - 1] += (ivs[k] - outIvs[count - 1]) / runCount;
+    } else {
+      outStrikes[count] = strike;
+      outIvs[count] = ivs[k];
+      count++;
+      runCount = 1;
+    }
+  }
+  return { strikes: outStrikes.subarray(0, count), ivs: outIvs.subarray(0, count) };
+}
+
+/** Quotes in ascending runs, merged pairwise into one ascending sequence (strikes with their IVs). */
+function mergeRuns(strikes: readonly number[], ivs: readonly number[], runStarts: readonly number[]): [Float64Array, Float64Array] {
+  const n = strikes.length;
+  let fromStrikes = Float64Array.from(strikes);
+  let fromIvs = Float64Array.from(ivs);
+  let toStrikes = new Float64Array(n);
+  let toIvs = new Float64Array(n);
+  let bounds = [...runStarts, n];
+  while (bounds.length > 2) {
+    const next: number[] = [0];
+    for (let r = 0; r + 1 < bounds.length; r += 2) {
+      const start = bounds[r];
+      const middle = bounds[r + 1];
+      const end = r + 2 < bounds.length ? bounds[r + 2] : middle;
+      let a = start;
+      let b = middle;
+      let out = start;
+      while (a < middle && b < end) {
+        if (fromStrikes[b] < fromStrikes[a]) {
+          toStrikes[out] = fromStrikes[b];
+          toIvs[out++] = fromIvs[b++];
+        } else {
+          toStrikes[out] = fromStrikes[a];
+          toIvs[out++] = fromIvs[a++];
+        }
+      }
+      for (; a < middle; a++, out++) {
+        toStrikes[out] = fromStrikes[a];
+        toIvs[out] = fromIvs[a];
+      }
+      for (; b < end; b++, out++) {
+        toStrikes[out] = fromStrikes[b];
+        toIvs[out] = fromIvs[b];
+      }
+      next.push(end);
+    }
+    [fromStrikes, toStrikes] = [toStrikes, fromStrikes];
+    [fromIvs, toIvs] = [toIvs, fromIvs];
+    bounds = next;
+  }
+  return [fromStrikes, fromIvs];
 }
 
 /** The smiles of every settlement instant of a set of contracts, split at `spot`. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChainText } from '../../../lib/chain/parse';
 import type { ChainSnapshot, OptionContract } from '../../../lib/chain/model';
-import { computeLevelsWithChain } from '../../../lib/gex/levels';
+import { computeLevelsWithChain, levelsOfPreparedChain } from '../../../lib/gex/levels';
 import { prepareChain } from '../../../lib/gex/prepared-chain';
 import { describeFlipBand, FLIP_MODELS, flipModels, type FlipModelName } from '../../../lib/gex/flip-models';
 import { currentOrNextSession } from '../../../lib/market/sessions';
@@ -43,7 +43,7 @@ describe.each([FIXTURES.spx, FIXTURES.spy, FIXTURES.nvda, FIXTURES.spyJson])('fl
     const result = flipModels(chain);
     expect(result.models.map((model) => model.model)).toEqual(FLIP_MODELS.map((info) => info.model));
     const classic = result.models.find((model) => model.model === 'classic')!;
-    expect(Math.abs(classic.flip! - levels.flip!)).toBeLessThan(0.002);
+    expect(classic.flip).toBe(levels.flip); // the same search, done once
     const flips = result.models.map((model) => model.flip).filter((flip): flip is number => flip !== null);
     expect(result.band).toEqual({ low: Math.min(...flips), high: Math.max(...flips) });
     expect(result.band!.low).toBeLessThanOrEqual(classic.flip!);
@@ -115,6 +115,22 @@ describe('oi+volume-0dte', () => {
       100,
     );
     expect(Math.abs(byModel['oi+volume-0dte'].flip! - reference.flip!)).toBeLessThan(0.001);
+  });
+});
+
+describe('one flip search shared by the levels and the classic model', () => {
+  it('levels after the models reuse the classic model\'s search; other sign models keep their own', () => {
+    const chain = snapshot(FIXTURES.spy);
+    const prepared = prepareChain(chain);
+    const models = flipModels(prepared);
+    const { levels } = levelsOfPreparedChain(prepared, chain.warnings);
+    expect(levels.flip).toBe(models.models[0].flip);
+    expect(Math.abs(levels.flip! - computeLevelsWithChain(chain).levels.flip!)).toBeLessThan(0.002);
+    const shortAll = prepareChain(chain, { signModel: { kind: 'short-all' } });
+    flipModels(shortAll);
+    const shortLevels = levelsOfPreparedChain(shortAll, chain.warnings).levels;
+    expect(shortLevels.flip).toBeNull();
+    expect(shortLevels.flipNone?.side).toBe('negative');
   });
 });
 
