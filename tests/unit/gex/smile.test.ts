@@ -50,6 +50,25 @@ describe('the smile of one settlement instant', () => {
   });
 });
 
+describe('smile quotes in any order', () => {
+  it('calls listed before puts, several roots at one instant: sorted by strike, one strike\'s IVs averaged', () => {
+    const quotes = [
+      { settlement: 7, type: 'C' as const, strike: 100, iv: 0.2 },
+      { settlement: 7, type: 'C' as const, strike: 110, iv: 0.24 },
+      { settlement: 7, type: 'P' as const, strike: 80, iv: 0.4 },
+      { settlement: 7, type: 'P' as const, strike: 90, iv: 0.3 },
+      { settlement: 7, type: 'C' as const, strike: 100, iv: 0.22 }, // a second root, same instant
+      { settlement: 7, type: 'C' as const, strike: 105, iv: 0.21 },
+      { settlement: 7, type: 'P' as const, strike: 85, iv: 0.35 },
+      { settlement: 8, type: 'P' as const, strike: 95, iv: 0.5 }, // another instant
+    ];
+    const smiles = buildSmiles(quotes, 99);
+    expect(Array.from(smiles.get(7)!.strikes)).toEqual([80, 85, 90, 100, 105, 110]);
+    expect(Array.from(smiles.get(7)!.ivs, (iv) => iv.toFixed(12))).toEqual(['0.400000000000', '0.350000000000', '0.300000000000', '0.210000000000', '0.210000000000', '0.240000000000']);
+    expect(Array.from(smiles.get(8)!.strikes)).toEqual([95]);
+  });
+});
+
 describe('contracts without a usable IV, priced from their smile', () => {
   it('SPY 448 call expiring 2023-09-15 (OI 40,376, IV 0) takes the 448 put\'s IV and now contributes its gamma', () => {
     const row = rawRow(FIXTURES.spy, 'SPY230915C00448000');
