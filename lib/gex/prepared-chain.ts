@@ -304,12 +304,16 @@ export function prepareChain(snapshot: ChainSnapshot, settings: EngineSettings =
       // An expiry may have lost all its contracts: rebuild the first-seen list from those kept.
       settlementByExpiry.clear();
       firstSeenExpiries.length = 0;
+      const position = new Map<string, number>();
       for (let i = 0; i < main.count; i++) {
         const contract = main.contracts[i];
         const known = settlementByExpiry.get(contract.expiry);
-        if (known === undefined) firstSeenExpiries.push(contract.expiry);
+        if (known === undefined) {
+          position.set(contract.expiry, firstSeenExpiries.length);
+          firstSeenExpiries.push(contract.expiry);
+        }
         if (known === undefined || contract.settlement > known) settlementByExpiry.set(contract.expiry, contract.settlement);
-        main.expiryIndex[i] = firstSeenExpiries.indexOf(contract.expiry);
+        main.expiryIndex[i] = position.get(contract.expiry) as number;
       }
     }
   }
