@@ -3,7 +3,7 @@
  * A fine grid brackets every crossing wider than its step; Brent's method then pins each to within
  * FLIP_TOLERANCE index points. No crossing is reported as such, with the side the regime holds on.
  */
-import type { PreparedChain } from './prepared-chain';
+import type { RepricingSet } from './prepared-chain';
 import { gaussianSumsOnLogGrid, totalGexAt } from './profile';
 import { INV_SQRT_2PI } from './black-scholes';
 
@@ -23,21 +23,60 @@ export interface FlipResult {
   searchRange: [number, number];
 }
 
-export function findFlips(chain: PreparedChain): FlipResult {
-  const spot = chain.spot;
+// A prepared chain is never changed after preparation, so its flips are computed once: the levels
+// and the flip models (whose classic model is the same search when the chain's signs are classic)
+// share them, whichever runs first.
+const remembered = new WeakMap<RepricingSet, FlipResult>();
+
+export function findFlips(chain: RepricingSet): FlipResult {
+  const known = remembered.get(chain);
+  if (known) return known;
+  const grid = flipSearchGrid(chain.spot);
+  const { sums } = gaussianSumsOnLogGrid(chain, grid.x0, grid.dx, grid.points);
+  const result = flipsOnGrid(chain.spot, grid, sums, (x) => totalGexAt(chain, x));
+  remembered.set(chain, result);
+  return result;
+}
+
+/** The flips already found for a chain, if any (see findFlips). */
+export function rememberedFlips(chain: RepricingSet): FlipResult | undefined {
+  return remembered.get(chain);
+}
+
+/** Records flips found for a chain by an equivalent search (the flip models' classic model). */
+export function rememberFlips(chain: RepricingSet, result: FlipResult): void {
+  if (!remembered.has(chain)) remembered.set(chain, result);
+}
+
+/** The bracketing grid, even in ln(S') over [0.7 S, 1.3 S]: exact at its nodes and cheap (see profile.ts). */
+export interface FlipSearchGrid {
+  x0: number;
+  dx: number;
+  points: number;
+  low: number;
+  high: number;
+}
+
+export function flipSearchGrid(spot: number): FlipSearchGrid {
   const low = spot * FLIP_SEARCH_LOW;
   const high = spot * FLIP_SEARCH_HIGH;
-  // The bracketing grid is even in ln(S'): exact at its nodes and cheap (see profile.ts).
-  const x0 = Math.log(low);
   const points = Math.ceil(Math.log(high / low) / Math.log(1 + FLIP_GRID_STEP)) + 1;
-  const dx = Math.log(high / low) / (points - 1);
-  const { sums } = gaussianSumsOnLogGrid(chain, x0, dx, points);
+  return { x0: Math.log(low), dx: Math.log(high / low) / (points - 1), points, low, high };
+}
+
+/**
+ * The crossings of a profile given as Gaussian sums on the search grid (GEX at node j is
+ * 0.01 S'_j sums[j] / sqrt(2 pi), whose sign is the sign of sums[j]), each bracket refined by Brent's
+ * method on `exactAt`, the directly summed total GEX.
+ */
+export function flipsOnGrid(spot: number, grid: FlipSearchGrid, sums: Float64Array, exactAt: (spot: number) => number): FlipResult {
+  const { x0, dx, points } = grid;
   const spots = new Float64Array(points);
   const gex = new Float64Array(points);
   for (let j = 0; j < points; j++) {
-    const spot = Math.exp(x0 + j * dx);
-    spots[j] = spot;
-    gex[j] = 0.01 * spot * (INV_SQRT_2PI * sums[j] + spot * chain.fixedDollarGammaUnits);
+    const at = Math.exp(x0 + j * dx);
+    spots[j] = at;
+    gex[j] = 0.01 * at * INV_SQRT_2PI * sums[j];
   }
   const flips: number[] = [];
   for (let j = 0; j < points - 1; j++) {
@@ -47,11 +86,11 @@ export function findFlips(chain: PreparedChain): FlipResult {
       flips.push(spots[j]); // the grid hit the root exactly
     } else if (a !== 0 && b !== 0 && (a < 0) !== (b < 0)) {
       // Re-evaluate the bracket ends directly; Brent works on the exact function.
-      const exactA = totalGexAt(chain, spots[j]);
-      const exactB = totalGexAt(chain, spots[j + 1]);
+      const exactA = exactAt(spots[j]);
+      const exactB = exactAt(spots[j + 1]);
       if (exactA === 0) flips.push(spots[j]);
       else if (exactB !== 0 && (exactA < 0) !== (exactB < 0)) {
-        flips.push(brent((x) => totalGexAt(chain, x), spots[j], spots[j + 1], exactA, exactB, FLIP_TOLERANCE));
+        flips.push(brent(exactAt, spots[j], spots[j + 1], exactA, exactB, FLIP_TOLERANCE));
       }
     }
   }
@@ -67,7 +106,7 @@ export function findFlips(chain: PreparedChain): FlipResult {
     }
     noCrossingSide = positive === 0 && negative === 0 ? 'zero' : positive >= negative ? 'positive' : 'negative';
   }
-  return { flips, nearest, noCrossingSide, searchRange: [low, high] };
+  return { flips, nearest, noCrossingSide, searchRange: [grid.low, grid.high] };
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * The strike-by-expiry heatmap grid: the strikes nearest spot (rows, descending like a price axis) by
- * the expiries a trader watches (0DTE, next weekly, monthly OPEX, then the next few).
+ * the expiries a trader watches (0DTE, next weekly, monthly OPEX, then the next few), for a chosen greek.
  */
 import type { PreparedChain } from './prepared-chain';
 import { exposureGrid, type GridCell } from './aggregate';
 import { classifyExpiries } from '../market/expiry-classes';
+import type { Greek } from './greek-exposure';
 
 export interface HeatmapOptions {
   /** How many strikes around spot (default 25). */
@@ -13,6 +14,8 @@ export interface HeatmapOptions {
   expiryCount?: number;
   /** Explicit columns; otherwise chosen as described above. */
   expiries?: string[];
+  /** The exposure in the cells (default gamma: GEX; see greek-exposure.ts for units). */
+  greek?: Greek;
 }
 
 export interface ExpiryColumn {
@@ -23,6 +26,8 @@ export interface ExpiryColumn {
 
 export interface HeatmapGrid {
   spot: number;
+  /** The exposure the cells hold. */
+  greek: Greek;
   /** Descending, so row 0 is the highest strike (top of a chart). */
   strikes: number[];
   columns: ExpiryColumn[];
@@ -74,10 +79,11 @@ export function heatmapGrid(chain: PreparedChain, options: HeatmapOptions = {}):
             ? 'weekly'
             : '',
   }));
-  const cells = exposureGrid(chain, strikes, chosen);
+  const greek = options.greek ?? 'gamma';
+  const cells = exposureGrid(chain, strikes, chosen, greek);
   let maxAbsNet = 0;
   for (const row of cells) for (const cell of row) maxAbsNet = Math.max(maxAbsNet, Math.abs(cell.net));
   let spotRow = 0;
   for (let r = 1; r < strikes.length; r++) if (Math.abs(strikes[r] - chain.spot) < Math.abs(strikes[spotRow] - chain.spot)) spotRow = r;
-  return { spot: chain.spot, strikes, columns, cells, maxAbsNet, spotRow };
+  return { spot: chain.spot, greek, strikes, columns, cells, maxAbsNet, spotRow };
 }

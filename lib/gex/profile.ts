@@ -1,8 +1,8 @@
 /**
  * Total GEX re-priced at hypothetical spots S' with each contract's IV and time held fixed:
- *   GEX(S') = 0.01 S' [ sum_i w_i phi(d1_i(S')) + S' G_fixed ]
- * where d1_i(S') = ln(S') / (sigma_i sqrt(T_i)) - offset_i, w_i = s_i OI_i m_i e^(-q T_i) / (sigma_i sqrt(T_i)),
- * and G_fixed sums the provider gammas of contracts without IV (held fixed).
+ *   GEX(S') = 0.01 S' sum_i w_i phi(d1_i(S'))
+ * where d1_i(S') = ln(S') / (sigma_i sqrt(T_i)) - offset_i, w_i = s_i OI_i m_i e^(-q T_i) / (sigma_i sqrt(T_i)).
+ * Every contract is re-priced (those without an IV of their own carry their smile's).
  *
  * Speed (thousands of contracts times hundreds of spots) comes from two facts:
  * - a contract adds nothing measurable where |d1| > D1_CUTOFF, so it only visits the spots in its own span;
@@ -12,7 +12,7 @@
  * sharp for that (under 10 grid steps per standard deviation: the last hours of a 0DTE) are evaluated
  * exactly at the requested spots instead.
  */
-import type { PreparedChain } from './prepared-chain';
+import type { RepricingSet } from './prepared-chain';
 import { INV_SQRT_2PI } from './black-scholes';
 
 /** phi(7) / phi(0) = 2.3e-11: beyond this a contract's gamma is negligible against its own peak. */
@@ -40,26 +40,45 @@ export function evenSpots(low: number, high: number, points: number): Float64Arr
  * `skipAbove` are left out and returned, for the caller to evaluate elsewhere.
  */
 export function gaussianSumsOnLogGrid(
-  chain: PreparedChain,
+  chain: RepricingSet,
   x0: number,
   dx: number,
   n: number,
   skipAbove = Infinity,
 ): { sums: Float64Array; skipped: number[] } {
   const sums = new Float64Array(n);
+  const skipped = addGaussiansOnLogGrid(chain, x0, dx, [sums], null, skipAbove);
+  return { sums, skipped };
+}
+
+/**
+ * The same sums split by group: contract i adds into sums[group[i]] (all into sums[0] when `group` is
+ * null), so several linear combinations of one chain (the flip models) cost one pass. Returns the
+ * contracts left out for a d1 step above `skipAbove`.
+ */
+export function addGaussiansOnLogGrid(
+  set: RepricingSet,
+  x0: number,
+  dx: number,
+  sumsByGroup: Float64Array[],
+  group: Uint8Array | null,
+  skipAbove = Infinity,
+): number[] {
   const skipped: number[] = [];
-  const { invStdDev, offset, weight, fromIv, count } = chain;
+  const { invStdDev, offset, weight, count } = set;
+  const n = sumsByGroup[0].length;
   const last = n - 1;
   for (let i = 0; i < count; i++) {
-    if (fromIv[i] === 0) continue;
+    const w = weight[i];
+    if (w === 0) continue;
     const inv = invStdDev[i];
     const step = inv * dx;
     if (step > skipAbove) {
       skipped.push(i);
       continue;
     }
+    const sums = group === null ? sumsByGroup[0] : sumsByGroup[group[i]];
     const center = offset[i];
-    const w = weight[i];
     let first = Math.ceil(((center - D1_CUTOFF) / inv - x0) / dx);
     let end = Math.floor(((center + D1_CUTOFF) / inv - x0) / dx);
     if (first < 0) first = 0;
@@ -92,11 +111,11 @@ export function gaussianSumsOnLogGrid(
     }
     if (j === end) sums[j] += evenValue;
   }
-  return { sums, skipped };
+  return skipped;
 }
 
 /** Total GEX (dollars per 1% move) at `points` evenly spaced spots over [low, high]. */
-export function profileOnGrid(chain: PreparedChain, low: number, high: number, points: number): { spots: Float64Array; gex: Float64Array } {
+export function profileOnGrid(chain: RepricingSet, low: number, high: number, points: number): { spots: Float64Array; gex: Float64Array } {
   const spots = evenSpots(low, high, points);
   const values = new Float64Array(points);
   if (points === 0) return { spots, gex: values };
@@ -144,30 +163,25 @@ export function profileOnGrid(chain: PreparedChain, low: number, high: number, p
       }
     }
   }
-  const fixed = chain.fixedDollarGammaUnits;
-  for (let j = 0; j < points; j++) {
-    const spot = spots[j];
-    values[j] = 0.01 * spot * (INV_SQRT_2PI * values[j] + spot * fixed);
-  }
+  for (let j = 0; j < points; j++) values[j] *= 0.01 * spots[j] * INV_SQRT_2PI;
   return { spots, gex: values };
 }
 
 /** Total GEX at one hypothetical spot, summed directly (the reference the grids approximate). */
-export function totalGexAt(chain: PreparedChain, spot: number): number {
+export function totalGexAt(chain: RepricingSet, spot: number): number {
   const logSpot = Math.log(spot);
-  const { invStdDev, offset, weight, fromIv, count } = chain;
+  const { invStdDev, offset, weight, count } = chain;
   let sum = 0;
   for (let i = 0; i < count; i++) {
-    if (fromIv[i] === 0) continue;
     const d = logSpot * invStdDev[i] - offset[i];
     if (d > D1_CUTOFF || d < -D1_CUTOFF) continue;
     sum += weight[i] * Math.exp(-0.5 * d * d);
   }
-  return 0.01 * spot * (INV_SQRT_2PI * sum + spot * chain.fixedDollarGammaUnits);
+  return 0.01 * spot * INV_SQRT_2PI * sum;
 }
 
 /** The profile as points, for output. */
-export function profilePoints(chain: PreparedChain, low: number, high: number, points: number): ProfilePoint[] {
+export function profilePoints(chain: RepricingSet, low: number, high: number, points: number): ProfilePoint[] {
   const { spots, gex } = profileOnGrid(chain, low, high, points);
   return Array.from(spots, (spot, j) => ({ spot, gex: gex[j] }));
 }

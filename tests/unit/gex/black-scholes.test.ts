@@ -45,6 +45,20 @@ describe('Black-Scholes greeks', () => {
     expect(-(delta({ time: 0.4 + h }) - delta({ time: 0.4 - h })) / (2 * h)).toBeCloseTo(greeks.charm, 6);
   });
 
+  it('vanna is per 1.00 of vol and charm per year of time passing, for puts too (signs by finite differences)', () => {
+    const base = { spot: 100, strike: 92, time: 0.1, vol: 0.3, rate: 0.05, dividend: 0.02, type: 'P' as const };
+    const delta = (change: Partial<typeof base>) => bsGreeks({ ...base, ...change }).delta;
+    const greeks = bsGreeks(base);
+    const h = 1e-5;
+    // An out-of-the-money put (delta near 0-): a rise in vol makes delta more negative, time passing less.
+    expect(greeks.vanna).toBeLessThan(0);
+    expect(greeks.charm).toBeGreaterThan(0);
+    expect((delta({ vol: 0.3 + h }) - delta({ vol: 0.3 - h })) / (2 * h)).toBeCloseTo(greeks.vanna, 6);
+    expect(-(delta({ time: 0.1 + h }) - delta({ time: 0.1 - h })) / (2 * h)).toBeCloseTo(greeks.charm, 5);
+    // Per calendar day: charm / 365 against the one-day change of delta.
+    expect(delta({ time: 0.1 - 1 / 365 }) - delta({})).toBeCloseTo(greeks.charm / 365, 4);
+  });
+
   it('has an accurate normal CDF and density', () => {
     expect(normalCdf(0)).toBe(0.5);
     expect(normalCdf(1.959963984540054)).toBeCloseTo(0.975, 12);

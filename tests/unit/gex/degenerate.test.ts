@@ -75,7 +75,7 @@ describe('degenerate chains', () => {
     expect(above).toBeGreaterThan(0);
   });
 
-  it('IV zero everywhere: falls back to the provider gamma, and with none, uses nothing', () => {
+  it('IV zero everywhere: no smile to price from, so nothing is used (the provider gamma never is), and it says so', () => {
     const noGamma = computeLevels(syntheticSnapshot({ spot: 100, contracts: both(100, null) }));
     expect(noGamma.contractsUsed).toBe(0);
     expect(noGamma.contractsSkipped.noGamma).toBe(10);
@@ -89,9 +89,11 @@ describe('degenerate chains', () => {
         ],
       }),
     );
-    // (10 - 30) * 0.04 * 100 * 100^2 * 0.01 = -8,000
-    expect(withProviderGamma.totalGex).toBeCloseTo(-8000, 9);
-    expect(withProviderGamma.warnings.join('\n')).toMatch(/provider's gamma is used/);
+    expect(withProviderGamma.contractsUsed).toBe(0);
+    expect(withProviderGamma.totalGex).toBe(0);
+    expect(withProviderGamma.warnings.join('\n')).toMatch(
+      /2 contracts had no usable IV and no smile to take one from .* left out: XYZ 2024-02-16 16:00 New York \(2\)/,
+    );
   });
 
   it('spot missing: estimated from call/put parity and said; with no quotes, a clear error', () => {

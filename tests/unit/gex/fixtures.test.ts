@@ -8,7 +8,7 @@ import { profileOnGrid, totalGexAt } from '../../../lib/gex/profile';
 import { bsGamma, YEAR_MS } from '../../../lib/gex/black-scholes';
 import { lastClosedSession } from '../../../lib/market/sessions';
 import { FIXTURES, fixtureText } from '../fixtures';
-import { argMaxAbs, referenceExposures } from './reference';
+import { argMaxAbs, referenceExposures, referenceIv } from './reference';
 
 const snapshots = new Map<string, ChainSnapshot>();
 function snapshot(name: string): ChainSnapshot {
@@ -38,22 +38,27 @@ describe('our gamma against CBOE\'s own gamma field (SPX, European)', () => {
     expect(relative[relative.length >> 1]).toBeLessThan(0.03);
   });
 
-  it('keeps the provider gamma beside ours, and uses it only where IV is missing', () => {
-    const chain = prepareChain(snapshot(FIXTURES.spx));
-    let providerUsed = 0;
+  it('prices every contract from an IV (its own, else its smile\'s) and keeps the provider gamma beside ours', () => {
+    const snap = snapshot(FIXTURES.spx);
+    const chain = prepareChain(snap);
+    let filled = 0;
     for (let i = 0; i < chain.count; i++) {
       const contract = chain.contracts[i];
-      if (contract.iv === null) {
-        providerUsed++;
-        expect(chain.gamma[i]).toBe(contract.gamma);
-        expect(chain.fromIv[i]).toBe(0);
-      } else {
-        expect(chain.gamma[i]).toBeCloseTo(bsGamma(chain.spot, contract.strike, chain.time[i], contract.iv), 12);
+      const usable = contract.iv !== null && contract.iv <= 5;
+      if (usable) expect(chain.iv[i]).toBe(contract.iv);
+      else {
+        filled++;
+        expect(chain.ivFromSmile[i]).toBe(1);
+        expect(chain.iv[i]).toBeCloseTo(referenceIv(snap, contract, snap.spot!)!, 12);
       }
+      expect(chain.gamma[i]).toBeCloseTo(bsGamma(chain.spot, contract.strike, chain.time[i], chain.iv[i]), 12);
       expect(Number.isNaN(chain.providerGamma[i]) ? null : chain.providerGamma[i]).toBe(contract.gamma);
     }
-    expect(providerUsed).toBeGreaterThan(0);
-    expect(chain.warnings.join('\n')).toMatch(new RegExp(`${providerUsed} contracts have no IV`));
+    // 386 live contracts with open interest and no IV in the file, plus 2 quoted above 500%.
+    expect(filled).toBe(388);
+    expect(chain.smileFilled).toBe(388);
+    expect(chain.skipped.noGamma).toBe(0);
+    expect(chain.warnings).toContain('388 contracts had no usable IV and were priced from their expiry\'s smile');
   });
 });
 
