@@ -115,7 +115,7 @@ const settingsPatch: Rule<SettingsPatch> = (value, where) => {
 export const REQUEST_RULES = {
   hello: shape({ client: text(64) }),
   getLevels: shape({ ticker: optional(ticker), expiry: optional(expiry) }),
-  getHeatmap: shape({ ticker: optional(ticker), expiry: optional(expiry), strikes: optional(wholeNumber(5, 101)) }),
+  getHeatmap: shape({ ticker: optional(ticker), expiry: optional(expiry), strikes: optional(wholeNumber(5, 101)), greek: optional(oneOf('gamma', 'delta', 'vanna', 'charm')) }),
   getProfile: shape({ ticker: optional(ticker), expiry: optional(expiry), points: optional(wholeNumber(2, 2001)) }),
   getHistory: shape({ ticker: optional(ticker) }),
   getStatus: nothing,

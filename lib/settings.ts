@@ -195,17 +195,25 @@ export function checkSettingsPatch(patch: unknown): SettingsPatch {
           check(typeof chart === 'string' && /^[\w:.!&^$-]{1,40}$/.test(chart), `symbolRules[${index}].chart must be a chart symbol such as ES1! or CME_MINI:ES1!`);
           const ticker = normalizeTicker(underlying);
           check(ticker !== null, `symbolRules[${index}].underlying must be a ticker`);
-          check(finiteIn(basis, -100000, 100000), `symbolRules[${index}].basis must be a number of points`);
-          return { chart: (chart as string).toUpperCase(), underlying: ticker as string, basis: basis as number };
+          check(basis === null || finiteIn(basis, -100000, 100000), `symbolRules[${index}].basis must be a number of points, or null for the forwards'`);
+          return { chart: (chart as string).toUpperCase(), underlying: ticker as string, basis: basis as number | null };
         });
         break;
       }
       case 'lines': {
         const lines = value as Record<string, unknown>;
         check(typeof lines === 'object' && lines !== null, 'lines must be an object');
-        for (const name of ['flip', 'callWall', 'putWall', 'absGamma'] as const) check(typeof lines[name] === 'boolean', `lines.${name} must be true or false`);
+        for (const name of ['flip', 'callWall', 'putWall', 'absGamma', 'flipBand', 'previous'] as const) check(typeof lines[name] === 'boolean', `lines.${name} must be true or false`);
         check(Number.isInteger(lines.nodes) && (lines.nodes as number) >= 0 && (lines.nodes as number) <= 10, 'lines.nodes must be a whole number from 0 to 10');
-        next.lines = { flip: lines.flip as boolean, callWall: lines.callWall as boolean, putWall: lines.putWall as boolean, absGamma: lines.absGamma as boolean, nodes: lines.nodes as number };
+        next.lines = {
+          flip: lines.flip as boolean,
+          callWall: lines.callWall as boolean,
+          putWall: lines.putWall as boolean,
+          absGamma: lines.absGamma as boolean,
+          nodes: lines.nodes as number,
+          flipBand: lines.flipBand as boolean,
+          previous: lines.previous as boolean,
+        };
         break;
       }
       case 'lineColours': {

@@ -11,6 +11,8 @@ import { analyzeChain } from '../lib/gex/analyze';
 import { assumptionsFor, DEFAULT_RATES, DEFAULT_TRANSITION_BAND } from '../lib/gex/assumptions';
 import { ALL_EXPIRIES, parseExpiryFilter } from '../lib/gex/expiry-filter';
 import { parseSignModel } from '../lib/gex/sign-model';
+import { GREEK_EXPOSURE_INFO, GREEKS, parseGreek } from '../lib/gex/greek-exposure';
+import { formatDollars, formatPrice } from '../lib/format/numbers';
 import { summarizeLevels } from '../lib/gex/summary';
 import { SAMPLE_SNAPSHOT } from '../lib/providers/sample';
 import { parseCliArgs, CliUsageError } from './cli-args';
@@ -35,6 +37,8 @@ and defaults are the extension's.
   --sign M             dealer sign model: classic (default: dealers long calls, short puts), short-all,
                        custom:C,P (e.g. custom:1,-1)
   --band B             transition band around the flip, fraction of spot (default ${DEFAULT_TRANSITION_BAND})
+  --greek G            also print one greek's exposure by strike and in total (default: gamma only):
+${GREEKS.map((greek) => `                         ${greek.padEnd(6)} ${GREEK_EXPOSURE_INFO[greek].short}, ${GREEK_EXPOSURE_INFO[greek].unit}`).join('\n')}
   --spot S             price at this spot instead of the file's
   --at ISO             evaluate at this instant (default: the file's as-of)
   --asof ISO           the file's as-of when it carries none (older CBOE JSON)
@@ -71,7 +75,7 @@ function main(argv: string[]): void {
   try {
     args = parseCliArgs(argv, {
       flags: ['json', 'sample', 'help'],
-      options: ['expiry', 'at', 'asof', 'rate', 'div', 'sign', 'spot', 'profile', 'band'],
+      options: ['expiry', 'at', 'asof', 'rate', 'div', 'sign', 'spot', 'profile', 'band', 'greek'],
     });
   } catch (error) {
     if (error instanceof CliUsageError) fail(`${error.message} (npm run levels -- --help lists the options)`);
@@ -110,6 +114,9 @@ function main(argv: string[]): void {
   const expiryText = args.options.get('expiry');
   const expiryFilter = expiryText === undefined ? ALL_EXPIRIES : parseExpiryFilter(expiryText);
   if (typeof expiryFilter === 'string') fail(expiryFilter);
+  const greekText = args.options.get('greek');
+  const greek = greekText === undefined ? undefined : parseGreek(greekText);
+  if (greek === null) fail(`--greek ${JSON.stringify(greekText)}: expected ${GREEKS.join(', ')}`);
   const signText = args.options.get('sign');
   const signModel = signText === undefined ? undefined : parseSignModel(signText);
   if (signModel === null) fail(`--sign ${JSON.stringify(signText)}: expected classic, short-all or custom:C,P (e.g. custom:1,-1)`);
@@ -133,11 +140,22 @@ function main(argv: string[]): void {
   }
   const { levels } = analysis;
   const points = profile === undefined ? undefined : analysis.profile(profile);
+  const forwards = analysis.forwards().map(({ expiry, forward, strikesUsed }) => ({ expiry, forward, strikesUsed }));
+  const exposure = greek === undefined ? undefined : { ...GREEK_EXPOSURE_INFO[greek], ...analysis.exposure(greek) };
   if (args.flags.has('json')) {
-    process.stdout.write(`${JSON.stringify({ ...levels, assumptions: analysis.assumptions, ...(points ? { profile: points } : {}) })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...levels, assumptions: analysis.assumptions, forwards, ...(exposure ? { exposure } : {}), ...(points ? { profile: points } : {}) })}\n`);
     return;
   }
   process.stdout.write(`${summarizeLevels(levels, analysis.assumptions)}\n`);
+  if (forwards.length) {
+    process.stdout.write(`Forwards     ${forwards.slice(0, 6).map((entry) => `${entry.expiry} ${formatPrice(entry.forward)}`).join(', ')}${forwards.length > 6 ? `, … (${forwards.length} expiries)` : ''}\n`);
+  }
+  if (exposure) {
+    const { totals } = exposure;
+    process.stdout.write(`${exposure.short.padEnd(12)} ${formatDollars(totals.net)} net (calls ${formatDollars(totals.call)}, puts ${formatDollars(totals.put)}); unit: ${exposure.unit}\n`);
+    const largest = [...exposure.byStrike].sort((a, b) => Math.abs(b.net) - Math.abs(a.net)).slice(0, 5);
+    process.stdout.write(`${''.padEnd(12)} largest strikes: ${largest.map((row) => `${formatPrice(row.strike, 0)} (${formatDollars(row.net)})`).join(', ')}\n`);
+  }
   if (points) {
     process.stdout.write('Spot\tTotal GEX ($ per 1% move)\n');
     for (const point of points) process.stdout.write(`${point.spot.toFixed(2)}\t${point.gex.toFixed(0)}\n`);

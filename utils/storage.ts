@@ -9,7 +9,7 @@
  */
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { DEFAULT_SYMBOL_RULES } from '../lib/chart/symbol-map';
-import { DEFAULT_LINES } from '../lib/chart/level-labels';
+import { QUARTERLY_INDEX_FUTURES } from '../lib/market/futures';
 import { DEFAULT_LINE_COLOURS } from '../lib/chart/level-kinds';
 import { pathPoint, type HistoryEntry, type LevelsSummary } from '../lib/gex/history';
 import type { ApiKeys } from '../lib/providers/types';
@@ -18,19 +18,46 @@ import { KeyedQueue, storedItem, type ItemSpec, type KeyValueStore } from '../li
 import type { CachedLevels, ServiceStorage, Subscription } from '../lib/service/storage-port';
 import type { Database } from './database';
 
-// ---- settings: v2 --------------------------------------------------------------------------------
+// ---- settings: v3 --------------------------------------------------------------------------------
 
+/** Version 2 (0.1): symbol rules with a number for every basis; lines without the flip band and previous levels. */
+export type SettingsV2 = Omit<Settings, 'symbolRules' | 'lines'> & {
+  symbolRules: { chart: string; underlying: string; basis: number }[];
+  lines: Omit<Settings['lines'], 'flipBand' | 'previous'>;
+};
 /** The first stored shape (version 1): before symbol rules, lines, sites and colours. */
-export type SettingsV1 = Omit<Settings, 'symbolRules' | 'lines' | 'enabledSites' | 'lineColours'>;
+export type SettingsV1 = Omit<SettingsV2, 'symbolRules' | 'lines' | 'enabledSites' | 'lineColours'>;
+
+/** A chart symbol that is a futures contract (continuous "ES1!" or a quarterly root such as "ES"). */
+const isFuturesChart = (chart: string) => chart.endsWith('!') || QUARTERLY_INDEX_FUTURES.has(chart.slice(chart.lastIndexOf(':') + 1));
 
 export const settingsSpec: ItemSpec<Settings> = {
-  version: 2,
+  version: 3,
   fallback: () => structuredClone(DEFAULT_SETTINGS),
   migrations: {
     /** v1 -> v2: the overlay's settings arrive with their defaults; nothing the user set changes. */
-    2: (old: SettingsV1): Settings => ({ ...old, symbolRules: DEFAULT_SYMBOL_RULES, lines: DEFAULT_LINES, enabledSites: [], lineColours: DEFAULT_LINE_COLOURS }),
+    2: (old: SettingsV1): SettingsV2 => ({
+      ...old,
+      symbolRules: DEFAULT_SYMBOL_RULES_V2,
+      lines: { flip: true, callWall: true, putWall: true, absGamma: false, nodes: 0 },
+      enabledSites: [],
+      lineColours: DEFAULT_LINE_COLOURS,
+    }),
+    /**
+     * v2 -> v3: a futures rule's basis of 0 was "not set" (0.1 had no other way to say it): it now
+     * comes from the chain's forwards. A basis the user typed stays. The flip band and the previous
+     * session's lines are drawn, as on a new install.
+     */
+    3: (old: SettingsV2): Settings => ({
+      ...old,
+      symbolRules: old.symbolRules.map((rule) => (rule.basis === 0 && isFuturesChart(rule.chart) ? { ...rule, basis: null } : rule)),
+      lines: { ...old.lines, flipBand: true, previous: true },
+    }),
   },
 };
+
+/** The symbol rules every 0.1 install started with (settings version 2). */
+const DEFAULT_SYMBOL_RULES_V2 = DEFAULT_SYMBOL_RULES.map((rule) => ({ ...rule, basis: rule.basis ?? 0 }));
 
 // ---- keys: v1 ------------------------------------------------------------------------------------
 

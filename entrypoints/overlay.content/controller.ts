@@ -12,7 +12,7 @@ import { sendMessage, onMessage } from '../../utils/messaging';
 import type { ChartLevels, OverlayPush, SiteOverlayState } from '../../lib/protocol';
 import { placeLevels } from '../../lib/chart/placement';
 import { levelsToDraw } from '../../lib/chart/level-labels';
-import { yToPrice, sameMapping } from '../../lib/chart/mapping';
+import { priceToY, yToPrice, sameMapping, type PlotRect, type PriceMapping } from '../../lib/chart/mapping';
 import { parseTickValue } from '../../lib/chart/axis-fit';
 import type { Calibration } from '../../lib/chart/calibration';
 import { LinesLayer, PanelLayer, type ChartDrawing, type OverlayViewState, type ReaderInfo } from './view/OverlayView';
@@ -178,7 +178,12 @@ export class OverlayController {
       levels && reply?.levels && mapping && plot && this.push
         ? placeLevels(levelsToDraw(reply.levels, reply.diff, levels.basis, this.push.overlay.lines), mapping, plot, (y) => yToPrice(mapping, y))
         : [];
-    return { id: chart.id, plot, placed, stale: Boolean(reply?.stale && reply.levels) };
+    const band = reply?.levels?.flipBand;
+    const zone =
+      band && mapping && plot && this.push?.overlay.lines.flipBand && this.push.overlay.lines.flip
+        ? zoneOf(mapping, plot, band.low + (levels?.basis ?? 0), band.high + (levels?.basis ?? 0))
+        : null;
+    return { id: chart.id, plot, placed, zone, stale: Boolean(reply?.stale && reply.levels) };
   }
 
   /** Tells the background the charts' symbols (null: a chart that follows the popup's ticker) on change. */
@@ -274,6 +279,15 @@ export class OverlayController {
   private async saveSite(change: Partial<SiteOverlayState>): Promise<void> {
     await sendMessage('setSiteState', change).catch(() => undefined);
   }
+}
+
+/** A price band as a zone of the plot (clipped to it), or null when it lies wholly outside. */
+function zoneOf(mapping: PriceMapping, plot: PlotRect, low: number, high: number): ChartDrawing['zone'] {
+  const a = priceToY(mapping, low);
+  const b = priceToY(mapping, high);
+  const top = Math.max(plot.top, Math.min(a, b));
+  const bottom = Math.min(plot.top + plot.height, Math.max(a, b));
+  return bottom > top ? { low, high, top, bottom } : null;
 }
 
 const pushVersions = new WeakMap<object, number>();

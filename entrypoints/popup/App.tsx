@@ -12,11 +12,12 @@ import { Summary } from './parts/Summary';
 import { Checklist } from './parts/Checklist';
 import { SiteToggle } from './parts/SiteToggle';
 import { HelpTexts } from './parts/HelpTexts';
+import { GREEK_EXPOSURE_INFO, GREEKS, type Greek } from '../../lib/gex/greek-exposure';
 
 const REGIME_NAMES = { transition: 'Transition', positive: 'Positive γ', negative: 'Negative γ', flat: 'Flat' } as const;
 
 export function App() {
-  const [{ settings, reply, heatmap, profile, busy, error }, actions] = useLevels();
+  const [{ settings, greek, reply, heatmap, profile, busy, error }, actions] = useLevels();
   const levels = reply?.levels ?? null;
   return (
     <main>
@@ -54,7 +55,17 @@ export function App() {
       )}
       {heatmap?.grid && levels && (
         <section aria-label="Heatmap">
-          <h2>Strike × expiry</h2>
+          <h2>
+            Strike × expiry{' '}
+            <select aria-label="Exposure shown in the heatmap" value={greek} onChange={(event) => void actions.chooseGreek((event.target as HTMLSelectElement).value as Greek)}>
+              {GREEKS.map((option) => (
+                <option key={option} value={option} title={GREEK_EXPOSURE_INFO[option].unit}>
+                  {GREEK_EXPOSURE_INFO[option].short} — {GREEK_EXPOSURE_INFO[option].name}
+                </option>
+              ))}
+            </select>
+          </h2>
+          <p class="muted" data-testid="heatmap-unit">{GREEK_EXPOSURE_INFO[heatmap.grid.greek ?? 'gamma'].unit}</p>
           <Heatmap grid={heatmap.grid} flip={levels.flip} callWall={levels.callWall} putWall={levels.putWall} />
         </section>
       )}

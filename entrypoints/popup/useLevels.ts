@@ -9,9 +9,12 @@ import type { HeatmapReply, LevelsReply, ProfileReply, PublicSettings } from '..
 import { normalizeTicker } from '../../lib/settings';
 import { parseExpiryFilter } from '../../lib/gex/expiry-filter';
 import { describeProviderError } from '../../lib/providers/types';
+import type { Greek } from '../../lib/gex/greek-exposure';
 
 export interface PopupData {
   settings: PublicSettings | null;
+  /** The exposure the heatmap shows. */
+  greek: Greek;
   reply: LevelsReply | null;
   heatmap: HeatmapReply | null;
   profile: ProfileReply | null;
@@ -23,19 +26,20 @@ export interface PopupActions {
   chooseTicker(text: string): Promise<void>;
   chooseFilter(text: string): Promise<void>;
   refresh(): Promise<void>;
+  chooseGreek(greek: Greek): Promise<void>;
   setSettings(settings: PublicSettings): void;
   setError(error: string | null): void;
 }
 
 export function useLevels(): [PopupData, PopupActions] {
-  const [data, setData] = useState<PopupData>({ settings: null, reply: null, heatmap: null, profile: null, busy: 'Loading levels…', error: null });
+  const [data, setData] = useState<PopupData>({ settings: null, greek: 'gamma', reply: null, heatmap: null, profile: null, busy: 'Loading levels…', error: null });
   const patch = (change: Partial<PopupData>) => setData((current) => ({ ...current, ...change }));
 
   /** The views beside the levels (heatmap, profile) for the ticker a reply is about. */
-  async function showReply(reply: LevelsReply): Promise<void> {
+  async function showReply(reply: LevelsReply, greek: Greek = data.greek): Promise<void> {
     patch({ reply, heatmap: null, profile: null });
     if (!reply.levels) return;
-    const [heatmap, profile] = await Promise.all([sendMessage('getHeatmap', { ticker: reply.ticker }), sendMessage('getProfile', { ticker: reply.ticker })]);
+    const [heatmap, profile] = await Promise.all([sendMessage('getHeatmap', { ticker: reply.ticker, greek }), sendMessage('getProfile', { ticker: reply.ticker })]);
     patch({ heatmap, profile });
   }
 
@@ -91,6 +95,16 @@ export function useLevels(): [PopupData, PopupActions] {
         await showReply(await sendMessage('getLevels', ticker ? { ticker } : {}));
         if (status.lastError && status.failures > 0) patch({ error: `Refresh failed — ${describeProviderError(status.lastError)}. Showing the last good levels.` });
       });
+    },
+    async chooseGreek(greek) {
+      patch({ greek });
+      const ticker = data.reply?.ticker;
+      if (!ticker || !data.reply?.levels) return;
+      try {
+        patch({ heatmap: await sendMessage('getHeatmap', { ticker, greek }) });
+      } catch (reason) {
+        patch({ error: (reason as Error).message });
+      }
     },
     setSettings: (settings) => patch({ settings }),
     setError: (error) => patch({ error }),

@@ -11,9 +11,13 @@ export interface LineChoice {
   absGamma: boolean;
   /** How many top net nodes to draw (0 for none). */
   nodes: number;
+  /** The flip's model band as a translucent zone around the flip line. */
+  flipBand: boolean;
+  /** The previous session's flip and walls as faint dashed lines. */
+  previous: boolean;
 }
 
-export const DEFAULT_LINES: LineChoice = { flip: true, callWall: true, putWall: true, absGamma: false, nodes: 0 };
+export const DEFAULT_LINES: LineChoice = { flip: true, callWall: true, putWall: true, absGamma: false, nodes: 0, flipBand: true, previous: true };
 
 function formatLevel(value: number): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });

@@ -1,33 +1,38 @@
 /**
  * From a chart's symbol to the options underlying whose chain gives the levels, with a basis for
- * futures (ES trades above SPX by the carry; the user sets the offset). Editable in the options page.
+ * futures (ES trades above SPX by the carry): by default taken from the chain's own forwards, or the
+ * offset the user sets. Editable in the options page.
  */
 
 export interface SymbolRule {
   /** Chart symbol, exchange prefix optional: "SP:SPX", "SPX", "ES1!", "CME_MINI:ES1!". */
   chart: string;
   underlying: string;
-  /** Added to option-derived levels to place them on this chart (futures basis), in points. */
-  basis: number;
+  /**
+   * Added to option-derived levels to place them on this chart (futures basis), in points; null: from
+   * the chain's own forwards for a futures chart (0 for anything else).
+   */
+  basis: number | null;
 }
 
 export const DEFAULT_SYMBOL_RULES: SymbolRule[] = [
   { chart: 'SPX', underlying: 'SPX', basis: 0 },
   { chart: 'SPX500', underlying: 'SPX', basis: 0 },
-  { chart: 'ES1!', underlying: 'SPX', basis: 0 },
-  { chart: 'ES', underlying: 'SPX', basis: 0 },
-  { chart: 'MES1!', underlying: 'SPX', basis: 0 },
+  { chart: 'ES1!', underlying: 'SPX', basis: null },
+  { chart: 'ES', underlying: 'SPX', basis: null },
+  { chart: 'MES1!', underlying: 'SPX', basis: null },
   { chart: 'NDX', underlying: 'NDX', basis: 0 },
-  { chart: 'NQ1!', underlying: 'NDX', basis: 0 },
-  { chart: 'MNQ1!', underlying: 'NDX', basis: 0 },
+  { chart: 'NQ1!', underlying: 'NDX', basis: null },
+  { chart: 'MNQ1!', underlying: 'NDX', basis: null },
   { chart: 'RUT', underlying: 'RUT', basis: 0 },
-  { chart: 'RTY1!', underlying: 'RUT', basis: 0 },
+  { chart: 'RTY1!', underlying: 'RUT', basis: null },
   { chart: 'VIX', underlying: 'VIX', basis: 0 },
 ];
 
 export interface MappedSymbol {
   underlying: string;
-  basis: number;
+  /** The rule's basis: points, or null for the forwards-derived one. */
+  basis: number | null;
   /** The chart symbol as read. */
   chartSymbol: string;
   /** The rule's chart symbol that matched, or null when the symbol is its own underlying. */

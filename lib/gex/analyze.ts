@@ -13,6 +13,17 @@ import { profilePoints, type ProfilePoint } from './profile';
 import { atmIv } from './atm-iv';
 import { ALL_EXPIRIES, type ExpiryFilter } from './expiry-filter';
 import { describeAssumptions, type Assumptions } from './assumptions';
+import { forwardsByExpiry, type ExpiryForward } from './forward';
+import { futuresBasisForSymbol, type FuturesBasis } from './futures-basis';
+import { exposureByExpiry, exposureByStrike, exposureTotals, type ExpiryExposure, type ExposureTotals, type StrikeExposure as GreekStrikeExposure } from './aggregate';
+import type { Greek } from './greek-exposure';
+
+/** One greek's exposure of the chain: totals, by strike and by expiry. */
+export interface GreekExposure {
+  totals: ExposureTotals;
+  byStrike: GreekStrikeExposure[];
+  byExpiry: ExpiryExposure[];
+}
 
 /** The profile spans ±20% of spot: wider than any session's move, narrow enough to read. */
 export const PROFILE_SPAN = 0.2;
@@ -35,6 +46,11 @@ export interface Analysis {
   atmIv: number | null;
   heatmap(options?: HeatmapOptions): HeatmapGrid;
   profile(points?: number): ProfilePoint[];
+  /** The forward of each expiry by put-call parity (lib/gex/forward). */
+  forwards(): ExpiryForward[];
+  /** The basis of a futures chart symbol (ES1!, ESZ2026, ...) from the forwards, or null when it is none. */
+  futuresBasis(chartSymbol: string): FuturesBasis | null;
+  exposure(greek: Greek): GreekExposure;
 }
 
 const memo = new WeakMap<ChainSnapshot, Map<string, Analysis>>();
@@ -58,6 +74,8 @@ export function analyzeChain(snapshot: ChainSnapshot, assumptions: Assumptions, 
   const { levels, byStrike } = levelsOfPreparedChain(chain, snapshot.warnings, { transitionBand: assumptions.transitionBand });
   const heatmaps = new Map<string, HeatmapGrid>();
   const profiles = new Map<number, ProfilePoint[]>();
+  const exposures = new Map<Greek, GreekExposure>();
+  let forwards: ExpiryForward[] | null = null;
   const analysis: Analysis = {
     chain,
     levels,
@@ -74,6 +92,18 @@ export function analyzeChain(snapshot: ChainSnapshot, assumptions: Assumptions, 
       let profile = profiles.get(points);
       if (!profile) profiles.set(points, (profile = profilePoints(chain, chain.spot * (1 - PROFILE_SPAN), chain.spot * (1 + PROFILE_SPAN), points)));
       return profile;
+    },
+    forwards() {
+      forwards ??= forwardsByExpiry(snapshot, { spot: chain.spot, evaluatedAt: chain.evaluatedAt, rate: chain.rate });
+      return forwards;
+    },
+    futuresBasis(chartSymbol) {
+      return futuresBasisForSymbol(chartSymbol, analysis.forwards(), chain.spot, chain.evaluatedAt);
+    },
+    exposure(greek) {
+      let exposure = exposures.get(greek);
+      if (!exposure) exposures.set(greek, (exposure = { totals: exposureTotals(chain, greek), byStrike: exposureByStrike(chain, greek), byExpiry: exposureByExpiry(chain, greek) }));
+      return exposure;
     },
   };
   if (!analyses) memo.set(snapshot, (analyses = new Map()));

@@ -6,6 +6,7 @@ import type { ChainSnapshot } from '../chain/model';
 import { prepareChain, type EngineSettings, type PreparedChain, type SkippedCounts } from './prepared-chain';
 import { exposureByStrike, type StrikeExposure } from './aggregate';
 import { findFlips } from './flip';
+import { flipModels, type FlipModelName } from './flip-models';
 import { describeSignModel } from './sign-model';
 import { describeExpiryFilter } from './expiry-filter';
 import { currentOrNextSession } from '../market/sessions';
@@ -38,6 +39,10 @@ export interface Levels {
   flip: number | null;
   flips: number[];
   flipNone: { side: 'positive' | 'negative' | 'zero'; searchedFrom: number; searchedTo: number } | null;
+  /** The flip nearest spot under each named model (lib/gex/flip-models), or null with the side that holds. */
+  flipModels: { model: FlipModelName; flip: number | null; side: 'positive' | 'negative' | 'zero' | null }[];
+  /** [min, max] of the models' flips that exist: how much the flip depends on its assumptions. */
+  flipBand: { low: number; high: number } | null;
   callWall: number | null;
   putWall: number | null;
   absGammaStrike: number | null;
@@ -120,6 +125,8 @@ export function levelsOfPreparedChain(
     }
   }
 
+  // The models first: the classic model's search is the levels' own (remembered per chain), done once.
+  const models = flipModels(chain);
   const flipResult = findFlips(chain);
   let regime: Regime = totalGex > 0 ? 'positive' : totalGex < 0 ? 'negative' : 'flat';
   if (flipResult.nearest !== null && Math.abs(spot - flipResult.nearest) <= band * spot) regime = 'transition';
@@ -140,6 +147,8 @@ export function levelsOfPreparedChain(
     regime,
     flip: flipResult.nearest,
     flips: flipResult.flips,
+    flipModels: models.models.map(({ model, flip, noCrossingSide }) => ({ model, flip, side: noCrossingSide })),
+    flipBand: models.band,
     flipNone:
       flipResult.noCrossingSide === null
         ? null

@@ -28,6 +28,10 @@ export function summarizeLevels(levels: Levels, assumptions?: StatedAssumptions)
       `Gamma flip   none in ${formatPrice(levels.flipNone.searchedFrom)}–${formatPrice(levels.flipNone.searchedTo)}: GEX ${levels.flipNone.side} throughout`,
     );
   }
+  if (levels.flipBand) {
+    const counted = levels.flipModels.filter((model) => model.flip !== null).length;
+    lines.push(`Flip band    ${formatPrice(levels.flipBand.low)}–${formatPrice(levels.flipBand.high)} across ${counted} of ${levels.flipModels.length} models (${levels.flipModels.map((model) => `${model.model} ${model.flip === null ? `none, ${model.side}` : formatPrice(model.flip)}`).join('; ')})`);
+  }
   lines.push(`Call wall    ${formatPrice(levels.callWall)}`);
   lines.push(`Put wall     ${formatPrice(levels.putWall)}`);
   lines.push(`Abs gamma    ${formatPrice(levels.absGammaStrike)}`);
@@ -44,7 +48,7 @@ export function summarizeLevels(levels: Levels, assumptions?: StatedAssumptions)
   }
   const skipped = levels.contractsSkipped;
   lines.push(
-    `Contracts    ${levels.contractsUsed} used; skipped: ${skipped.expired} expired, ${skipped.noOpenInterest} no OI, ${skipped.noGamma} no IV or gamma, ${skipped.filteredOut} other expiries${skipped.adjusted ? `, ${skipped.adjusted} adjusted` : ''}`,
+    `Contracts    ${levels.contractsUsed} used; skipped: ${skipped.expired} expired, ${skipped.noOpenInterest} no OI, ${skipped.noGamma} no IV and no smile, ${skipped.filteredOut} other expiries${skipped.adjusted ? `, ${skipped.adjusted} adjusted` : ''}`,
   );
   lines.push(`Sign model   ${levels.signModel} — an assumption, not an observation`);
   if (assumptions) {

@@ -8,6 +8,7 @@ import { parseExpiryFilter, type ExpiryFilter } from '../gex/expiry-filter';
 import { diffAgainstPrevious, sessionOfData, type HistoryEntry } from '../gex/history';
 import { ivShiftSinceSessionStart } from '../gex/iv-shift';
 import type { Levels } from '../gex/levels';
+import type { Greek } from '../gex/greek-exposure';
 import { normalizeTicker, settingsAssumptions, type Settings } from '../settings';
 import type { ChartLevels, FeedStatus, HeatmapReply, LevelsReply, ProfileReply, PublicSettings } from '../protocol';
 import { feedKey, ServiceError, type Feeds } from './feeds';
@@ -40,12 +41,14 @@ export class Questions {
     return this.levelsReply(resolved, cached, analysis, status);
   }
 
-  async getHeatmap(request: { ticker?: string; expiry?: string; strikes?: number } = {}): Promise<HeatmapReply> {
+  async getHeatmap(request: { ticker?: string; expiry?: string; strikes?: number; greek?: Greek } = {}): Promise<HeatmapReply> {
     const resolved = await this.resolve(request);
     const { cached, status } = await this.lastGood(resolved);
     if (!cached) return { ticker: resolved.ticker, grid: null, source: null, status, stale: true };
-    const analysis = await this.filtered(resolved, request.strikes !== undefined);
-    const grid = analysis ? analysis.heatmap(request.strikes === undefined ? {} : { strikeCount: request.strikes }) : request.strikes === undefined ? cached.heatmap : null;
+    const greek = request.greek ?? 'gamma';
+    const cachedView = request.strikes === undefined && greek === 'gamma';
+    const analysis = await this.filtered(resolved, !cachedView);
+    const grid = analysis ? analysis.heatmap({ ...(request.strikes === undefined ? {} : { strikeCount: request.strikes }), greek }) : cachedView ? cached.heatmap : null;
     return { ticker: resolved.ticker, grid, source: cached.source, status, stale: this.feeds.isStale(status, cached.source, resolved.settings) };
   }
 
@@ -87,6 +90,23 @@ export class Questions {
   async chartLevels(ticker: string): Promise<Pick<ChartLevels, 'levels' | 'heatmap'>> {
     const levels = await this.getLevels({ ticker });
     return { levels, heatmap: levels.levels ? (await this.getHeatmap({ ticker })).grid : null };
+  }
+
+  /**
+   * The basis of a futures chart from the ticker's chain (the forward at the futures' settlement minus
+   * spot), with where it comes from; null when the symbol is not a futures contract or the chain has
+   * no forward to give.
+   */
+  async futuresBasis(ticker: string, chartSymbol: string): Promise<{ basis: number; note: string } | null> {
+    const settings = await this.storage.settings.get();
+    const chain = await this.feeds.chain(feedKey(settings.provider, ticker));
+    if (!chain) return null;
+    try {
+      const basis = analyzeChain(chain, settingsAssumptions(settings, ticker)).futuresBasis(chartSymbol);
+      return basis ? { basis: basis.basis, note: basis.description } : null;
+    } catch {
+      return null;
+    }
   }
 
   private async resolve(request: { ticker?: string; expiry?: string }): Promise<Resolved> {

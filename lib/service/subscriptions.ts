@@ -21,7 +21,8 @@ export interface SubscriptionDeps {
 interface Mapped {
   symbol: string | null;
   ticker: string | null;
-  basis: number;
+  /** Points, or null: from the chain's forwards (futures charts). */
+  basis: number | null;
   basisNote: string | null;
   problem: string | null;
 }
@@ -30,7 +31,7 @@ function mapSubscription(subscription: Subscription, settings: Settings): Mapped
   const charts: Mapped[] = subscription.symbols.map((symbol) => {
     const mapped = mapChartSymbol(symbol, settings.symbolRules);
     if (!mapped) return { symbol, ticker: null, basis: 0, basisNote: null, problem: `No options underlying for ${symbol}.` };
-    const note = mapped.basis !== 0 ? `basis ${mapped.basis > 0 ? '+' : '−'}${Math.abs(mapped.basis)} from the symbol rule for ${mapped.rule}` : null;
+    const note = mapped.basis !== null && mapped.basis !== 0 ? `basis ${mapped.basis > 0 ? '+' : '−'}${Math.abs(mapped.basis)} from your symbol rule for ${mapped.rule}` : null;
     return { symbol, ticker: mapped.underlying, basis: mapped.basis, basisNote: note, problem: null };
   });
   if (subscription.follow) charts.push({ symbol: null, ticker: settings.ticker, basis: 0, basisNote: null, problem: null });
@@ -97,10 +98,12 @@ export class Subscriptions {
       return reply;
     };
     const charts = await Promise.all(
-      mapSubscription(subscription, settings).map(async (chart): Promise<ChartLevels> => ({
-        ...chart,
-        ...(chart.ticker ? await levelsOf(chart.ticker) : { levels: null, heatmap: null }),
-      })),
+      mapSubscription(subscription, settings).map(async (chart): Promise<ChartLevels> => {
+        // Levels first: a ticker asked for the first time is fetched then, and its forwards come with it.
+        const levels = chart.ticker ? await levelsOf(chart.ticker) : { levels: null, heatmap: null };
+        const basis = chart.basis === null && chart.ticker && chart.symbol ? await this.deps.questions.futuresBasis(chart.ticker, chart.symbol) : null;
+        return { ...chart, basis: basis?.basis ?? chart.basis ?? 0, basisNote: basis?.note ?? chart.basisNote, ...levels };
+      }),
     );
     return { charts, overlay: overlaySettingsOf(settings) };
   }

@@ -69,6 +69,9 @@ describe('Chromium: popup and options', () => {
     await popup.getByLabel('Ticker', { exact: true }).press('Enter');
     await expect.poll(() => popup.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('450.81');
     expect(await popup.getByTestId('flip').textContent()).toBe(spy.flip.toFixed(1));
+    // The flip's model band, as the CLI gives it: "(447–454 across 4 models)".
+    const counted = spy.flipModels.filter((model) => model.flip !== null).length;
+    expect(await popup.getByTestId('flip-band').textContent()).toBe(` (${Math.round(spy.flipBand!.low)}–${Math.round(spy.flipBand!.high)} across ${counted} models)`);
     await expect.poll(async () => (await chart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4), { timeout: 10000 }).toBe(spy.flip.toFixed(4));
 
     await popup.getByLabel('Expiry', { exact: true }).selectOption('0dte');

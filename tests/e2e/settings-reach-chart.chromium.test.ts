@@ -1,7 +1,7 @@
 /**
  * Saved options reach an open chart at once, without a reload: a line colour, hiding the put wall, and
- * the ES futures basis, each changed in the options page as a user would, each visible on the chart
- * (an ES1! chart on the TradingView stand-in) within a second of the click.
+ * the ES futures basis (the forwards' by default), each changed in the options page as a user would,
+ * each visible on the chart (an ES1! chart on the TradingView stand-in) within a second of the click.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -54,13 +54,18 @@ describe('Chromium: options reach an open chart without a reload', () => {
     await expect.poll(async () => Object.keys(await drawn()).sort(), { timeout: WITHIN_MS }).toEqual(['call-wall', 'flip']);
   });
 
-  it('the ES basis', async () => {
+  it('the ES basis: from the chain\'s own forwards by default, the user\'s once set', async () => {
     const before = await drawn();
+    // The sample is as of 2024-01-07: ES1! is the March 2024 contract, settling with the AM SPX of Mar-15.
+    const status = await chart.getByTestId('gexmap-status').textContent();
+    const note = /basis \+(\d+\.\d) from the SPX Mar-15 forward/.exec(status ?? '');
+    expect(note, status ?? '').not.toBeNull();
+    expect(before['call-wall'] - 4800).toBeCloseTo(Number(note![1]), 1);
     const row = await options.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('input[aria-label^="Chart symbol "]')].findIndex((input) => input.value === 'ES1!') + 1);
     expect(row).toBeGreaterThan(0);
     await options.getByLabel(`Basis ${row}`, { exact: true }).fill('31.25');
     await options.getByRole('button', { name: 'Save overlay' }).click();
-    await expect.poll(async () => (await drawn())['call-wall'], { timeout: WITHIN_MS }).toBe(before['call-wall'] + 31.25);
-    expect((await drawn()).flip).toBeCloseTo(before.flip + 31.25, 9);
+    await expect.poll(async () => (await drawn())['call-wall'], { timeout: WITHIN_MS }).toBe(4800 + 31.25);
+    expect((await drawn()).flip).toBeCloseTo(before.flip - (before['call-wall'] - 4800) + 31.25, 9);
   });
 });

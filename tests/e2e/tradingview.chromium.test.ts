@@ -109,6 +109,17 @@ describe('Chromium: TradingView as the real page works', () => {
       ['call-wall', spx.callWall],
       ['put-wall', spx.putWall],
     ]);
+    // The flip's model band: a zone around the flip line, from the CLI's band, at the chart's own y.
+    const zone = await page.evaluate(() => {
+      const element = document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-zone="flip-band"]')!;
+      const rect = element.getBoundingClientRect();
+      return { low: Number(element.dataset.low), high: Number(element.dataset.high), top: rect.top, bottom: rect.bottom };
+    });
+    expect(zone.low).toBeCloseTo(spx.flipBand!.low, 9);
+    expect(zone.high).toBeCloseTo(spx.flipBand!.high, 9);
+    const [zoneTop, zoneBottom] = await page.evaluate(([low, high]) => [(window as unknown as { standIn: { priceToY(p: number): number } }).standIn.priceToY(high), (window as unknown as { standIn: { priceToY(p: number): number } }).standIn.priceToY(low)], [zone.low, zone.high]);
+    expect(Math.abs(zone.top - zoneTop)).toBeLessThanOrEqual(TOLERANCE_PX);
+    expect(Math.abs(zone.bottom - zoneBottom)).toBeLessThanOrEqual(TOLERANCE_PX);
     for (const change of ['standIn.pan(-40)', 'standIn.zoom(0.6)', 'standIn.resize(380)']) {
       await page.evaluate(change);
       await fitsWithin(page, 'standIn', 2);
@@ -185,8 +196,16 @@ describe('Chromium: TradingView as the real page works', () => {
     await expect.poll(async () => (await page.evaluate(misfits, 'standIn')).levels.filter((level) => level.chart === '1').length).toBe(0);
     await expect.poll(() => page.getByTestId('gexmap-status').textContent()).toMatch(/No options underlying for SP:SPX\/TVC:DXY\*100/);
     expect((await fitsWithin(page, 'standIn', 3)).levels.every((level) => level.chart === '0')).toBe(true);
+    // A dated ES contract maps to SPX, shifted by the basis the SPX forwards imply for its settlement.
     await page.evaluate(() => (window as unknown as StandIn).standIn.setSymbol('CME_MINI:ESZ2026', 1));
-    await expect.poll(async () => (await page.evaluate(misfits, 'standIn')).levels.filter((level) => level.chart === '1' && level.level === 'flip').map((level) => level.price)).toEqual([spx.flip]);
+    const shifted = async () => {
+      const levels = (await page.evaluate(misfits, 'standIn')).levels.filter((level) => level.chart === '1');
+      const price = (kind: string) => levels.find((level) => level.level === kind)?.price ?? Number.NaN;
+      return { flipShift: price('flip') - spx.flip, wallShift: price('call-wall') - spx.callWall };
+    };
+    await expect.poll(async () => (await shifted()).flipShift > 0).toBe(true);
+    const { flipShift, wallShift } = await shifted();
+    expect(wallShift).toBeCloseTo(flipShift, 6);
     await page.evaluate(() => (window as unknown as StandIn).standIn.setSymbol('AMEX:SPY', 0));
     await expect.poll(async () => (await page.evaluate(misfits, 'standIn')).levels.filter((level) => level.chart === '0' && level.level === 'flip').map((level) => level.price)).toEqual([spy.flip]);
     await page.close();

@@ -36,7 +36,7 @@ export function OverlaySection({ editor }: { editor: SettingsEditor }) {
       </label>
     </fieldset>
     <fieldset>
-      <legend>Chart symbol → options underlying (futures: basis in points, added to the levels)</legend>
+      <legend>Chart symbol → options underlying (futures: basis in points added to the levels; empty = the basis the chain's own forwards imply)</legend>
       <table>
         <thead><tr><th>Chart symbol</th><th>Underlying</th><th>Basis</th><th /></tr></thead>
         <tbody>
@@ -44,13 +44,13 @@ export function OverlaySection({ editor }: { editor: SettingsEditor }) {
             <tr key={index}>
               <td><input aria-label={`Chart symbol ${index + 1}`} value={rule.chart} size={14} onInput={(event) => set({ symbolRules: draft.symbolRules.map((item, i) => (i === index ? { ...item, chart: (event.target as HTMLInputElement).value } : item)) })} /></td>
               <td><input aria-label={`Underlying ${index + 1}`} value={rule.underlying} size={7} onInput={(event) => set({ symbolRules: draft.symbolRules.map((item, i) => (i === index ? { ...item, underlying: (event.target as HTMLInputElement).value } : item)) })} /></td>
-              <td><input type="number" step="any" aria-label={`Basis ${index + 1}`} value={rule.basis} onInput={(event) => set({ symbolRules: draft.symbolRules.map((item, i) => (i === index ? { ...item, basis: Number((event.target as HTMLInputElement).value) } : item)) })} /></td>
+              <td><input type="number" step="any" aria-label={`Basis ${index + 1}`} placeholder="from forwards" title="Points added to the levels on this chart. Empty: for futures, the basis implied by the chain's own forwards." value={rule.basis ?? ''} onInput={(event) => { const text = (event.target as HTMLInputElement).value; set({ symbolRules: draft.symbolRules.map((item, i) => (i === index ? { ...item, basis: text.trim() === '' ? null : Number(text) } : item)) }); }} /></td>
               <td><button type="button" onClick={() => set({ symbolRules: draft.symbolRules.filter((_item, i) => i !== index) })}>Remove</button></td>
             </tr>
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => set({ symbolRules: [...draft.symbolRules, { chart: '', underlying: '', basis: 0 }] })}>Add a mapping</button>
+      <button type="button" onClick={() => set({ symbolRules: [...draft.symbolRules, { chart: '', underlying: '', basis: null }] })}>Add a mapping</button>
     </fieldset>
     <fieldset>
       <legend>Sites with the overlay (besides TradingView)</legend>

@@ -9,9 +9,27 @@ import { levelColour, type LineColours } from '../../../lib/chart/level-kinds';
 
 export const LINE_THICKNESS = 2;
 
-export function Lines({ chart, placed, plot, colours, stale }: { chart: string; placed: PlacedLevel[]; plot: PlotRect; colours: LineColours | null; stale: boolean }) {
+export interface Zone {
+  low: number;
+  high: number;
+  top: number;
+  bottom: number;
+}
+
+export function Lines(props: { chart: string; placed: PlacedLevel[]; plot: PlotRect; zone: Zone | null; colours: LineColours | null; stale: boolean }) {
+  const { chart, placed, plot, zone, colours, stale } = props;
   return (
     <div class="gx-lines" aria-hidden="true" data-chart={chart} data-stale={String(stale)}>
+      {zone && (
+        // The flip's model band: where the flip lies across the models (a zone, not a level).
+        <div
+          class="gx-zone"
+          data-zone="flip-band"
+          data-low={String(zone.low)}
+          data-high={String(zone.high)}
+          style={{ left: `${plot.left}px`, width: `${plot.width}px`, top: `${zone.top}px`, height: `${zone.bottom - zone.top}px`, color: levelColour('flip', colours) }}
+        />
+      )}
       {placed.map((level) => {
         const arrow = level.edge === 'above' ? '↑' : level.edge === 'below' ? '↓' : '';
         return (

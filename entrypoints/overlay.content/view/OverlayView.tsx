@@ -22,6 +22,8 @@ export interface ChartDrawing {
   id: string;
   plot: PlotRect | null;
   placed: PlacedLevel[];
+  /** The flip's model band as a zone of the plot (viewport y), when drawn. */
+  zone: { low: number; high: number; top: number; bottom: number } | null;
   stale: boolean;
 }
 
@@ -64,6 +66,7 @@ function Status({ state }: { state: OverlayViewState }) {
     <span data-state={reply.stale ? 'stale' : 'ok'}>
       {ticker} · {reply.levels.regime} γ · {reply.source.sample ? 'SAMPLE · ' : ''}
       {reply.source.delayed ? 'delayed · ' : ''}as of {age}
+      {state.chart?.basisNote && <span class="gx-muted"> · {state.chart.basisNote}</span>}
       {reply.stale && <span class="gx-badge-stale"> · stale{error ? `: ${error.message}` : ''}</span>}
       {reader && <span class="gx-muted" data-testid="gexmap-reader" data-reader={reader.name ?? 'none'}> · {reader.label}</span>}
     </span>
@@ -75,7 +78,7 @@ export function LinesLayer({ state }: { state: OverlayViewState }) {
   return (
     <div class="gx-root">
       {!state.calibrating &&
-        state.drawings.map((drawing) => drawing.plot && drawing.placed.length > 0 && <Lines key={drawing.id} chart={drawing.id} placed={drawing.placed} plot={drawing.plot} colours={state.colours} stale={drawing.stale} />)}
+        state.drawings.map((drawing) => drawing.plot && drawing.placed.length > 0 && <Lines key={drawing.id} chart={drawing.id} placed={drawing.placed} plot={drawing.plot} zone={drawing.zone} colours={state.colours} stale={drawing.stale} />)}
     </div>
   );
 }

@@ -10,6 +10,8 @@ export const OVERLAY_CSS = `
 .gx-line::before { content: ''; position: absolute; left: 0; right: 0; top: 0; bottom: 0; background: currentColor; opacity: .9; }
 ${KIND_COLOURS}
 .gx-edge::before { opacity: .35; }
+.gx-zone { position: fixed; pointer-events: none; }
+.gx-zone::before { content: ''; position: absolute; inset: 0; background: currentColor; opacity: .12; }
 /* Last good levels after a failed refresh: still drawn, visibly marked as stale. */
 .gx-lines[data-stale="true"] .gx-line::before { opacity: .45; background: repeating-linear-gradient(90deg, currentColor 0 8px, transparent 8px 14px); }
 .gx-lines[data-stale="true"] .gx-line-label::after { content: ' · stale'; color: #ffb300; }

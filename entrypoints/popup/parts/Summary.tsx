@@ -4,6 +4,7 @@ import type { LevelsReply } from '../../../lib/protocol';
 import { levelsAsCsv, levelsAsPriceList } from '../../../lib/gex/export';
 import { formatAge, formatCount, formatDollars, formatPrice, formatShare } from '../../../lib/format/numbers';
 import { describeProviderError } from '../../../lib/providers/types';
+import { FLIP_MODELS } from '../../../lib/gex/flip-models';
 
 function Change({ value }: { value: number | null | undefined }) {
   if (value === null || value === undefined) return <span class="change">—</span>;
@@ -30,7 +31,14 @@ export function Summary({ reply, busy, onRefresh }: { reply: LevelsReply; busy: 
         <dd data-testid="spot">{formatPrice(levels.spot)}</dd>
         <Change value={diff?.spot.change} />
         <dt>Gamma flip</dt>
-        <dd data-testid="flip">{levels.flip !== null ? formatPrice(levels.flip, 1) : levels.flipNone ? `none (${levels.flipNone.side})` : '—'}</dd>
+        <dd>
+          <span data-testid="flip">{levels.flip !== null ? formatPrice(levels.flip, 1) : levels.flipNone ? `none (${levels.flipNone.side})` : '—'}</span>
+          {levels.flipBand && (
+            <span class="band" data-testid="flip-band" title="The flip under five models of who holds what (open the list below)">
+              {' '}({formatPrice(levels.flipBand.low, 0)}–{formatPrice(levels.flipBand.high, 0)} across {levels.flipModels.filter((model) => model.flip !== null).length} models)
+            </span>
+          )}
+        </dd>
         <Change value={diff?.flip.change} />
         <dt>Call wall</dt>
         <dd data-testid="call-wall">{formatPrice(levels.callWall, 0)}</dd>
@@ -57,6 +65,19 @@ export function Summary({ reply, busy, onRefresh }: { reply: LevelsReply; busy: 
         {source.delayed ? ' · delayed' : ''}
         {reply.stale ? ` · STALE${reply.status.lastError ? `: ${describeProviderError(reply.status.lastError)}` : ''}` : ''}
       </p>
+      {levels.flipModels.length > 0 && (
+        <details data-testid="flip-models">
+          <summary>The flip under each model</summary>
+          <ul class="models">
+            {levels.flipModels.map((model) => (
+              <li key={model.model} data-model={model.model}>
+                <strong>{model.model}</strong> {model.flip !== null ? formatPrice(model.flip, 1) : `no flip (GEX ${model.side} throughout)`} —{' '}
+                <span class="muted">{FLIP_MODELS.find((info) => info.model === model.model)?.description}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <p class="muted" style={{ margin: '4px 0 0' }} data-testid="assumptions">
         {levels.expiryFilter} · sign model: {levels.signModel} (an assumption)
         {reply.assumptions ? ` · rate ${(reply.assumptions.rate * 100).toFixed(2)}%, dividend yield ${(reply.assumptions.dividendYield * 100).toFixed(2)}%` : ''}

@@ -111,7 +111,7 @@ describe('placement and labels', () => {
   it('labels each line with its change since the previous session, shifted by the basis', () => {
     const diff = { flip: { change: 12 }, callWall: { change: 0 }, putWall: { change: -25 }, absGammaStrike: { change: null } } as never;
     expect(levelsToDraw(levels, diff, 0).map((level) => level.label)).toEqual(['Flip 4734.4  +12.0 vs prev', 'Call wall 4800.0  ±0.0 vs prev', 'Put wall 4600.0  −25.0 vs prev']);
-    const onFutures = levelsToDraw(levels, null, 30, { flip: true, callWall: false, putWall: false, absGamma: true, nodes: 2 });
+    const onFutures = levelsToDraw(levels, null, 30, { flip: true, callWall: false, putWall: false, absGamma: true, nodes: 2, flipBand: true, previous: true });
     expect(onFutures.map((level) => [level.kind, level.price])).toEqual([['flip', 4764.4], ['abs-gamma', 4730], ['node', 4830], ['node', 4930]]);
   });
 

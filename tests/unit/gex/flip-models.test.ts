@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChainText } from '../../../lib/chain/parse';
 import type { ChainSnapshot, OptionContract } from '../../../lib/chain/model';
-import { computeLevelsWithChain, levelsOfPreparedChain } from '../../../lib/gex/levels';
+import { computeLevels, levelsOfPreparedChain } from '../../../lib/gex/levels';
 import { prepareChain } from '../../../lib/gex/prepared-chain';
 import { describeFlipBand, FLIP_MODELS, flipModels, type FlipModelName } from '../../../lib/gex/flip-models';
 import { currentOrNextSession } from '../../../lib/market/sessions';
@@ -39,7 +39,9 @@ function referenceModel(chain: ChainSnapshot, model: FlipModelName): ReferenceOp
 
 describe.each([FIXTURES.spx, FIXTURES.spy, FIXTURES.nvda, FIXTURES.spyJson])('flip models on %s', (name) => {
   it('the band spans the models\' flips and contains the classic flip, which is the levels\' flip', () => {
-    const { levels, chain } = computeLevelsWithChain(snapshot(name));
+    const parsed = snapshot(name);
+    const chain = prepareChain(parsed);
+    const { levels } = levelsOfPreparedChain(chain, parsed.warnings);
     const result = flipModels(chain);
     expect(result.models.map((model) => model.model)).toEqual(FLIP_MODELS.map((info) => info.model));
     const classic = result.models.find((model) => model.model === 'classic')!;
@@ -125,7 +127,7 @@ describe('one flip search shared by the levels and the classic model', () => {
     const models = flipModels(prepared);
     const { levels } = levelsOfPreparedChain(prepared, chain.warnings);
     expect(levels.flip).toBe(models.models[0].flip);
-    expect(Math.abs(levels.flip! - computeLevelsWithChain(chain).levels.flip!)).toBeLessThan(0.002);
+    expect(Math.abs(levels.flip! - computeLevels(chain).flip!)).toBeLessThan(0.002);
     const shortAll = prepareChain(chain, { signModel: { kind: 'short-all' } });
     flipModels(shortAll);
     const shortLevels = levelsOfPreparedChain(shortAll, chain.warnings).levels;

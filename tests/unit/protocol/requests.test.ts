@@ -63,7 +63,7 @@ describe('overlay settings', () => {
   it('accepts symbol rules with a futures basis, line choices, colours and site patterns', () => {
     const next = applySettingsPatch(DEFAULT_SETTINGS, {
       symbolRules: [{ chart: 'cme_mini:es1!', underlying: 'spx', basis: 31.75 }],
-      lines: { flip: true, callWall: false, putWall: true, absGamma: true, nodes: 3 },
+      lines: { flip: true, callWall: false, putWall: true, absGamma: true, nodes: 3, flipBand: false, previous: true },
       lineColours: { flip: '#FFAA00', callWall: '#00ff00', putWall: '#ff0000', absGamma: '#aa00ff', node: '#999999' },
       enabledSites: ['https://www.example.com/*', 'http://[::1]:8080/*'],
     });

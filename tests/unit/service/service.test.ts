@@ -234,11 +234,27 @@ describe('settings changes', () => {
     await service.changes.update({ provider: 'sample', ticker: 'SPX' });
     await service.subscriptions.subscribe(3, { symbols: ['CME_MINI:ES1!'] });
     const rules = (await service.questions.publicSettings()).symbolRules.map((rule) => (rule.chart === 'ES1!' ? { ...rule, basis: 30 } : rule));
-    await service.changes.update({ lines: { flip: true, callWall: true, putWall: false, absGamma: false, nodes: 0 }, symbolRules: rules });
+    await service.changes.update({ lines: { flip: true, callWall: true, putWall: false, absGamma: false, nodes: 0, flipBand: true, previous: true }, symbolRules: rules });
     await expect.poll(() => service.pushes.at(-1)?.push.charts[0]?.basis).toBe(30);
     const { push } = service.pushes.at(-1)!;
     expect(push.overlay.lines.putWall).toBe(false);
-    expect(push.charts[0]).toMatchObject({ symbol: 'CME_MINI:ES1!', ticker: 'SPX', basisNote: 'basis +30 from the symbol rule for ES1!' });
+    expect(push.charts[0]).toMatchObject({ symbol: 'CME_MINI:ES1!', ticker: 'SPX', basisNote: 'basis +30 from your symbol rule for ES1!' });
     expect(push.charts[0].levels?.levels?.callWall).toBe(4800);
+  });
+
+  it('maps a futures chart with the basis the chain\'s own forwards imply, unless the user set one', async () => {
+    const service = harness();
+    await service.changes.update({ provider: 'sample', ticker: 'SPX' });
+    const push = await service.subscriptions.subscribe(4, { symbols: ['CME_MINI:ESH2024', 'CME_MINI:ES1!'] });
+    // The sample is as of Sunday 2024-01-07: ESH2024 (and ES1!, the front quarterly) settle with the AM SPX on 2024-03-15.
+    const [dated, continuous] = push.charts;
+    expect(dated.basisNote).toMatch(/^basis \+\d+\.\d from the SPX Mar-15 forward$/);
+    expect(continuous.basis).toBe(dated.basis);
+    expect(dated.basis).toBeGreaterThan(20);
+    expect(dated.basis).toBeLessThan(60);
+    const rules = (await service.questions.publicSettings()).symbolRules.map((rule) => (rule.chart === 'ES1!' ? { ...rule, basis: 12.5 } : rule));
+    await service.changes.update({ symbolRules: rules });
+    const again = await service.subscriptions.subscribe(4, { symbols: ['CME_MINI:ESH2024'] });
+    expect(again.charts[0]).toMatchObject({ basis: 12.5, basisNote: 'basis +12.5 from your symbol rule for ES1!' });
   });
 });

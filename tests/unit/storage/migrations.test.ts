@@ -31,6 +31,21 @@ const SETTINGS_V1 = {
   expiryFilter: '0dte',
 };
 
+// Frozen: what settings version 2 (0.1) stored, with a user's own rules and lines. Never edit.
+const SETTINGS_V2 = {
+  ...SETTINGS_V1,
+  symbolRules: [
+    { chart: 'SPX', underlying: 'SPX', basis: 0 },
+    { chart: 'ES1!', underlying: 'SPX', basis: 31.75 },
+    { chart: 'NQ1!', underlying: 'NDX', basis: 0 },
+    { chart: 'CME_MINI:MES1!', underlying: 'SPX', basis: 0 },
+    { chart: 'TVC:SPX500', underlying: 'SPX', basis: 0 },
+  ],
+  lines: { flip: true, callWall: false, putWall: true, absGamma: true, nodes: 2 },
+  enabledSites: ['https://charts.example.com/*'],
+  lineColours: { flip: '#ffaa00', callWall: '#00ff00', putWall: '#ff0000', absGamma: '#aa00ff', node: '#999999' },
+};
+
 // Frozen: a level summary as 0.1 kept it in history and in cached levels (the sample, all expiries).
 const SUMMARY_V1 = {
   underlying: 'SPX',
@@ -76,13 +91,28 @@ const HISTORY_V1 = [
 const envelope = (version: number, value: unknown) => ({ version, value });
 
 describe('item migrations against frozen values', () => {
-  it('settings v1 -> v2 keeps everything the user set and adds the overlay settings with defaults', async () => {
+  it('settings v1 -> v3 keeps everything the user set and adds the overlay settings with defaults', async () => {
     const store = memoryStore();
     await store.set('settings', envelope(1, SETTINGS_V1));
     const settings = storedItem(store, new KeyedQueue(), 'settings', settingsSpec);
     expect(await settings.get()).toEqual({ ...SETTINGS_V1, symbolRules: DEFAULT_SYMBOL_RULES, lines: DEFAULT_LINES, enabledSites: [], lineColours: DEFAULT_LINE_COLOURS });
     // Written back at the new version: migrated once.
-    expect((store.entries.get('settings') as { version: number }).version).toBe(2);
+    expect((store.entries.get('settings') as { version: number }).version).toBe(3);
+  });
+
+  it("settings v2 -> v3: futures rules left at 0 take the forwards' basis; a basis the user typed stays", async () => {
+    const store = memoryStore();
+    await store.set('settings', envelope(2, SETTINGS_V2));
+    const settings = await storedItem(store, new KeyedQueue(), 'settings', settingsSpec).get();
+    expect(settings.symbolRules).toEqual([
+      { chart: 'SPX', underlying: 'SPX', basis: 0 },
+      { chart: 'ES1!', underlying: 'SPX', basis: 31.75 },
+      { chart: 'NQ1!', underlying: 'NDX', basis: null },
+      { chart: 'CME_MINI:MES1!', underlying: 'SPX', basis: null },
+      { chart: 'TVC:SPX500', underlying: 'SPX', basis: 0 },
+    ]);
+    expect(settings.lines).toEqual({ flip: true, callWall: false, putWall: true, absGamma: true, nodes: 2, flipBand: true, previous: true });
+    expect(settings.lineColours).toEqual(SETTINGS_V2.lineColours);
   });
 
   it('cached levels v1 -> v2 state their assumptions, under the key today computes for the same settings', async () => {
