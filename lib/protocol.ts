@@ -147,8 +147,8 @@ export function validateRequest<K extends RequestName>(name: K, data: unknown): 
  */
 export const REQUEST_ACCESS: Record<RequestName, 'any' | 'extension-pages'> = {
   hello: 'any',
-  getLevels: 'any',
-  getHeatmap: 'any',
+  getLevels: 'extension-pages',
+  getHeatmap: 'extension-pages',
   getProfile: 'extension-pages',
   getHistory: 'extension-pages',
   getStatus: 'extension-pages',
@@ -226,10 +226,19 @@ export interface LevelsReply {
   status: FeedStatus;
   /** True when the last refresh failed or the data is older than the schedule allows. */
   stale: boolean;
+  /** UTC ms at which these levels turn stale by the clock (a live feed without a new chain), or null. */
+  staleAfter: number | null;
+  /** UTC ms from which the data is from a past session (an imported file, the sample), or null. */
+  oldAfter: number | null;
   /** Change since the previous session's latest levels. */
   diff: LevelDiff | null;
   ivShift: IvShift | null;
   assumptions: AssumptionsInfo | null;
+}
+
+/** Stale now: as the background said when it answered, or by the clock since. */
+export function isStaleNow(reply: Pick<LevelsReply, 'stale' | 'staleAfter'>, now: number): boolean {
+  return reply.stale || (reply.staleAfter !== null && now >= reply.staleAfter);
 }
 
 export interface HeatmapReply {

@@ -9,7 +9,7 @@
  */
 import { h, render } from 'preact';
 import { sendMessage, onMessage } from '../../utils/messaging';
-import type { ChartLevels, OverlayPush, SiteOverlayState } from '../../lib/protocol';
+import { isStaleNow, type ChartLevels, type OverlayPush, type SiteOverlayState } from '../../lib/protocol';
 import { placeLevels } from '../../lib/chart/placement';
 import { levelsToDraw } from '../../lib/chart/level-labels';
 import { priceToY, yToPrice, sameMapping, type PlotRect, type PriceMapping } from '../../lib/chart/mapping';
@@ -25,6 +25,10 @@ import { CalibrationAdapter, findChartElement } from './adapters/calibration';
 /** How long to wait for the chart bridge before reading the page's axis (TradingView: its API comes late). */
 const BRIDGE_WAIT_MS = 1500;
 const BRIDGE_WAIT_TRADINGVIEW_MS = 5000;
+/** When the background paused a page's new symbols, ask again after its minute has passed. */
+const PAUSED_RETRY_MS = 61000;
+/** How often the panel's age and the lines' staleness follow the clock. */
+const CLOCK_TICK_MS = 15000;
 /** Calibration is offered once the axis reader has failed this long. */
 const OFFER_CALIBRATION_AFTER_MS = 2500;
 
@@ -38,6 +42,7 @@ export class OverlayController {
   /** The chart symbols last told to the background (a key of the sorted list and the follow flag). */
   private subscribed: string | null = null;
   private push: OverlayPush | null = null;
+  private retry = 0;
   private frame = 0;
   private readonly state: OverlayViewState = {
     reader: null,
@@ -74,6 +79,10 @@ export class OverlayController {
     if (site.panel) this.state.panel = site.panel;
     onMessage('overlayUpdated', ({ data }) => this.accept(data));
     this.bridge.start((state) => this.onAdapter(state));
+    // The age moves and levels turn stale by the clock, while nothing else happens (only while visible).
+    setInterval(() => {
+      if (document.visibilityState === 'visible') this.schedule();
+    }, CLOCK_TICK_MS);
     const onTradingView = location.hostname === 'tradingview.com' || location.hostname.endsWith('.tradingview.com');
     setTimeout(() => {
       if (!this.states.has('tradingview')) this.startAxisReader();
@@ -155,6 +164,7 @@ export class OverlayController {
 
   /** Recomputes what is drawn from the reader in use and the latest push, and draws it now. */
   private update(): void {
+    this.state.now = Date.now();
     const current = this.current();
     const charts = current?.charts ?? [];
     this.subscribeTo(charts);
@@ -183,7 +193,7 @@ export class OverlayController {
       band && mapping && plot && this.push?.overlay.lines.flipBand && this.push.overlay.lines.flip
         ? zoneOf(mapping, plot, band.low + (levels?.basis ?? 0), band.high + (levels?.basis ?? 0))
         : null;
-    return { id: chart.id, plot, placed, zone, stale: Boolean(reply?.stale && reply.levels) };
+    return { id: chart.id, plot, placed, zone, stale: Boolean(reply?.levels && isStaleNow(reply, this.state.now)) };
   }
 
   /** Tells the background the charts' symbols (null: a chart that follows the popup's ticker) on change. */
@@ -208,6 +218,14 @@ export class OverlayController {
   private accept(push: OverlayPush): void {
     if (!push || !Array.isArray(push.charts)) return;
     this.push = push;
+    // Symbols the background paused (too many new ones from this page in a minute): ask again later.
+    if (push.charts.some((chart) => chart.problem?.startsWith('gexmap paused'))) {
+      clearTimeout(this.retry);
+      this.retry = window.setTimeout(() => {
+        this.subscribed = null;
+        this.update();
+      }, PAUSED_RETRY_MS);
+    }
     this.state.colours = push.overlay.lineColours;
     this.state.message = null;
     this.schedule();
@@ -224,7 +242,6 @@ export class OverlayController {
   }
 
   private draw(): void {
-    this.state.now = Date.now();
     const state = { ...this.state };
     render(h(LinesLayer, { state }), this.mounts.lines);
     const { reader, chart, activePlot, panel, calibrating, calibrationError, message, colours } = state;

@@ -4,7 +4,15 @@
  */
 import type { ChainSnapshot, OptionContract, RejectedRow } from '../chain/model';
 import { standardWarnings } from '../chain/contract';
-import { getText } from './http';
+import { getText, hostOf } from './http';
+
+function sameOrigin(url: string, base: string): boolean {
+  try {
+    return new URL(url).origin === new URL(base).origin;
+  } catch {
+    return false;
+  }
+}
 import { contractFromRecord, isRecord, numberOrNull } from './records';
 import { providerError, type ProviderContext, type ProviderResult } from './types';
 
@@ -77,6 +85,10 @@ export async function fetchPolygon(ticker: string, context: ProviderContext, opt
       else contracts.push(contract);
     });
     url = typeof body.next_url === 'string' && body.next_url ? body.next_url : null;
+    // The key goes with every page: only ever to Polygon's own host, whatever a page says.
+    if (url !== null && !sameOrigin(url, base)) {
+      return providerError('not-a-chain', `Polygon's next page points at ${hostOf(url)}, not ${hostOf(base)}: not followed (the API key is sent to Polygon only)`);
+    }
   }
   if (contracts.length === 0 && rejected.length === 0) return providerError('unknown-ticker', `Polygon has no options for ${polygonUnderlying(ticker)}`);
   if (contracts.length === 0) return providerError('not-a-chain', `Polygon returned no readable contracts for ${polygonUnderlying(ticker)}`);

@@ -10,7 +10,6 @@ import { analyzeChain } from '../gex/analyze';
 import { EngineInputError } from '../gex/prepared-chain';
 import { ALL_EXPIRIES } from '../gex/expiry-filter';
 import { recordSession, sessionOfData, summarize } from '../gex/history';
-import { isMarketOpen } from '../market/sessions';
 import { importChainText } from '../providers/custom-url';
 import { providerSpec } from '../providers/registry';
 import { slidingWindowLimiter, type RateLimiter } from '../providers/rate-limiter';
@@ -18,6 +17,7 @@ import type { FetchLike, ProviderError, ProviderId, ProviderResult } from '../pr
 import { applySettingsPatch, normalizeTicker, settingsAssumptions, type Settings } from '../settings';
 import type { FeedStatus, SourceInfo } from '../protocol';
 import { backoffDelay, nextRegularRefresh } from './schedule';
+import { freshness, type Freshness } from './freshness';
 import type { CachedLevels, ServiceStorage } from './storage-port';
 
 export interface FeedDeps {
@@ -107,12 +107,9 @@ export class Feeds {
     return (await this.deps.storage.status(feedKey(provider, ticker)).get()) ?? emptyStatus(provider, ticker);
   }
 
-  /** True when the last refresh failed, or the data is older than the schedule allows. */
-  isStale(status: FeedStatus, source: SourceInfo | null, settings: Settings): boolean {
-    if (!source) return true;
-    if (status.lastError && (status.lastSuccessAt === null || status.lastError.at >= status.lastSuccessAt)) return true;
-    const now = this.deps.now();
-    return providerSpec(source.provider).scheduled && isMarketOpen(now) && now - source.fetchedAt > 3 * settings.refreshMinutes * 60000;
+  /** How fresh a feed's levels are now, and when they turn stale (or old) by the clock. */
+  freshness(status: FeedStatus, source: SourceInfo | null, settings: Settings): Freshness {
+    return freshness(source, status, source ? providerSpec(source.provider).scheduled : false, settings.refreshMinutes, this.deps.now());
   }
 
   /** The last good levels, recomputed from the stored chain when the settings they rest on changed. */

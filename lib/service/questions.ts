@@ -49,7 +49,7 @@ export class Questions {
     const cachedView = request.strikes === undefined && greek === 'gamma';
     const analysis = await this.filtered(resolved, !cachedView);
     const grid = analysis ? analysis.heatmap({ ...(request.strikes === undefined ? {} : { strikeCount: request.strikes }), greek }) : cachedView ? cached.heatmap : null;
-    return { ticker: resolved.ticker, grid, source: cached.source, status, stale: this.feeds.isStale(status, cached.source, resolved.settings) };
+    return { ticker: resolved.ticker, grid, source: cached.source, status, stale: this.feeds.freshness(status, cached.source, resolved.settings).stale };
   }
 
   async getProfile(request: { ticker?: string; expiry?: string; points?: number } = {}): Promise<ProfileReply> {
@@ -141,7 +141,8 @@ export class Questions {
 
   private async levelsReply(resolved: Resolved, cached: CachedLevels | null, analysis: Analysis | null, status: FeedStatus): Promise<LevelsReply> {
     const { settings, ticker, filterText } = resolved;
-    const base = { ticker, expiryFilter: filterText, status, source: cached?.source ?? null, stale: this.feeds.isStale(status, cached?.source ?? null, settings) };
+    const { stale, staleAfter, oldAfter } = this.feeds.freshness(status, cached?.source ?? null, settings);
+    const base = { ticker, expiryFilter: filterText, status, source: cached?.source ?? null, stale, staleAfter, oldAfter };
     if (!cached) return { ...base, levels: null, diff: null, ivShift: null, assumptions: null };
     const levels: Levels = analysis?.levels ?? cached.levels;
     const history = await this.storage.history(ticker).get();

@@ -8,6 +8,8 @@ import { mapChartSymbol } from '../chart/symbol-map';
 import { overlaySettingsOf, type Settings } from '../settings';
 import type { ChartLevels, OverlayPush } from '../protocol';
 import type { Questions } from './questions';
+import { PageQuota } from './page-quota';
+import { feedKey } from './feeds';
 import type { ServiceStorage, Subscription } from './storage-port';
 
 export interface SubscriptionDeps {
@@ -39,18 +41,37 @@ function mapSubscription(subscription: Subscription, settings: Settings): Mapped
 }
 
 export class Subscriptions {
-  constructor(private readonly deps: SubscriptionDeps) {}
+  private readonly quota: PageQuota;
+
+  constructor(private readonly deps: SubscriptionDeps) {
+    this.quota = new PageQuota(deps.now);
+  }
 
   /** This tab's charts show these symbols (or follow the popup): answers what to draw, remembers the tab. */
   async subscribe(tabId: number | undefined, request: { symbols?: string[]; follow?: boolean }): Promise<OverlayPush> {
-    const subscription: Subscription = { symbols: [...new Set(request.symbols ?? [])], follow: request.follow === true, at: this.deps.now() };
+    const settings = await this.deps.storage.settings.get();
+    const wanted: Subscription = { symbols: [...new Set(request.symbols ?? [])], follow: request.follow === true, at: this.deps.now() };
+    // A page names its symbols: tickers beyond its quota are not fetched (the chart is told why).
+    const refused = new Set<string>();
+    if (tabId !== undefined) {
+      for (const chart of mapSubscription(wanted, settings)) {
+        if (!chart.symbol || !chart.ticker) continue;
+        const held = (await this.deps.storage.cache(feedKey(settings.provider, chart.ticker)).get()) !== null;
+        if (!this.quota.allow(tabId, chart.ticker, held)) refused.add(chart.symbol);
+      }
+    }
+    const subscription = { ...wanted, symbols: wanted.symbols.filter((symbol) => !refused.has(symbol)) };
     // The reply carries the levels (a fetch on the tab's behalf finishes first); then the tab is told of changes.
-    const push = await this.pushFor(subscription, await this.deps.storage.settings.get(), new Map());
+    const push = await this.pushFor(subscription, settings, new Map());
+    for (const symbol of refused) {
+      push.charts.push({ symbol, ticker: null, basis: 0, basisNote: null, levels: null, heatmap: null, problem: `gexmap paused new symbols on this page for a minute (too many in a row): ${symbol} waits.` });
+    }
     if (tabId !== undefined) await this.deps.storage.subscription(tabId).set(subscription);
     return push;
   }
 
   async forget(tabId: number): Promise<void> {
+    this.quota.forget(tabId);
     await this.deps.storage.subscription(tabId).remove();
   }
 

@@ -1,13 +1,14 @@
 /** Everything the overlay draws, from one state object the controller computes. */
 import type { PlacedLevel } from '../../../lib/chart/placement';
 import type { PlotRect } from '../../../lib/chart/mapping';
-import type { ChartLevels } from '../../../lib/protocol';
+import { isStaleNow, type ChartLevels } from '../../../lib/protocol';
 import type { LineColours } from '../../../lib/chart/level-kinds';
 import { Lines } from './Lines';
 import { Panel, type PanelPlace } from './Panel';
 import { Heatmap } from '../../../components/Heatmap';
 import { CalibrationHandles, type HandleDraft } from './CalibrationHandles';
-import { formatAge } from '../../../lib/format/numbers';
+import { describeAsOf } from '../../../lib/format/time';
+
 import type { AdapterName } from '../adapters/adapter';
 
 /** Which reader places the lines, in words, and whether calibration should be offered. */
@@ -50,7 +51,7 @@ export interface OverlayActions {
 }
 
 function Status({ state }: { state: OverlayViewState }) {
-  const { reader, message } = state;
+  const { reader, message, now } = state;
   const ticker = state.chart?.ticker ?? null;
   const reply = state.chart?.levels ?? null;
   if (!ticker) return <span class="gx-muted">{state.chart?.problem ?? message ?? reader?.label ?? 'Looking for a chart…'}</span>;
@@ -59,15 +60,16 @@ function Status({ state }: { state: OverlayViewState }) {
   if (!reply.levels || !reply.source) {
     return <span data-state="error">{ticker}: no levels{error ? ` — ${error.message}` : ''}</span>;
   }
-  const ageMs = state.now - reply.source.asOf;
-  // Recent data says how old it is; old data (the sample, a weekend file) says when it is from.
-  const age = ageMs < 2 * 86400000 ? `${formatAge(ageMs)} ago` : new Date(reply.source.asOf).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  const stale = isStaleNow(reply, now);
+  const old = reply.oldAfter !== null && now >= reply.oldAfter;
   return (
-    <span data-state={reply.stale ? 'stale' : 'ok'}>
+    <span data-state={stale ? 'stale' : old ? 'old' : 'ok'}>
       {ticker} · {reply.levels.regime} γ · {reply.source.sample ? 'SAMPLE · ' : ''}
-      {reply.source.delayed ? 'delayed · ' : ''}as of {age}
+      {reply.source.delayed ? 'delayed · ' : ''}
+      {describeAsOf(reply.source.asOf, now)}
+      {old && <span class="gx-badge-stale"> · old data: not today's</span>}
+      {stale && <span class="gx-badge-stale"> · stale{error ? `: ${error.message}` : ''}</span>}
       {state.chart?.basisNote && <span class="gx-muted"> · {state.chart.basisNote}</span>}
-      {reply.stale && <span class="gx-badge-stale"> · stale{error ? `: ${error.message}` : ''}</span>}
       {reader && <span class="gx-muted" data-testid="gexmap-reader" data-reader={reader.name ?? 'none'}> · {reader.label}</span>}
     </span>
   );

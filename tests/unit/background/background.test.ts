@@ -41,12 +41,13 @@ describe('background messaging', () => {
 
   it.each([
     ['hello', { client: 42 }, /hello: "client" must be text/],
-    ['getLevels', { ticker: { $gt: '' } }, /getLevels: "ticker" must be text/],
-    ['getLevels', { ticker: 'SPX', extra: true }, /getLevels: unknown field "extra"/],
-    ['getHeatmap', { strikes: -1 }, /getHeatmap: "strikes" must be a whole number/],
+    ['setSiteState', { panel: { x: 'far', y: 0, collapsed: true } }, /setSiteState: "panel" "x" must be a number/],
+    ['setSiteState', { calibration: { kind: 'linear', points: [{ fraction: 0.2, price: 1 }] } }, /setSiteState: "calibration" needs two points/],
+    ['getLevels', { ticker: 'SPX' }, /getLevels: only the extension's own pages may do this/],
+    ['subscribe', { symbols: 'SPX' }, /subscribe: "symbols" must be a list/],
     ['subscribe', { ticker: 'SPX' }, /subscribe: unknown field "ticker"/],
     ['getSettings', undefined, /getSettings: only the extension's own pages may do this/],
-    ['getLevels', { ticker: '../../etc' }, /"..\/..\/etc" is not a ticker/],
+    ['refresh', { ticker: '../../etc' }, /"..\/..\/etc" is not a ticker/],
   ] as const)('answers %s %j with an error, and keeps working', async (name, data, message) => {
     await expect(sendMessage(name as 'getLevels', data as never)).rejects.toThrow(message);
     expect(await sendMessage('hello', { client: 'after' })).toMatchObject({ name: 'gexmap' });
@@ -62,19 +63,21 @@ describe('background messaging', () => {
   });
 
   it('never puts an API key in a reply to a content script', async () => {
-    const replies: unknown[] = await Promise.all([
-      sendMessage('getLevels', {}),
-      sendMessage('getHeatmap', {}),
-      sendMessage('subscribe', { symbols: ['AMEX:SPY'] }),
-      sendMessage('refresh', {}),
-    ]);
+    const replies: unknown[] = await Promise.all([sendMessage('subscribe', { symbols: ['AMEX:SPY'] }), sendMessage('refresh', {}), sendMessage('getSiteState', undefined)]);
     shim.sender = POPUP;
-    replies.push(await sendMessage('getSettings', undefined), await sendMessage('getStatus', undefined), await sendMessage('getProfile', {}), await sendMessage('getHistory', {}));
+    replies.push(
+      await sendMessage('getSettings', undefined),
+      await sendMessage('getStatus', undefined),
+      await sendMessage('getLevels', {}),
+      await sendMessage('getHeatmap', {}),
+      await sendMessage('getProfile', {}),
+      await sendMessage('getHistory', {}),
+    );
     const text = JSON.stringify(replies);
     expect(text).not.toMatch(/SECRET/);
-    expect(replies[4]).toMatchObject({ provider: 'polygon', keys: { tradier: true, polygon: true } });
+    expect(replies[3]).toMatchObject({ provider: 'polygon', keys: { tradier: true, polygon: true } });
     // The Polygon request itself failed (no network in tests), and the status says so in plain words.
-    expect(replies[0]).toMatchObject({ levels: null, status: { lastError: { kind: 'network' } } });
+    expect(replies[5]).toMatchObject({ levels: null, status: { lastError: { kind: 'network' } } });
   });
 
   it('subscribes the asking tab to pushes, with its chart symbols mapped by the symbol rules', async () => {

@@ -118,6 +118,17 @@ describe('Polygon/Massive provider', () => {
     expect(host.calls.every((call) => !call.url.includes('poly-key'))).toBe(true);
   });
 
+  it('follows next_url only on its own host: the key never travels elsewhere', async () => {
+    const host = scriptedFetch();
+    host.answer(`${POLYGON_BASE_URL}/v3/snapshot/options/SPY?limit=250`, {
+      body: JSON.stringify({ status: 'OK', results: [polygonResult('O:SPY240119C00470000', 'call', 470, 900, 0.11)], next_url: 'https://collector.example.net/v3/snapshot/options/SPY?cursor=abc' }),
+    });
+    host.answer('https://collector.example.net/', { body: JSON.stringify({ status: 'OK', results: [] }) });
+    const result = await fetchPolygon('SPY', { fetch: host.fetch, now }, { key: 'poly-key' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'not-a-chain', message: expect.stringMatching(/points at collector\.example\.net, not api\.polygon\.io: not followed/) } });
+    expect(host.calls.map((call) => new URL(call.url).host)).toEqual(['api.polygon.io']);
+  });
+
   it('types a rejected key, an empty result and a non-JSON answer', async () => {
     const host = scriptedFetch();
     host.answer(`${POLYGON_BASE_URL}/v3/snapshot/options/BAD`, { status: 401, body: JSON.stringify({ status: 'NOT_AUTHORIZED', message: 'Unknown API Key' }) });

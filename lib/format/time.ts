@@ -1,0 +1,45 @@
+/**
+ * Times as a trader reads them: New York time with its zone (EST or EDT), and the data's age. Every
+ * time the popup, the overlay and the CLI show goes through here.
+ */
+import { newYorkOffsetMinutes, newYorkWallClock } from '../market/ny-time';
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "EST" or "EDT", as New York was at that instant. */
+export function newYorkZone(instant: number): string {
+  return newYorkOffsetMinutes(instant) === -240 ? 'EDT' : 'EST';
+}
+
+/** "Fri Jan 5, 2024 4:15 PM EST" (the year only when asked, for old data). */
+export function formatNewYork(instant: number, options: { date?: boolean; year?: boolean } = {}): string {
+  const wall = newYorkWallClock(instant);
+  const hour12 = wall.hour % 12 === 0 ? 12 : wall.hour % 12;
+  const time = `${hour12}:${String(wall.minute).padStart(2, '0')} ${wall.hour < 12 ? 'AM' : 'PM'} ${newYorkZone(instant)}`;
+  if (options.date === false) return time;
+  const weekday = WEEKDAYS[new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()];
+  return `${weekday} ${MONTHS[wall.month - 1]} ${wall.day}${options.year ? `, ${wall.year}` : ''}, ${time}`;
+}
+
+/** "4m", "2h 05m", "3d 4h": a duration. */
+export function formatDuration(milliseconds: number): string {
+  const minutes = Math.max(0, Math.floor(milliseconds / 60000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+/**
+ * The data's time as said beside its numbers: "as of 10:52 AM EST (12m ago)" today, with the date
+ * when older, and plainly when as-of lies ahead of the clock.
+ */
+export function describeAsOf(asOf: number, now: number): string {
+  const ahead = asOf - now;
+  if (ahead > 5 * 60000) return `as of ${formatNewYork(asOf, { year: true })} — ${formatDuration(ahead)} ahead of this computer's clock (check the clock or the file)`;
+  const age = Math.max(0, now - asOf);
+  const sameDay = newYorkWallClock(asOf).day === newYorkWallClock(now).day && age < 86400000;
+  if (sameDay) return `as of ${formatNewYork(asOf, { date: false })} (${formatDuration(age)} ago)`;
+  return `as of ${formatNewYork(asOf, { year: age > 300 * 86400000 })} (${formatDuration(age)} ago)`;
+}

@@ -1,0 +1,33 @@
+/** New York time with its zone, across the DST changes, and ages said plainly. */
+import { describe, expect, it } from 'vitest';
+import { describeAsOf, formatNewYork, newYorkZone } from '../../../lib/format/time';
+
+describe('New York time', () => {
+  it.each([
+    // The NVDA file: "January 6, 2025, 9:30 PM EST" — which is 02:30 UTC the next day.
+    ['2025-01-07T02:30:00Z', 'Mon Jan 6, 9:30 PM EST'],
+    // The last minute of EST and the first of EDT, 2024-03-10 (clocks jump from 2:00 to 3:00).
+    ['2024-03-10T06:59:00Z', 'Sun Mar 10, 1:59 AM EST'],
+    ['2024-03-10T07:00:00Z', 'Sun Mar 10, 3:00 AM EDT'],
+    // Fall back, 2024-11-03: 1:30 AM happens twice, first EDT then EST.
+    ['2024-11-03T05:30:00Z', 'Sun Nov 3, 1:30 AM EDT'],
+    ['2024-11-03T06:30:00Z', 'Sun Nov 3, 1:30 AM EST'],
+    ['2023-09-14T20:31:00Z', 'Thu Sep 14, 4:31 PM EDT'],
+    ['2024-01-07T17:00:00Z', 'Sun Jan 7, 12:00 PM EST'],
+  ])('%s reads %s', (utc, text) => {
+    expect(formatNewYork(Date.parse(utc))).toBe(text);
+  });
+
+  it('names the zone by the date, not by the computer it runs on', () => {
+    expect(newYorkZone(Date.parse('2024-07-01T12:00:00Z'))).toBe('EDT');
+    expect(newYorkZone(Date.parse('2024-12-01T12:00:00Z'))).toBe('EST');
+  });
+
+  it('says the age, the date when the data is not from today, and a future as-of plainly', () => {
+    const now = Date.parse('2024-01-08T15:10:00Z');
+    expect(describeAsOf(Date.parse('2024-01-08T14:58:00Z'), now)).toBe('as of 9:58 AM EST (12m ago)');
+    expect(describeAsOf(Date.parse('2024-01-07T15:52:00Z'), now)).toBe('as of Sun Jan 7, 10:52 AM EST (23h 18m ago)');
+    expect(describeAsOf(Date.parse('2021-03-01T21:00:00Z'), now)).toBe('as of Mon Mar 1, 2021, 4:00 PM EST (1042d 18h ago)');
+    expect(describeAsOf(Date.parse('2024-01-08T18:00:00Z'), now)).toMatch(/^as of Mon Jan 8, 2024, 1:00 PM EST — 2h 50m ahead of this computer's clock/);
+  });
+});
