@@ -57,6 +57,7 @@ export default defineBackground({
         clearData: () => changes.clearData(),
         setSiteEnabled: (request) => changes.setSiteEnabled(request),
         subscribe: (request, sender) => subscriptions.subscribe(sender.tab?.id, request),
+        getStorageUsage: () => feeds.usage(),
         getSiteState: (_request, sender) => storage.site(originOf(sender)).get(),
         setSiteState: (patch, sender) => storage.site(originOf(sender)).update((state) => ({ ...state, ...patch })),
       },

@@ -128,6 +128,7 @@ export const REQUEST_RULES = {
   clearData: nothing,
   setSiteEnabled: shape({ pattern: text(300), enabled: yesNo, tabId: optional(wholeNumber(0, 2 ** 31)) }),
   subscribe: shape({ symbols: optional(list(text(64), MAX_CHARTS_PER_TAB)), follow: optional(yesNo) }),
+  getStorageUsage: nothing,
   getSiteState: nothing,
   setSiteState: siteStatePatch,
 } satisfies Record<string, Rule<unknown>>;
@@ -161,6 +162,7 @@ export const REQUEST_ACCESS: Record<RequestName, 'any' | 'extension-pages'> = {
   clearData: 'extension-pages',
   setSiteEnabled: 'extension-pages',
   subscribe: 'any',
+  getStorageUsage: 'extension-pages',
   getSiteState: 'any',
   setSiteState: 'any',
 };
@@ -208,6 +210,18 @@ export interface FeedStatus {
   nextDueAt: number | null;
   /** How long the last successful refresh took, fetch to levels stored (ms). */
   lastDurationMs?: number;
+  /** UTC ms a chart, the popup or the schedule last asked for this feed (old feeds are evicted). */
+  viewedAt?: number;
+  /** The stored chain: its fingerprint (unchanged chains are not written again) and size. */
+  chain?: { fingerprint: string; bytes: number };
+}
+
+/** What the extension keeps, and its budget (shown in the options page). */
+export interface StorageUsage {
+  feeds: { key: string; ticker: string; provider: ProviderId; bytes: number; viewedAt: number | null }[];
+  chainBytes: number;
+  budgetBytes: number;
+  historyTickers: string[];
 }
 
 /** What the analysis assumed, stated beside every number (the CLI prints the same object). */
@@ -313,6 +327,7 @@ export interface Replies {
    * a symbol of its own, which follows the popup's ticker.
    */
   subscribe: OverlayPush;
+  getStorageUsage: StorageUsage;
   /** Content scripts: the overlay's state for the sender's own site (panel place, calibration). */
   getSiteState: SiteOverlayState;
   setSiteState: SiteOverlayState;

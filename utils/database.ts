@@ -5,6 +5,7 @@
  */
 import type { ChainSnapshot } from '../lib/chain/model';
 import type { KeyValueStore } from '../lib/service/store';
+import type { CompactChain } from '../lib/service/compact-chain';
 
 const DATABASE = 'gexmap';
 /** v1: chains; v2: the item store. */
@@ -14,9 +15,12 @@ const ITEMS = 'items';
 
 export interface Database {
   items: KeyValueStore;
+  /** Chains by feed key: compact chains (lib/service/compact-chain), or 0.1's whole snapshots. */
   chains: {
-    read(key: string): Promise<ChainSnapshot | null>;
-    write(key: string, snapshot: ChainSnapshot): Promise<void>;
+    read(key: string): Promise<CompactChain | ChainSnapshot | null>;
+    write(key: string, chain: CompactChain): Promise<void>;
+    delete(key: string): Promise<void>;
+    keys(): Promise<string[]>;
     clear(): Promise<void>;
   };
 }
@@ -80,8 +84,10 @@ export function openDatabase(factory: IDBFactory = indexedDB): Database {
         ),
     },
     chains: {
-      read: async (key) => ((await run(CHAINS, 'readonly', (objects) => request(objects.get(key)))) as ChainSnapshot | undefined) ?? null,
-      write: (key, snapshot) => run(CHAINS, 'readwrite', (objects) => void objects.put(snapshot, key)),
+      read: async (key) => ((await run(CHAINS, 'readonly', (objects) => request(objects.get(key)))) as CompactChain | ChainSnapshot | undefined) ?? null,
+      write: (key, chain) => run(CHAINS, 'readwrite', (objects) => void objects.put(chain, key)),
+      delete: (key) => run(CHAINS, 'readwrite', (objects) => void objects.delete(key)),
+      keys: () => run(CHAINS, 'readonly', async (objects) => (await request(objects.getAllKeys())) as string[]),
       clear: () => run(CHAINS, 'readwrite', (objects) => void objects.clear()),
     },
   };

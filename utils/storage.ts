@@ -17,6 +17,7 @@ import type { FeedStatus, SiteOverlayState } from '../lib/protocol';
 import { KeyedQueue, storedItem, type ItemSpec, type KeyValueStore } from '../lib/service/store';
 import type { CachedLevels, ServiceStorage, Subscription } from '../lib/service/storage-port';
 import type { Database } from './database';
+import { compactBytes, compactChain, expandChain, isCompactChain } from '../lib/service/compact-chain';
 
 // ---- settings: v3 --------------------------------------------------------------------------------
 
@@ -140,8 +141,21 @@ export function serviceStorage(database: Database): ServiceStorage {
     statuses: async () => (await valuesUnder('status:', statusSpec)).map(([, status]) => status).filter((status): status is FeedStatus => status !== null),
     subscriptions: async () =>
       new Map((await valuesUnder('subscription:', subscriptionSpec)).filter(([, entry]) => entry !== null).map(([tab, entry]) => [Number(tab), entry as Subscription])),
-    readChain: (feed) => database.chains.read(feed),
-    writeChain: (feed, snapshot) => database.chains.write(feed, snapshot),
+    readChain: async (feed) => {
+      const stored = await database.chains.read(feed);
+      // 0.1 kept whole snapshots: read as they are (the next refresh stores them compact).
+      return stored === null ? null : isCompactChain(stored) ? expandChain(stored) : stored;
+    },
+    writeChain: async (feed, snapshot, unless) => {
+      const compact = compactChain(snapshot);
+      const stored = { fingerprint: compact.fingerprint, bytes: compactBytes(compact) };
+      if (compact.fingerprint === unless) return { ...stored, written: false };
+      await database.chains.write(feed, compact);
+      return { ...stored, written: true };
+    },
+    deleteChain: (feed) => database.chains.delete(feed),
+    historyTickers: async () => (await items.keys('history:')).map((key) => key.slice('history:'.length)),
+    chainFeeds: () => database.chains.keys(),
     async clearData() {
       const keysToClear = (await Promise.all(DATA_PREFIXES.map((prefix) => items.keys(prefix)))).flat();
       await Promise.all(keysToClear.map((key) => queue.run(key, () => items.delete([key]))));

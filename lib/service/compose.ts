@@ -27,6 +27,8 @@ export interface ServiceDeps {
   /** Base URLs, overridable for tests. */
   urls?: { cboe?: string; tradier?: string; polygon?: string };
   timeoutMs?: number;
+  /** Chains kept in all, at most. */
+  budgetBytes?: number;
 }
 
 export interface Service {
@@ -47,6 +49,7 @@ export function composeService(deps: ServiceDeps): Service {
     scheduleAlarm: deps.scheduleAlarm,
     urls: deps.urls,
     timeoutMs: deps.timeoutMs,
+    budgetBytes: deps.budgetBytes,
     onUpdated: (ticker) => subscriptions.feedUpdated(ticker),
     chartTickers: () => subscriptions.tickers(),
   });

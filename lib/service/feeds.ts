@@ -15,10 +15,10 @@ import { providerSpec } from '../providers/registry';
 import { slidingWindowLimiter, type RateLimiter } from '../providers/rate-limiter';
 import type { FetchLike, ProviderError, ProviderId, ProviderResult } from '../providers/types';
 import { applySettingsPatch, normalizeTicker, settingsAssumptions, type Settings } from '../settings';
-import type { FeedStatus, SourceInfo } from '../protocol';
+import type { FeedStatus, SourceInfo, StorageUsage } from '../protocol';
 import { backoffDelay, nextRegularRefresh } from './schedule';
 import { freshness, type Freshness } from './freshness';
-import type { CachedLevels, ServiceStorage } from './storage-port';
+import type { CachedLevels, ServiceStorage, StoredChain } from './storage-port';
 
 export interface FeedDeps {
   storage: ServiceStorage;
@@ -36,12 +36,20 @@ export interface FeedDeps {
   /** Base URLs, overridable for tests. */
   urls?: { cboe?: string; tradier?: string; polygon?: string };
   timeoutMs?: number;
+  /** Chains kept in all, at most (default STORAGE_BUDGET_BYTES). */
+  budgetBytes?: number;
 }
 
 export class ServiceError extends Error {}
 
 /** Chrome refuses alarms sooner than 30 s in packed extensions. */
 const MIN_ALARM_DELAY_MS = 30000;
+/** Feeds nobody viewed for this long are evicted (their history stays). */
+export const EVICT_AFTER_MS = 7 * 24 * 3600 * 1000;
+/** Chains kept in all, at most (SPX takes about 2 MB compact). */
+export const STORAGE_BUDGET_BYTES = 48 * 1024 * 1024;
+/** viewedAt is written at most this often per feed. */
+const VIEWED_RESOLUTION_MS = 3600 * 1000;
 /** A page may ask for a refresh at most this often per feed (a chart reload, not a quota drain). */
 export const PAGE_REFRESH_INTERVAL_MS = 60000;
 
@@ -99,8 +107,11 @@ export class Feeds {
   private readonly chains = new Map<string, ChainSnapshot>();
   private readonly tradierLimiter: RateLimiter;
 
+  private readonly budget: number;
+
   constructor(private readonly deps: FeedDeps) {
     this.tradierLimiter = slidingWindowLimiter(120, 60000, deps.now, deps.sleep);
+    this.budget = deps.budgetBytes ?? STORAGE_BUDGET_BYTES;
   }
 
   async status(provider: ProviderId, ticker: string): Promise<FeedStatus> {
@@ -182,9 +193,10 @@ export class Feeds {
     const entry = cacheEntryOf(snapshot, settings, ticker, `${providerSpec('file').sourceLabel}: ${label}`, this.deps.now());
     if (typeof entry === 'string') throw new ServiceError(`${label}: ${entry}`);
     const key = feedKey('file', ticker);
-    await this.keep(key, snapshot, entry, ticker, settings);
+    const stored = await this.keep(key, snapshot, entry, ticker, settings);
     const now = this.deps.now();
-    await this.deps.storage.status(key).set({ ...emptyStatus('file', ticker), lastAttemptAt: now, lastSuccessAt: now });
+    await this.deps.storage.status(key).set({ ...emptyStatus('file', ticker), lastAttemptAt: now, lastSuccessAt: now, viewedAt: now, chain: { fingerprint: stored.fingerprint, bytes: stored.bytes } });
+    await this.sweep().catch(() => undefined);
     return ticker;
   }
 
@@ -234,13 +246,14 @@ export class Feeds {
     const key = feedKey(settings.provider, ticker);
     const started = this.deps.now();
     let error: ProviderError | null = null;
+    let kept: StoredChain | null = null;
     try {
       const result = await this.fetchChain(settings, ticker);
       if (!result.ok) error = result.error;
       else {
         const entry = cacheEntryOf(result.snapshot, settings, ticker, providerSpec(settings.provider).sourceLabel, this.deps.now());
         if (typeof entry === 'string') error = { kind: 'not-a-chain', message: entry };
-        else await this.keep(key, result.snapshot, entry, ticker, settings);
+        else kept = await this.keep(key, result.snapshot, entry, ticker, settings);
       }
     } catch (thrown) {
       // Storage full, a date the calendar cannot place, a bug: the feed still records why and re-arms.
@@ -266,11 +279,14 @@ export class Feeds {
               failures: 0,
               lastError: null,
               lastDurationMs: finished - started,
+              viewedAt: previous.viewedAt ?? finished,
+              chain: kept ? { fingerprint: kept.fingerprint, bytes: kept.bytes } : previous.chain,
               nextDueAt: providerSpec(settings.provider).scheduled ? nextRegularRefresh(finished, finished, settings.refreshMinutes) : null,
             };
       })
       .catch(() => null);
     await this.reschedule().catch(() => undefined);
+    if (!error) await this.sweep().catch(() => undefined);
     // Tabs hear of failures too: they keep the last good levels and mark them stale.
     await this.deps.onUpdated(ticker).catch(() => undefined);
     return status ?? { ...emptyStatus(settings.provider, ticker), lastAttemptAt: started, failures: 1, lastError: error && { ...error, at: finished } };
@@ -294,9 +310,11 @@ export class Feeds {
     this.chains.set(key, snapshot);
   }
 
-  private async keep(key: string, snapshot: ChainSnapshot, entry: CachedLevels, ticker: string, settings: Settings): Promise<void> {
+  /** Keeps a chain and its levels; the chain is written only when it changed. */
+  private async keep(key: string, snapshot: ChainSnapshot, entry: CachedLevels, ticker: string, settings: Settings): Promise<StoredChain> {
     this.remember(key, snapshot);
-    await this.deps.storage.writeChain(key, snapshot);
+    const previous = (await this.deps.storage.status(key).get())?.chain?.fingerprint;
+    const stored = await this.deps.storage.writeChain(key, snapshot, previous);
     await this.deps.storage.cache(key).set(entry);
     if (settings.provider !== 'sample') {
       const session = sessionOfData(snapshot.asOf);
@@ -304,5 +322,60 @@ export class Feeds {
       const replace = settings.provider === 'file';
       await this.deps.storage.history(ticker).update((history) => recordSession(history, session, summarize(entry.levels, entry.atmIv), { replace }));
     }
+    return stored;
+  }
+
+  /** A chart, the popup or the schedule asked for a feed (written at most hourly: eviction needs no more). */
+  async markViewed(provider: ProviderId, ticker: string): Promise<void> {
+    const now = this.deps.now();
+    const status = await this.deps.storage.status(feedKey(provider, ticker)).get();
+    if (status && (status.viewedAt ?? 0) > now - VIEWED_RESOLUTION_MS) return;
+    await this.deps.storage.status(feedKey(provider, ticker)).update((stored) => ({ ...(stored ?? emptyStatus(provider, ticker)), viewedAt: now }));
+  }
+
+  /** What is kept, by feed, against the budget. */
+  async usage(): Promise<StorageUsage> {
+    const statuses = await this.deps.storage.statuses();
+    const feeds = statuses
+      .filter((status) => status.chain)
+      .map((status) => ({ key: status.key, ticker: status.ticker, provider: status.provider, bytes: status.chain!.bytes, viewedAt: status.viewedAt ?? null }));
+    return {
+      feeds,
+      chainBytes: feeds.reduce((sum, feed) => sum + feed.bytes, 0),
+      budgetBytes: this.budget,
+      historyTickers: await this.deps.storage.historyTickers(),
+    };
+  }
+
+  /**
+   * Storage stays bounded: feeds nobody viewed for EVICT_AFTER_MS go (chain, levels, status; the
+   * session history stays), and past the budget the least recently viewed chains go first. The feeds
+   * the popup and open charts show are kept whatever their age.
+   */
+  async sweep(): Promise<string[]> {
+    const settings = await this.deps.storage.settings.get();
+    const kept = new Set((await this.watched(settings)).map((ticker) => feedKey(settings.provider, ticker)));
+    const now = this.deps.now();
+    const statuses = await this.deps.storage.statuses();
+    const lastSeen = (status: FeedStatus) => status.viewedAt ?? status.lastSuccessAt ?? status.lastAttemptAt ?? 0;
+    const evicted: string[] = [];
+    const evict = async (key: string) => {
+      this.chains.delete(key);
+      await this.deps.storage.deleteChain(key);
+      await this.deps.storage.cache(key).remove();
+      await this.deps.storage.status(key).remove();
+      evicted.push(key);
+    };
+    for (const status of statuses) if (!kept.has(status.key) && now - lastSeen(status) > EVICT_AFTER_MS) await evict(status.key);
+    let total = statuses.filter((status) => !evicted.includes(status.key)).reduce((sum, status) => sum + (status.chain?.bytes ?? 0), 0);
+    for (const status of statuses.filter((candidate) => !evicted.includes(candidate.key) && !kept.has(candidate.key) && candidate.chain).sort((a, b) => lastSeen(a) - lastSeen(b))) {
+      if (total <= this.budget) break;
+      total -= status.chain!.bytes;
+      await evict(status.key);
+    }
+    // Chains whose feed is gone (an interrupted eviction, 0.1's leftovers) go too.
+    const known = new Set(statuses.map((status) => status.key).filter((key) => !evicted.includes(key)));
+    for (const key of await this.deps.storage.chainFeeds()) if (!known.has(key)) await this.deps.storage.deleteChain(key);
+    return evicted;
   }
 }

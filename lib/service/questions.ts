@@ -121,6 +121,7 @@ export class Questions {
 
   private async lastGood(resolved: Resolved): Promise<{ cached: CachedLevels | null; status: FeedStatus }> {
     const cached = await this.feeds.ensure(resolved.settings, resolved.ticker);
+    if (cached) await this.feeds.markViewed(resolved.settings.provider, resolved.ticker);
     return { cached, status: await this.feeds.status(resolved.settings.provider, resolved.ticker) };
   }
 

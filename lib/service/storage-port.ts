@@ -32,6 +32,13 @@ export interface Subscription {
   at: number;
 }
 
+/** What the chain table holds for a feed. */
+export interface StoredChain {
+  fingerprint: string;
+  bytes: number;
+  written: boolean;
+}
+
 export interface ServiceStorage {
   settings: Item<Settings>;
   keys: Item<ApiKeys>;
@@ -43,9 +50,14 @@ export interface ServiceStorage {
   site(origin: string): Item<SiteOverlayState>;
   statuses(): Promise<FeedStatus[]>;
   subscriptions(): Promise<Map<number, Subscription>>;
-  /** Whole chains (too large for the item store) live in their own table. */
+  /** Chains (too large for the item store) live in their own table, compact (lib/service/compact-chain). */
   readChain(feed: string): Promise<ChainSnapshot | null>;
-  writeChain(feed: string, snapshot: ChainSnapshot): Promise<void>;
+  /** Writes a chain unless its fingerprint is `unless` (unchanged); says what it holds and whether it wrote. */
+  writeChain(feed: string, snapshot: ChainSnapshot, unless?: string): Promise<StoredChain>;
+  deleteChain(feed: string): Promise<void>;
+  /** Tickers with a stored history. */
+  historyTickers(): Promise<string[]>;
+  chainFeeds(): Promise<string[]>;
   /** Everything but settings and keys. */
   clearData(): Promise<void>;
 }

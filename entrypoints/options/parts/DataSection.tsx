@@ -1,12 +1,18 @@
 /** Data: import a chain file, export settings and history, clear cached data. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { StorageUsage } from '../../../lib/protocol';
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 import { sendMessage } from '../../../utils/messaging';
 import type { Message, SettingsEditor } from '../useSettings';
 import { Note } from './Note';
 
 export function DataSection({ editor }: { editor: SettingsEditor }) {
   const [note, setDataNote] = useState<Message>(null);
+  const [usage, setUsage] = useState<StorageUsage | null>(null);
   const settings = editor.settings;
+  const loadUsage = () => sendMessage('getStorageUsage', undefined).then(setUsage, () => setUsage(null));
+  useEffect(() => void loadUsage(), []);
 
   async function importFile(file: File) {
     setDataNote(null);
@@ -15,6 +21,7 @@ export function DataSection({ editor }: { editor: SettingsEditor }) {
       const levels = reply.levels;
       setDataNote({ kind: 'good', text: `${file.name}: ${reply.ticker} as of ${reply.source ? new Date(reply.source.asOf).toISOString().slice(0, 16) : '?'} — flip ${levels?.flip?.toFixed(1) ?? 'none'}, call wall ${levels?.callWall ?? '—'}, put wall ${levels?.putWall ?? '—'}. The popup now shows this file.` });
       editor.adopt(await sendMessage('getSettings', undefined));
+      void loadUsage();
     } catch (error) {
       setDataNote({ kind: 'bad', text: `${(error as Error).message} — nothing was replaced.` });
     }
@@ -41,9 +48,15 @@ export function DataSection({ editor }: { editor: SettingsEditor }) {
     <Note message={note} testId="import-message" />
     <p>
       <button type="button" onClick={() => void exportData()}>Export settings and history (JSON)</button>{' '}
-      <button type="button" onClick={async () => { if (confirm('Clear cached levels, history and stored chains? Settings and keys stay.')) { await sendMessage('clearData', undefined); setDataNote({ kind: 'good', text: 'Cached data cleared.' }); } }}>Clear cached data</button>
+      <button type="button" onClick={async () => { if (confirm('Clear cached levels, history and stored chains? Settings and keys stay.')) { await sendMessage('clearData', undefined); setDataNote({ kind: 'good', text: 'Cached data cleared.' }); void loadUsage(); } }}>Clear cached data</button>
     </p>
-    <p class="muted">Keys stay in this browser's extension storage and are used only by gexmap's background worker; no number leaves your browser.</p>
+    {usage && (
+      <p data-testid="storage-usage">
+        Stored: {usage.feeds.length} chain{usage.feeds.length === 1 ? '' : 's'} ({usage.feeds.map((feed) => feed.ticker).join(', ') || 'none'}), {megabytes(usage.chainBytes)} of a {megabytes(usage.budgetBytes)} budget; session history for{' '}
+        {usage.historyTickers.length} ticker{usage.historyTickers.length === 1 ? '' : 's'}. Tickers not viewed for a week are dropped (their history stays); past the budget, the least recently viewed go first.
+      </p>
+    )}
+    <p class="muted">Keys stay in gexmap's own database in this browser, which web pages and their scripts cannot reach; only gexmap's background uses them. No number leaves your browser.</p>
   </section>
   );
 }

@@ -28,7 +28,7 @@ export interface Harness extends Service {
   deps: ServiceDeps;
 }
 
-export function harness(idb: IDBFactory = new IDBFactory(), clock = { now: Date.parse('2024-01-08T15:00:00Z') }, host = scriptedFetch()): Harness {
+export function harness(idb: IDBFactory = new IDBFactory(), clock = { now: Date.parse('2024-01-08T15:00:00Z') }, host = scriptedFetch(), extra: Partial<ServiceDeps> = {}): Harness {
   const alarms: number[] = [];
   const pushes: Harness['pushes'] = [];
   const sites: string[][] = [];
@@ -45,6 +45,7 @@ export function harness(idb: IDBFactory = new IDBFactory(), clock = { now: Date.
     syncSites: async (list) => void sites.push([...list]),
     injectOverlay: async () => {},
     timeoutMs: 50,
+    ...extra,
   };
   return { ...composeService(deps), host, clock, alarms, pushes, sites, storage, database, deps };
 }
