@@ -12,10 +12,13 @@ import { sendMessage, onMessage } from '../../utils/messaging';
 import { isStaleNow, type ChartLevels, type OverlayPush, type SiteOverlayState } from '../../lib/protocol';
 import { placeLevels } from '../../lib/chart/placement';
 import { levelsToDraw } from '../../lib/chart/level-labels';
-import { priceToY, yToPrice, sameMapping, type PlotRect, type PriceMapping } from '../../lib/chart/mapping';
+import { priceToY, sameMapping, type PlotRect, type PriceMapping } from '../../lib/chart/mapping';
 import { parseTickValue } from '../../lib/chart/axis-fit';
 import type { Calibration } from '../../lib/chart/calibration';
-import { LinesLayer, PanelLayer, type ChartDrawing, type OverlayViewState, type ReaderInfo } from './view/OverlayView';
+import { LinesLayer, PanelLayer, type ChartDrawing, type Hideable, type OverlayViewState, type ReaderInfo } from './view/OverlayView';
+import { LABEL_HEIGHT } from './view/Lines';
+import { chartTheme } from './view/theme';
+import { stackLabels } from '../../lib/chart/label-layout';
 import type { HandleDraft } from './view/CalibrationHandles';
 import type { AdapterName, AdapterState, ChartView } from './adapters/adapter';
 import { TradingViewAdapter } from './adapters/tradingview';
@@ -45,12 +48,14 @@ export class OverlayController {
   private retry = 0;
   private frame = 0;
   private readonly state: OverlayViewState = {
+    theme: 'light',
+    hidden: [],
     reader: null,
     drawings: [],
     chart: null,
     activePlot: null,
-    // Top left by default: line labels sit at the right end of each line, by the price axis.
-    panel: { x: 8, y: 8, collapsed: false },
+    // A pill docked to the chart's top-left corner: line labels sit at the right end of each line.
+    panel: { x: 8, y: 8, collapsed: true, docked: true },
     calibrating: false,
     calibrationError: null,
     message: null,
@@ -76,7 +81,8 @@ export class OverlayController {
 
   async start(): Promise<void> {
     const site = await this.siteState();
-    if (site.panel) this.state.panel = site.panel;
+    if (site.panel) this.state.panel = { docked: false, ...site.panel };
+    if (site.hidden) this.state.hidden = site.hidden;
     onMessage('overlayUpdated', ({ data }) => this.accept(data));
     this.bridge.start((state) => this.onAdapter(state));
     // The age moves and levels turn stale by the clock, while nothing else happens (only while visible).
@@ -170,7 +176,13 @@ export class OverlayController {
     this.subscribeTo(charts);
     this.state.reader = this.readerInfo(current);
     const active = charts.find((chart) => chart.active) ?? charts[0] ?? null;
-    this.state.activePlot = active?.plot ?? this.states.get('calibration')?.charts[0]?.plot ?? null;
+    const activePlot = active?.plot ?? this.states.get('calibration')?.charts[0]?.plot ?? null;
+    if (JSON.stringify(activePlot) !== JSON.stringify(this.state.activePlot)) {
+      // The chart moved or changed: where the docked pill goes, and whether the chart is light or dark.
+      this.state.theme = chartTheme(activePlot, this.host);
+    }
+    this.state.activePlot = activePlot;
+    if (this.state.panel.docked && activePlot) this.state.panel = { ...this.state.panel, x: Math.max(0, activePlot.left + 8), y: Math.max(0, activePlot.top + 8) };
     this.state.chart = active ? this.levelsFor(active) : null;
     this.state.drawings = charts.map((chart) => this.drawing(chart));
     this.draw();
@@ -184,16 +196,25 @@ export class OverlayController {
     const levels = this.levelsFor(chart);
     const { mapping, plot } = chart;
     const reply = levels?.levels;
+    const hidden = new Set<Hideable>(this.state.hidden);
     const placed =
       levels && reply?.levels && mapping && plot && this.push
-        ? placeLevels(levelsToDraw(reply.levels, reply.diff, levels.basis, this.push.overlay.lines), mapping, plot, (y) => yToPrice(mapping, y))
+        ? placeLevels(
+            levelsToDraw(reply.levels, reply.diff, levels.basis, this.push.overlay.lines).filter((level) => !hidden.has(level.kind)),
+            mapping,
+            plot,
+            reply.levels.spot + levels.basis,
+          )
         : [];
+    // Labels of close lines stacked apart; each line stays at its exact y.
+    const labelYs = plot ? stackLabels(placed.map((level) => level.drawnY), LABEL_HEIGHT, plot.top, plot.top + plot.height) : [];
+    const labelled = placed.map((level, index) => ({ ...level, labelY: labelYs[index] }));
     const band = reply?.levels?.flipBand;
     const zone =
-      band && mapping && plot && this.push?.overlay.lines.flipBand && this.push.overlay.lines.flip
+      band && mapping && plot && this.push?.overlay.lines.flipBand && this.push.overlay.lines.flip && !hidden.has('flip-band') && !hidden.has('flip')
         ? zoneOf(mapping, plot, band.low + (levels?.basis ?? 0), band.high + (levels?.basis ?? 0))
         : null;
-    return { id: chart.id, plot, placed, zone, stale: Boolean(reply?.levels && isStaleNow(reply, this.state.now)) };
+    return { id: chart.id, plot, placed: labelled, zone, stale: Boolean(reply?.levels && isStaleNow(reply, this.state.now)) };
   }
 
   /** Tells the background the charts' symbols (null: a chart that follows the popup's ticker) on change. */
@@ -244,8 +265,8 @@ export class OverlayController {
   private draw(): void {
     const state = { ...this.state };
     render(h(LinesLayer, { state }), this.mounts.lines);
-    const { reader, chart, activePlot, panel, calibrating, calibrationError, message, colours } = state;
-    const panelKey = JSON.stringify([reader, panel, calibrating, calibrationError, message, colours, activePlot, Math.floor(state.now / 15000)]) + pushVersion(chart);
+    const { reader, chart, activePlot, panel, calibrating, calibrationError, message, colours, theme, hidden } = state;
+    const panelKey = JSON.stringify([reader, panel, calibrating, calibrationError, message, colours, activePlot, theme, hidden, Math.floor(state.now / 15000)]) + pushVersion(chart);
     if (panelKey === this.panelKey) return;
     this.panelKey = panelKey;
     render(h(PanelLayer, { state, actions: this.actions }), this.mounts.panel);
@@ -256,6 +277,11 @@ export class OverlayController {
       this.state.panel = place;
       this.schedule();
       void this.saveSite({ panel: place });
+    },
+    toggle: (kind: Hideable, shown: boolean) => {
+      this.state.hidden = shown ? this.state.hidden.filter((hidden) => hidden !== kind) : [...new Set([...this.state.hidden, kind])];
+      this.update();
+      void this.saveSite({ hidden: this.state.hidden });
     },
     startCalibration: () => {
       this.state.calibrating = true;

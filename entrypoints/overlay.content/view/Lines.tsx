@@ -3,11 +3,16 @@
  * the mapped y (the test contract). Out-of-range levels become edge markers with their distance.
  * Nothing here takes pointer events.
  */
-import type { PlacedLevel } from '../../../lib/chart/placement';
+import { describeFromSpot, type PlacedLevel } from '../../../lib/chart/placement';
 import type { PlotRect } from '../../../lib/chart/mapping';
 import { levelColour, type LineColours } from '../../../lib/chart/level-kinds';
 
 export const LINE_THICKNESS = 2;
+/** A line label's height, px (labels of close lines are stacked this far apart). */
+export const LABEL_HEIGHT = 17;
+
+/** A placed level with where its label's centre goes (viewport y), after stacking. */
+export type LabelledLevel = PlacedLevel & { labelY: number };
 
 export interface Zone {
   low: number;
@@ -16,7 +21,7 @@ export interface Zone {
   bottom: number;
 }
 
-export function Lines(props: { chart: string; placed: PlacedLevel[]; plot: PlotRect; zone: Zone | null; colours: LineColours | null; stale: boolean }) {
+export function Lines(props: { chart: string; placed: LabelledLevel[]; plot: PlotRect; zone: Zone | null; colours: LineColours | null; stale: boolean }) {
   const { chart, placed, plot, zone, colours, stale } = props;
   return (
     <div class="gx-lines" aria-hidden="true" data-chart={chart} data-stale={String(stale)}>
@@ -47,9 +52,9 @@ export function Lines(props: { chart: string; placed: PlacedLevel[]; plot: PlotR
               color: levelColour(level.kind, colours),
             }}
           >
-            <span class="gx-line-label">
+            <span class="gx-line-label" style={{ top: `${level.labelY - level.drawnY + LINE_THICKNESS / 2 - LABEL_HEIGHT / 2}px`, height: `${LABEL_HEIGHT - 2}px` }}>
               {level.label}
-              {level.edge && ` ${arrow} ${level.distance!.toFixed(1)} away`}
+              {level.edge && level.fromSpot && ` ${arrow} ${describeFromSpot(level.fromSpot)}`}
             </span>
           </div>
         );

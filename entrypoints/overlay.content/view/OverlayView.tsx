@@ -1,9 +1,8 @@
 /** Everything the overlay draws, from one state object the controller computes. */
-import type { PlacedLevel } from '../../../lib/chart/placement';
 import type { PlotRect } from '../../../lib/chart/mapping';
 import { isStaleNow, type ChartLevels } from '../../../lib/protocol';
 import type { LineColours } from '../../../lib/chart/level-kinds';
-import { Lines } from './Lines';
+import { Lines, type LabelledLevel } from './Lines';
 import { Panel, type PanelPlace } from './Panel';
 import { Heatmap } from '../../../components/Heatmap';
 import { CalibrationHandles, type HandleDraft } from './CalibrationHandles';
@@ -22,13 +21,20 @@ export interface ReaderInfo {
 export interface ChartDrawing {
   id: string;
   plot: PlotRect | null;
-  placed: PlacedLevel[];
+  placed: LabelledLevel[];
   /** The flip's model band as a zone of the plot (viewport y), when drawn. */
   zone: { low: number; high: number; top: number; bottom: number } | null;
   stale: boolean;
 }
 
+/** What the panel's switches can hide on this site (the lines the settings draw, and the band). */
+export type Hideable = 'flip' | 'call-wall' | 'put-wall' | 'abs-gamma' | 'node' | 'flip-band';
+
 export interface OverlayViewState {
+  /** The chart's own background: the overlay's colours follow it. */
+  theme: 'light' | 'dark';
+  /** Levels hidden from the panel on this site. */
+  hidden: Hideable[];
   reader: ReaderInfo | null;
   drawings: ChartDrawing[];
   /** What the background said the active chart draws (null until it answered). */
@@ -48,6 +54,29 @@ export interface OverlayActions {
   startCalibration(): void;
   saveCalibration(handles: [HandleDraft, HandleDraft]): void;
   cancelCalibration(): void;
+  toggle(kind: Hideable, shown: boolean): void;
+}
+
+const SWITCHES: [Hideable, string][] = [
+  ['flip', 'Flip'],
+  ['flip-band', 'Flip band'],
+  ['call-wall', 'Call wall'],
+  ['put-wall', 'Put wall'],
+];
+
+/** The pill's glance: ticker, regime, flip. */
+function Pill({ state }: { state: OverlayViewState }) {
+  const levels = state.chart?.levels?.levels;
+  const stale = state.chart?.levels ? isStaleNow(state.chart.levels, state.now) : false;
+  if (!state.chart?.ticker || !levels) return <span>gexmap{state.chart?.ticker ? ` · ${state.chart.ticker}` : ''}</span>;
+  const sign = levels.regime === 'positive' ? '+γ' : levels.regime === 'negative' ? '−γ' : levels.regime === 'transition' ? '±γ' : '0γ';
+  return (
+    <span>
+      gexmap · <strong>{state.chart.ticker}</strong> {sign}
+      {levels.flip !== null ? ` · flip ${(levels.flip + state.chart.basis).toFixed(1)}` : ''}
+      {stale && <span class="gx-badge-stale"> · stale</span>}
+    </span>
+  );
 }
 
 function Status({ state }: { state: OverlayViewState }) {
@@ -78,7 +107,7 @@ function Status({ state }: { state: OverlayViewState }) {
 /** The lines of every chart (redrawn whenever a chart moves: kept small). */
 export function LinesLayer({ state }: { state: OverlayViewState }) {
   return (
-    <div class="gx-root">
+    <div class="gx-root" data-theme={state.theme}>
       {!state.calibrating &&
         state.drawings.map((drawing) => drawing.plot && drawing.placed.length > 0 && <Lines key={drawing.id} chart={drawing.id} placed={drawing.placed} plot={drawing.plot} zone={drawing.zone} colours={state.colours} stale={drawing.stale} />)}
     </div>
@@ -90,13 +119,22 @@ export function PanelLayer({ state, actions }: { state: OverlayViewState; action
   const levels = state.chart?.levels?.levels ?? null;
   const heatmap = state.chart?.heatmap ?? null;
   return (
-    <div class="gx-root">
+    <div class="gx-root" data-theme={state.theme}>
       {state.calibrating && state.activePlot && (
         <CalibrationHandles plot={state.activePlot} onSave={actions.saveCalibration} onCancel={actions.cancelCalibration} error={state.calibrationError} />
       )}
       {/* While calibrating, the panel steps aside so it cannot cover the handles. */}
       {!state.calibrating && (
-        <Panel place={state.panel} onPlace={actions.placePanel} title="gexmap" status={<Status state={state} />}>
+        <Panel place={state.panel} onPlace={actions.placePanel} title="gexmap" pill={<Pill state={state} />} status={<Status state={state} />}>
+          {levels && (
+            <p class="gx-switches" aria-label="Levels drawn on this site">
+              {SWITCHES.map(([kind, label]) => (
+                <label key={kind}>
+                  <input type="checkbox" data-switch={kind} checked={!state.hidden.includes(kind)} onChange={(event) => actions.toggle(kind, (event.target as HTMLInputElement).checked)} /> {label}
+                </label>
+              ))}
+            </p>
+          )}
           {state.reader?.offerCalibration && (
             <p>
               <button type="button" data-action="calibrate" onClick={actions.startCalibration}>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mappingFromRange, mappingThrough, priceToY, yToPrice } from '../../../lib/chart/mapping';
 import { fitPriceAxis, parseTickValue, type AxisLabel } from '../../../lib/chart/axis-fit';
 import { mapChartSymbol, DEFAULT_SYMBOL_RULES } from '../../../lib/chart/symbol-map';
-import { placeLevels } from '../../../lib/chart/placement';
+import { describeFromSpot, placeLevels } from '../../../lib/chart/placement';
 import { levelsToDraw } from '../../../lib/chart/level-labels';
 import type { Levels } from '../../../lib/gex/levels';
 
@@ -115,13 +115,16 @@ describe('placement and labels', () => {
     expect(onFutures.map((level) => [level.kind, level.price])).toEqual([['flip', 4764.4], ['abs-gamma', 4730], ['node', 4830], ['node', 4930]]);
   });
 
-  it('places levels inside the plot at their y and outside ones as edge markers with distance', () => {
+  it('places levels inside the plot at their y and outside ones as edge markers, each with its distance from spot', () => {
     const mapping = mappingFromRange('linear', { from: 4650, to: 4750 }, 0, 500)!;
-    const placed = placeLevels(levelsToDraw(levels, null, 0), mapping, { left: 0, top: 0, width: 800, height: 500 }, (y) => yToPrice(mapping, y));
-    expect(placed.map((level) => [level.kind, Math.round(level.drawnY), level.edge, level.distance])).toEqual([
-      ['flip', 78, null, null],
-      ['call-wall', 0, 'above', 50],
-      ['put-wall', 500, 'below', 50],
+    // Spot 4697.2: the call wall at 4800 is 102.8 above it, whatever the zoom.
+    const placed = placeLevels(levelsToDraw(levels, null, 0), mapping, { left: 0, top: 0, width: 800, height: 500 }, 4697.2);
+    expect(placed.map((level) => [level.kind, Math.round(level.drawnY), level.edge, level.fromSpot && +level.fromSpot.points.toFixed(1)])).toEqual([
+      ['flip', 78, null, 37.2],
+      ['call-wall', 0, 'above', 102.8],
+      ['put-wall', 500, 'below', -97.2],
     ]);
+    expect(describeFromSpot(placed[1].fromSpot!)).toBe('102.8 above spot (+2.19%)');
+    expect(describeFromSpot(placed[2].fromSpot!)).toBe('97.2 below spot (−2.07%)');
   });
 });
