@@ -1,0 +1,281 @@
+/**
+ * Fits every column of numeric labels in one label set to a price scale, linear and log, resisting
+ * outliers (a clamped end label, a stale label, a last-price badge at the wrong y): reads the texts,
+ * groups columns, fits each robustly, and reports every label it set aside and why. Choosing which
+ * column is the price axis is axis-score.ts's job.
+ */
+import { labelCentreY, labelTickSource, labelTickY, type AxisLabel, type TickSource } from './axis-label';
+import { groupColumns, type ColumnAlign } from './label-columns';
+import type { PriceMapping, ScaleKind } from './mapping';
+import { fitRobustLine, leastSquaresLine, type RobustLine } from './robust-line';
+import { analyseSteps, type StepAnalysis } from './tick-steps';
+import { readTickText, type TickTextRejection } from './tick-text';
+
+export interface ColumnFitOptions {
+  /** Also accept axes whose values rise downward (a chart with an inverted price scale). */
+  allowInverted?: boolean;
+  /** A label farther than this from the fitted line is an outlier. Default 2 px. */
+  inlierTolerancePx?: number;
+  /** A fit whose inliers' RMS residual exceeds this is refused. Default 1.5 px. */
+  maxResidualPx?: number;
+  /** Fewest consistent ticks for an axis. Default 3. */
+  minTicks?: number;
+  /** Fewest inliers as a share of the column's labels. Default 0.5. */
+  minInlierFraction?: number;
+  /** Edges within this many px line up in one column. Default 3. */
+  columnTolerancePx?: number;
+}
+
+export type RejectReason = TickTextRejection | 'outlier' | 'duplicate' | 'no-column';
+
+export interface FittedTick<L extends AxisLabel = AxisLabel> {
+  label: L;
+  value: number;
+  /** The tick's y the fit used (the label's tickY, else its box centre). */
+  y: number;
+  /** Fitted y minus this y, px. */
+  residualPx: number;
+}
+
+export interface RejectedLabel<L extends AxisLabel = AxisLabel> {
+  label: L;
+  reason: RejectReason;
+  value: number | null;
+  /** For outliers: how far the fitted line passes from the label's y, px. */
+  residualPx: number | null;
+}
+
+export interface ColumnFit<L extends AxisLabel = AxisLabel> {
+  mapping: PriceMapping;
+  kind: ScaleKind;
+  /** Values rise downward (only with allowInverted). */
+  inverted: boolean;
+  /** RMS of the inliers' residuals, px: what the fit claims, honestly over the labels it kept. */
+  residualPx: number;
+  maxResidualPx: number;
+  /** The inliers, top to bottom. */
+  ticks: FittedTick<L>[];
+  /** Labels of this column the fit set aside (outliers, duplicates). */
+  rejected: RejectedLabel<L>[];
+  align: ColumnAlign;
+  columnLeft: number;
+  columnRight: number;
+  /** Labels in the column (inliers + rejected). */
+  memberCount: number;
+  /** Lowest and highest tick value. */
+  tickRange: { low: number; high: number };
+  /** Median distance between neighbouring ticks, px. */
+  tickSpacingPx: number;
+  steps: StepAnalysis;
+  /** The weakest way the inliers' tick y was found ('box': a constant offset would go unseen). */
+  tickSource: TickSource | 'mixed';
+  /** Texts like "4.700" read as European (dot groups thousands). */
+  decimalComma: boolean;
+  /** Share of ticks with another number beside them on the same row: tables have them, axes do not. */
+  rowMateShare: number;
+}
+
+export interface ColumnFitting<L extends AxisLabel = AxisLabel> {
+  fits: ColumnFit<L>[];
+  /** Labels no column used: non-numeric texts with why, and numbers in no fitting column. */
+  ignored: RejectedLabel<L>[];
+  /** Why no column fitted, in plain words (null when some did). */
+  failure: string | null;
+}
+
+interface NumericLabel<L> {
+  label: L;
+  index: number;
+  value: number;
+  alternative?: number;
+  convention: 'english' | 'european' | 'either';
+  y: number;
+}
+
+interface KindFit {
+  kind: ScaleKind;
+  sign: -1 | 1;
+  line: RobustLine;
+}
+
+const SOURCE_RANK: Record<TickSource, number> = { tick: 0, anchor: 1, box: 2 };
+
+export function fitAxisColumns<L extends AxisLabel>(labels: readonly L[], options: ColumnFitOptions = {}): ColumnFitting<L> {
+  const ignored: RejectedLabel<L>[] = [];
+  const numeric: NumericLabel<L>[] = [];
+  labels.forEach((label, index) => {
+    const reading = readTickText(label.text);
+    if (!reading.ok) ignored.push({ label, reason: reading.reason, value: null, residualPx: null });
+    else numeric.push({ label, index, value: reading.value, alternative: reading.alternative, convention: reading.convention, y: labelTickY(label) });
+  });
+  if (labels.length === 0) return { fits: [], ignored, failure: 'no labels' };
+  if (numeric.length === 0) return { fits: [], ignored, failure: `no numeric labels among ${labels.length}` };
+
+  const minTicks = options.minTicks ?? 3;
+  const columns = groupColumns(numeric.map((entry) => entry.label), { tolerancePx: options.columnTolerancePx, minMembers: minTicks });
+  if (columns.length === 0) {
+    for (const entry of numeric) ignored.push({ label: entry.label, reason: 'no-column', value: entry.value, residualPx: null });
+    return { fits: [], ignored, failure: `no column of ${minTicks} or more aligned numbers among ${numeric.length} (numbers in rows are an x axis)` };
+  }
+
+  const fits: ColumnFit<L>[] = [];
+  let bestShare = { inliers: 0, members: 0 };
+  for (const column of columns) {
+    const members = column.members.map((k) => numeric[k]);
+    for (const decimalComma of readingsOf(members)) {
+      const valued = members.map((entry) => ({ ...entry, value: decimalComma && entry.alternative !== undefined ? entry.alternative : entry.value }));
+      const attempt = fitColumn(valued, column.align, decimalComma, options);
+      if (attempt.fit) fits.push(attempt.fit);
+      else if (attempt.inliers > bestShare.inliers) bestShare = { inliers: attempt.inliers, members: members.length };
+    }
+  }
+
+  const distinct = dropOverlapping(fits);
+  for (const fit of distinct) fit.rowMateShare = rowMateShare(fit, numeric.map((entry) => entry.label));
+  const used = new Set<L>(distinct.flatMap((fit) => [...fit.ticks.map((tick) => tick.label), ...fit.rejected.map((entry) => entry.label)]));
+  for (const entry of numeric) if (!used.has(entry.label)) ignored.push({ label: entry.label, reason: 'no-column', value: entry.value, residualPx: null });
+  const failure = distinct.length
+    ? null
+    : `${columns.length} column(s) of numbers, none on a linear or log scale (at best ${bestShare.inliers} of ${bestShare.members} labels consistent)`;
+  return { fits: distinct, ignored, failure };
+}
+
+/** Which separator readings to try: the column's own when any text settles it, else English first and European too. */
+function readingsOf(members: readonly NumericLabel<unknown>[]): boolean[] {
+  if (members.some((entry) => entry.convention === 'english')) return [false];
+  if (members.some((entry) => entry.convention === 'european')) return [true];
+  return members.some((entry) => entry.alternative !== undefined) ? [false, true] : [false];
+}
+
+function fitColumn<L extends AxisLabel>(members: NumericLabel<L>[], align: ColumnAlign, decimalComma: boolean, options: ColumnFitOptions): { fit: ColumnFit<L> | null; inliers: number } {
+  const tolerance = options.inlierTolerancePx ?? 2;
+  const minTicks = options.minTicks ?? 3;
+  const rejected: RejectedLabel<L>[] = [];
+
+  // The same text twice at one place (a shadow, a double render) is one label.
+  const unique: NumericLabel<L>[] = [];
+  for (const entry of [...members].sort((a, b) => a.y - b.y)) {
+    if (unique.some((kept) => kept.value === entry.value && Math.abs(kept.y - entry.y) <= 1)) rejected.push({ label: entry.label, reason: 'duplicate', value: entry.value, residualPx: null });
+    else unique.push(entry);
+  }
+
+  const kindFit = bestKindFit(unique, tolerance, options.allowInverted ?? false);
+  if (!kindFit) return { fit: null, inliers: 0 };
+  const { kind, sign } = kindFit;
+  const f = (value: number) => (kind === 'log' ? Math.log(value) : value);
+
+  // Inliers sharing a value (a stale copy within tolerance): keep the one nearer the line.
+  let inliers = kindFit.line.inliers.map((k) => unique[k]);
+  const byValue = new Map<number, NumericLabel<L>>();
+  const residualOf = (entry: NumericLabel<L>) => Math.abs(kindFit.line.intercept + kindFit.line.slope * f(entry.value) - entry.y);
+  for (const entry of inliers) {
+    const other = byValue.get(entry.value);
+    if (!other || residualOf(entry) < residualOf(other)) byValue.set(entry.value, entry);
+  }
+  inliers = inliers.filter((entry) => byValue.get(entry.value) === entry);
+
+  const line = leastSquaresLine(inliers.map((entry) => ({ x: f(entry.value), y: entry.y }))) ?? kindFit.line;
+  const residual = (entry: NumericLabel<L>) => line.intercept + line.slope * f(entry.value) - entry.y;
+  for (const entry of unique) {
+    if (inliers.includes(entry)) continue;
+    const isDuplicate = byValue.has(entry.value) && kindFit.line.inliers.some((k) => unique[k] === entry);
+    rejected.push({ label: entry.label, reason: isDuplicate ? 'duplicate' : 'outlier', value: entry.value, residualPx: residual(entry) });
+  }
+
+  const ys = inliers.map((entry) => entry.y).sort((a, b) => a - b);
+  const heights = inliers.map((entry) => entry.label.bottom - entry.label.top).sort((a, b) => a - b);
+  const residuals = inliers.map(residual);
+  const rms = Math.sqrt(residuals.reduce((sum, r) => sum + r * r, 0) / residuals.length);
+  const enough =
+    inliers.length >= minTicks &&
+    inliers.length >= (options.minInlierFraction ?? 0.5) * unique.length &&
+    rms <= (options.maxResidualPx ?? 1.5) &&
+    Math.sign(line.slope) === sign &&
+    ys[ys.length - 1] - ys[0] >= Math.max(10, heights[Math.floor(heights.length / 2)]);
+  if (!enough) return { fit: null, inliers: inliers.length };
+
+  const ticks = inliers
+    .map((entry) => ({ label: entry.label, value: entry.value, y: entry.y, residualPx: residual(entry) }))
+    .sort((a, b) => a.y - b.y);
+  const spacings = ticks.slice(1).map((tick, k) => tick.y - ticks[k].y).sort((a, b) => a - b);
+  const sources = new Set(ticks.map((tick) => labelTickSource(tick.label)));
+  const weakest = [...sources].sort((a, b) => SOURCE_RANK[b] - SOURCE_RANK[a])[0];
+  const all = members.map((entry) => entry.label);
+  return {
+    inliers: inliers.length,
+    fit: {
+      mapping: { kind, intercept: line.intercept, slope: line.slope },
+      kind,
+      inverted: sign > 0,
+      residualPx: rms,
+      maxResidualPx: residuals.reduce((max, r) => Math.max(max, Math.abs(r)), 0),
+      ticks,
+      rejected,
+      align,
+      columnLeft: Math.min(...all.map((label) => label.left)),
+      columnRight: Math.max(...all.map((label) => label.right)),
+      memberCount: members.length,
+      tickRange: { low: Math.min(...ticks.map((tick) => tick.value)), high: Math.max(...ticks.map((tick) => tick.value)) },
+      tickSpacingPx: spacings[Math.floor(spacings.length / 2)],
+      steps: analyseSteps(ticks.map((tick) => tick.value), kind),
+      tickSource: sources.size > 1 && weakest !== 'tick' && sources.has('tick') ? 'mixed' : weakest,
+      decimalComma,
+      rowMateShare: 0,
+    },
+  };
+}
+
+/**
+ * The scale that explains most labels: linear or log, upright or (when allowed) inverted. With as
+ * many inliers, linear and upright win unless the other is clearly tighter (0.1 px RMS): over a
+ * narrow price range a log scale is indistinguishable from a linear one.
+ */
+function bestKindFit(entries: readonly NumericLabel<unknown>[], tolerance: number, allowInverted: boolean): KindFit | null {
+  const candidates: KindFit[] = [];
+  const signs: (-1 | 1)[] = allowInverted ? [-1, 1] : [-1];
+  for (const sign of signs) {
+    for (const kind of ['linear', 'log'] as const) {
+      if (kind === 'log' && entries.some((entry) => !(entry.value > 0))) continue;
+      const points = entries.map((entry) => ({ x: kind === 'log' ? Math.log(entry.value) : entry.value, y: entry.y }));
+      const line = fitRobustLine(points, { tolerance, slopeSign: sign });
+      if (line) candidates.push({ kind, sign, line });
+    }
+  }
+  let best: KindFit | null = null;
+  for (const candidate of candidates) {
+    if (!best) best = candidate;
+    else if (candidate.line.inliers.length > best.line.inliers.length) best = candidate;
+    else if (candidate.line.inliers.length === best.line.inliers.length && candidate.line.rms + 0.1 < best.line.rms) best = candidate;
+  }
+  return best;
+}
+
+/** One fit per set of labels: columns found under two alignments (or a subset) keep the better fit. */
+function dropOverlapping<L extends AxisLabel>(fits: ColumnFit<L>[]): ColumnFit<L>[] {
+  const ordered = [...fits].sort((a, b) => b.ticks.length - a.ticks.length || a.residualPx - b.residualPx);
+  const kept: ColumnFit<L>[] = [];
+  for (const fit of ordered) {
+    const labels = new Set(fit.ticks.map((tick) => tick.label));
+    const overlaps = kept.some((other) => other.decimalComma === fit.decimalComma && other.ticks.filter((tick) => labels.has(tick.label)).length * 2 >= Math.min(labels.size, other.ticks.length));
+    if (!overlaps) kept.push(fit);
+  }
+  return kept;
+}
+
+function rowMateShare<L extends AxisLabel>(fit: ColumnFit<L>, numeric: readonly L[]): number {
+  const inColumn = new Set<AxisLabel>([...fit.ticks.map((tick) => tick.label), ...fit.rejected.map((entry) => entry.label)]);
+  const widths = fit.ticks.map((tick) => tick.label.right - tick.label.left).sort((a, b) => a - b);
+  const reach = 1.5 * Math.max(widths[Math.floor(widths.length / 2)], 10);
+  let withMates = 0;
+  for (const tick of fit.ticks) {
+    const own = tick.label;
+    const rowTolerance = 0.3 * Math.max(own.bottom - own.top, 4);
+    const mate = numeric.some((other) => {
+      if (inColumn.has(other)) return false;
+      const gap = Math.max(other.left - own.right, own.left - other.right);
+      return gap <= reach && Math.abs(labelCentreY(other) - labelCentreY(own)) <= rowTolerance;
+    });
+    if (mate) withMates++;
+  }
+  return withMates / fit.ticks.length;
+}
