@@ -124,9 +124,9 @@ export function fitAxisColumns<L extends AxisLabel>(labels: readonly L[], option
     const members = column.members.map((k) => numeric[k]);
     for (const decimalComma of readingsOf(members)) {
       const valued = members.map((entry) => ({ ...entry, value: decimalComma && entry.alternative !== undefined ? entry.alternative : entry.value }));
-      const attempt = fitColumn(valued, column.align, decimalComma, options);
-      if (attempt.fit) fits.push(attempt.fit);
-      else if (attempt.inliers > bestShare.inliers) bestShare = { inliers: attempt.inliers, members: members.length };
+      const attempt = fitColumnAxes(valued, column.align, decimalComma, options);
+      fits.push(...attempt.fits);
+      if (!attempt.fits.length && attempt.inliers > bestShare.inliers) bestShare = { inliers: attempt.inliers, members: members.length };
     }
   }
 
@@ -147,62 +147,90 @@ function readingsOf(members: readonly NumericLabel<unknown>[]): boolean[] {
   return members.some((entry) => entry.alternative !== undefined) ? [false, true] : [false];
 }
 
-function fitColumn<L extends AxisLabel>(members: NumericLabel<L>[], align: ColumnAlign, decimalComma: boolean, options: ColumnFitOptions): { fit: ColumnFit<L> | null; inliers: number } {
-  const tolerance = options.inlierTolerancePx ?? 2;
+/**
+ * The axes in one column: the best line, then (panes stacked in one column: price above, volume or
+ * an oscillator below, all at the same right edge) again on the labels outside its vertical span,
+ * up to four times. Labels within an axis's span that miss its line are its outliers; labels beyond
+ * every span belong to no axis.
+ */
+function fitColumnAxes<L extends AxisLabel>(members: NumericLabel<L>[], align: ColumnAlign, decimalComma: boolean, options: ColumnFitOptions): { fits: ColumnFit<L>[]; inliers: number } {
   const minTicks = options.minTicks ?? 3;
-  const rejected: RejectedLabel<L>[] = [];
-
   // The same text twice at one place (a shadow, a double render) is one label.
   const unique: NumericLabel<L>[] = [];
+  const duplicates: NumericLabel<L>[] = [];
   for (const entry of [...members].sort((a, b) => a.y - b.y)) {
-    if (unique.some((kept) => kept.value === entry.value && Math.abs(kept.y - entry.y) <= 1)) rejected.push({ label: entry.label, reason: 'duplicate', value: entry.value, residualPx: null });
+    if (unique.some((kept) => kept.value === entry.value && Math.abs(kept.y - entry.y) <= 1)) duplicates.push(entry);
     else unique.push(entry);
   }
+  const fits: ColumnFit<L>[] = [];
+  let bestInliers = 0;
+  let remaining = unique;
+  for (let round = 0; round < 4 && remaining.length >= minTicks; round++) {
+    const attempt = fitOneAxis(remaining, align, decimalComma, options);
+    if (!attempt) break;
+    bestInliers = Math.max(bestInliers, attempt.inliers);
+    if (!attempt.fit) break;
+    const fit = attempt.fit;
+    const [low, high] = attempt.span;
+    for (const entry of duplicates) {
+      if (entry.y >= low && entry.y <= high) fit.rejected.push({ label: entry.label, reason: 'duplicate', value: entry.value, residualPx: null });
+    }
+    fits.push(fit);
+    remaining = remaining.filter((entry) => entry.y < low || entry.y > high);
+  }
+  return { fits, inliers: bestInliers };
+}
 
-  const kindFit = bestKindFit(unique, tolerance, options.allowInverted ?? false);
-  if (!kindFit) return { fit: null, inliers: 0 };
+function fitOneAxis<L extends AxisLabel>(entries: NumericLabel<L>[], align: ColumnAlign, decimalComma: boolean, options: ColumnFitOptions): { fit: ColumnFit<L> | null; inliers: number; span: [number, number] } | null {
+  const tolerance = options.inlierTolerancePx ?? 2;
+  const minTicks = options.minTicks ?? 3;
+  const kindFit = bestKindFit(entries, tolerance, options.allowInverted ?? false);
+  if (!kindFit) return null;
   const { kind, sign } = kindFit;
   const f = (value: number) => (kind === 'log' ? Math.log(value) : value);
 
   // Inliers sharing a value (a stale copy within tolerance): keep the one nearer the line.
-  let inliers = kindFit.line.inliers.map((k) => unique[k]);
+  const robustInliers = kindFit.line.inliers.map((k) => entries[k]);
   const byValue = new Map<number, NumericLabel<L>>();
   const residualOf = (entry: NumericLabel<L>) => Math.abs(kindFit.line.intercept + kindFit.line.slope * f(entry.value) - entry.y);
-  for (const entry of inliers) {
+  for (const entry of robustInliers) {
     const other = byValue.get(entry.value);
     if (!other || residualOf(entry) < residualOf(other)) byValue.set(entry.value, entry);
   }
-  inliers = inliers.filter((entry) => byValue.get(entry.value) === entry);
-
+  const inliers = robustInliers.filter((entry) => byValue.get(entry.value) === entry);
   const line = leastSquaresLine(inliers.map((entry) => ({ x: f(entry.value), y: entry.y }))) ?? kindFit.line;
   const residual = (entry: NumericLabel<L>) => line.intercept + line.slope * f(entry.value) - entry.y;
-  for (const entry of unique) {
-    if (inliers.includes(entry)) continue;
-    const isDuplicate = byValue.has(entry.value) && kindFit.line.inliers.some((k) => unique[k] === entry);
-    rejected.push({ label: entry.label, reason: isDuplicate ? 'duplicate' : 'outlier', value: entry.value, residualPx: residual(entry) });
-  }
 
   const ys = inliers.map((entry) => entry.y).sort((a, b) => a - b);
+  const gaps = ys.slice(1).map((y, k) => y - ys[k]).sort((a, b) => a - b);
+  const spacing = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
+  // The axis's own stretch of the column: its ticks and one spacing beyond (a clamped end label).
+  const span: [number, number] = [ys[0] - spacing, ys[ys.length - 1] + spacing];
+  const inSpan = entries.filter((entry) => entry.y >= span[0] && entry.y <= span[1]);
+  const rejected: RejectedLabel<L>[] = inSpan
+    .filter((entry) => !inliers.includes(entry))
+    .map((entry) => ({ label: entry.label, reason: robustInliers.includes(entry) ? 'duplicate' : 'outlier', value: entry.value, residualPx: residual(entry) }));
+
   const heights = inliers.map((entry) => entry.label.bottom - entry.label.top).sort((a, b) => a - b);
   const residuals = inliers.map(residual);
   const rms = Math.sqrt(residuals.reduce((sum, r) => sum + r * r, 0) / residuals.length);
   const enough =
     inliers.length >= minTicks &&
-    inliers.length >= (options.minInlierFraction ?? 0.5) * unique.length &&
+    inliers.length >= (options.minInlierFraction ?? 0.5) * inSpan.length &&
     rms <= (options.maxResidualPx ?? 1.5) &&
     Math.sign(line.slope) === sign &&
     ys[ys.length - 1] - ys[0] >= Math.max(10, heights[Math.floor(heights.length / 2)]);
-  if (!enough) return { fit: null, inliers: inliers.length };
+  if (!enough) return { fit: null, inliers: inliers.length, span };
 
   const ticks = inliers
     .map((entry) => ({ label: entry.label, value: entry.value, y: entry.y, residualPx: residual(entry) }))
     .sort((a, b) => a.y - b.y);
-  const spacings = ticks.slice(1).map((tick, k) => tick.y - ticks[k].y).sort((a, b) => a - b);
   const sources = new Set(ticks.map((tick) => labelTickSource(tick.label)));
   const weakest = [...sources].sort((a, b) => SOURCE_RANK[b] - SOURCE_RANK[a])[0];
-  const all = members.map((entry) => entry.label);
+  const boxes = inSpan.map((entry) => entry.label);
   return {
     inliers: inliers.length,
+    span,
     fit: {
       mapping: { kind, intercept: line.intercept, slope: line.slope },
       kind,
@@ -212,11 +240,11 @@ function fitColumn<L extends AxisLabel>(members: NumericLabel<L>[], align: Colum
       ticks,
       rejected,
       align,
-      columnLeft: Math.min(...all.map((label) => label.left)),
-      columnRight: Math.max(...all.map((label) => label.right)),
-      memberCount: members.length,
+      columnLeft: Math.min(...boxes.map((label) => label.left)),
+      columnRight: Math.max(...boxes.map((label) => label.right)),
+      memberCount: inSpan.length,
       tickRange: { low: Math.min(...ticks.map((tick) => tick.value)), high: Math.max(...ticks.map((tick) => tick.value)) },
-      tickSpacingPx: spacings[Math.floor(spacings.length / 2)],
+      tickSpacingPx: spacing,
       steps: analyseSteps(ticks.map((tick) => tick.value), kind),
       tickSource: sources.size > 1 && weakest !== 'tick' && sources.has('tick') ? 'mixed' : weakest,
       decimalComma,

@@ -94,14 +94,31 @@ describe('reading a price axis', () => {
   });
 
   it('rejects a stale label left at a wrong y', () => {
-    // A copy of "4,750" (truly at y = 160) left behind at y = 500 after a pan.
-    const labels = [...linearAxis(), label('4,750', 500)];
+    // A copy of "4,750" (truly at y = 160) left behind at y = 400 after a pan.
+    const labels = [...linearAxis(), label('4,750', 400)];
     const fit = readPriceAxis(labels).best!;
     expect(fit.ticks).toHaveLength(12);
     expect(priceToY(fit.mapping, 4700)).toBeCloseTo(220, 9);
     expect(fit.rejected).toHaveLength(1);
     expect(fit.rejected[0]).toMatchObject({ reason: 'outlier', value: 4750 });
-    expect(fit.rejected[0].residualPx).toBeCloseTo(160 - 500, 9);
+    expect(fit.rejected[0].residualPx).toBeCloseTo(160 - 400, 9);
+    // Beyond the axis's stretch of the column (its ticks and one spacing more) a label is no part of it.
+    const below = readPriceAxis([...linearAxis(), label('4,750', 520)]);
+    expect(below.best!.rejected).toEqual([]);
+    expect(below.ignored.map((entry) => [entry.label.text, entry.reason])).toEqual([['4,750', 'no-column']]);
+  });
+
+  it('reads panes stacked in one column (price above an oscillator) as separate axes', () => {
+    // An RSI pane below at the same right edge: 80 at y = 480 down to 20 at y = 600 (2 px per point),
+    // eight labels against the price pane's four.
+    const price = axis([4800, 4750, 4700, 4650], tickYOf);
+    const rsi = axis([80, 70, 60, 50, 40, 30, 20], (value) => 480 + 2 * (80 - value));
+    const reading = readPriceAxis([...price, ...rsi], { expectedPrice: 4712 });
+    expect(reading.fits).toHaveLength(2);
+    expect(reading.best!.tickRange).toEqual({ low: 4650, high: 4800 });
+    expect(priceToY(reading.best!.mapping, 4700)).toBeCloseTo(220, 9);
+    expect(reading.runnerUp!.tickRange).toEqual({ low: 20, high: 80 });
+    expect(reading.runnerUp!.mapping.slope).toBeCloseTo(-2, 9);
   });
 
   it('fits a log axis (10, 20, 50, 100, 200, 500) and rejects the linear reading', () => {
