@@ -11,7 +11,7 @@
  */
 import type { AxisLabel } from './axis-label';
 import { cssFontSizePx } from './css-font';
-import { canvasTextTickY, TYPICAL_SANS_METRICS, type FontMetricsEm, type MeasuredText } from './text-anchor';
+import { canvasTextTickY, TYPICAL_SANS_METRICS, type FontMetricsEm, type MeasuredText, type MiddleReading } from './text-anchor';
 
 /** A 2D affine transform as getTransform() gives it: x' = a x + c y + e, y' = b x + d y + f. */
 export interface Matrix2D {
@@ -45,6 +45,8 @@ export interface CanvasTextCall {
   /** 'ltr' or 'rtl' (resolve 'inherit' from the canvas element). Default ltr. */
   direction?: string;
   textBaseline: string;
+  /** How to read a 'middle' baseline (text-anchor.ts). Default 'anchor'. */
+  middle?: MiddleReading;
   /** ctx.font; ignored when fontSizePx is given. */
   font?: string;
   fontSizePx?: number;
@@ -111,7 +113,7 @@ export function canvasLabel(call: CanvasTextCall, box: CanvasBox): CanvasLabel {
   // The label in canvas units.
   const left = call.x - width * alignShare(call.textAlign, call.direction);
   const right = left + width;
-  const tickY = canvasTextTickY({ y: call.y, textBaseline: call.textBaseline, fontSizePx: size, measured: call.measured, metrics: call.metrics });
+  const tickY = canvasTextTickY({ y: call.y, textBaseline: call.textBaseline, middle: call.middle, fontSizePx: size, measured: call.measured, metrics: call.metrics });
   const measured = call.measured;
   let top: number;
   let bottom: number;

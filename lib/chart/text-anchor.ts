@@ -6,7 +6,7 @@
  * height), which is what charts centre a label on when they offset it from a baseline themselves
  * (d3's dy="0.32em" puts 10 px digits within 0.4 px of it); except for the centring baselines
  * (SVG `middle` and `central`, canvas `middle`), where the anchor itself is the tick: a chart that
- * asks for a centred label means its anchor y.
+ * asks for a centred label means its anchor y (canvas: see MiddleReading for the exception).
  *
  * All lengths are in the text's own coordinates (SVG user units, canvas units before the transform);
  * map the result to the viewport as the text is mapped (SVG screen CTM; canvas-label.ts).
@@ -162,10 +162,19 @@ export interface MeasuredText {
   fontBoundingBoxDescent?: number;
 }
 
+/**
+ * How to read a canvas 'middle' baseline: 'anchor' (the default: Chart.js, uPlot and ECharts draw
+ * their labels at the tick's y), or 'glyph-centre' for charts that shift the text so its glyphs
+ * centre on the tick (Lightweight Charts adds (ascent - descent) / 2, measured, to the tick's y).
+ * Pairing with drawn grid lines (tick-pairing.ts) settles it where the chart draws them.
+ */
+export type MiddleReading = 'anchor' | 'glyph-centre';
+
 export interface CanvasTextAnchor {
   /** fillText's y, canvas units before the transform. */
   y: number;
   textBaseline: string;
+  middle?: MiddleReading;
   /** Font size in the same units. */
   fontSizePx: number;
   measured?: MeasuredText;
@@ -174,7 +183,7 @@ export interface CanvasTextAnchor {
 
 export function canvasTextTickY(text: CanvasTextAnchor): number {
   const baseline = (text.textBaseline.trim().toLowerCase() as CanvasBaseline) || 'alphabetic';
-  if (baseline === 'middle') return text.y;
+  if (baseline === 'middle' && (text.middle ?? 'anchor') === 'anchor') return text.y;
   const m = metricsOf(text.metrics);
   const measured = text.measured;
   // Measured glyph box (ascent up, descent down from the anchor): its centre exactly.

@@ -77,6 +77,15 @@ describe('canvas text tick y', () => {
     expect(canvasTextTickY({ y: 100, textBaseline: 'middle', fontSizePx: 10, measured: { actualBoundingBoxAscent: 4, actualBoundingBoxDescent: 3 } })).toBe(100);
   });
 
+  it("reads 'middle' as the glyph centre for charts that centre the glyphs themselves (Lightweight Charts)", () => {
+    // With M at 10 px the middle baseline is (0.76 - 0.24) / 2 = 0.26 em above the alphabetic one, so
+    // digits reach 4.4 px above it and 2.6 px below: the chart adds (4.4 - 2.6) / 2 = 0.9 to the tick (220).
+    const drawn = { y: 220.9, textBaseline: 'middle', fontSizePx: 10, middle: 'glyph-centre' as const };
+    expect(canvasTextTickY({ ...drawn, measured: { actualBoundingBoxAscent: 4.4, actualBoundingBoxDescent: 2.6 } })).toBeCloseTo(220, 12);
+    expect(canvasTextTickY({ ...drawn, metrics: M })).toBeCloseTo(220, 12);
+    expect(canvasTextTickY({ ...drawn, middle: 'anchor', metrics: M })).toBe(220.9);
+  });
+
   it('uses measured glyph boxes exactly, then measured font boxes', () => {
     // textBaseline top: digits from 1.3 px to 8.3 px below the anchor (ascent -1.3, descent 8.3): centre 104.8.
     expect(canvasTextTickY({ y: 100, textBaseline: 'top', fontSizePx: 10, measured: { actualBoundingBoxAscent: -1.3, actualBoundingBoxDescent: 8.3 } })).toBeCloseTo(104.8, 12);
