@@ -5,8 +5,8 @@
  *    of it, which beats one farther away; a far column is never chosen then (a volume axis or
  *    another symbol's scale would put the lines at wrong prices);
  * 2. then axis-likeness: beside the plot, evenly and nicely stepped, many consistent labels, no
- *    numbers beside its rows (a table), a tight fit; English separators and upright scales slightly
- *    preferred when all else is equal.
+ *    numbers beside its rows (a table), a tight fit; upright scales slightly preferred when all else
+ *    is equal.
  */
 import type { AxisLabel } from './axis-label';
 import type { ColumnFit } from './column-fit';
@@ -53,7 +53,6 @@ export function scoreAxisFit<L extends AxisLabel>(fit: ColumnFit<L>, context: Ax
     inlierShare -
     3 * fit.rowMateShare -
     0.5 * Math.min(fit.residualPx / 1.5, 1) -
-    (fit.decimalComma ? 0.25 : 0) -
     (fit.inverted ? 0.25 : 0);
 
   const reasons: string[] = [];
@@ -72,19 +71,9 @@ export function scoreAxisFit<L extends AxisLabel>(fit: ColumnFit<L>, context: Ax
   return { ...fit, visibleRange, plausibility, besidePlot, score, reasons };
 }
 
-/**
- * Best first: plausibility tier, then score. One fit per column: the two separator readings of a
- * "4.700" column are the same labels, and only the better ranked one stays.
- */
+/** Best first: plausibility tier, then score. */
 export function rankAxisFits<L extends AxisLabel>(fits: readonly AxisFit<L>[]): AxisFit<L>[] {
-  const ranked = [...fits].sort((a, b) => TIER[b.plausibility] - TIER[a.plausibility] || b.score - a.score);
-  const kept: AxisFit<L>[] = [];
-  for (const fit of ranked) {
-    const labels = new Set(fit.ticks.map((tick) => tick.label));
-    const sameColumn = kept.some((other) => other.ticks.filter((tick) => labels.has(tick.label)).length * 2 >= Math.min(labels.size, other.ticks.length));
-    if (!sameColumn) kept.push(fit);
-  }
-  return kept;
+  return [...fits].sort((a, b) => TIER[b.plausibility] - TIER[a.plausibility] || b.score - a.score);
 }
 
 /** The chosen fit and the runner-up; a far fit is never chosen when an expected price was given. */
@@ -130,9 +119,12 @@ function isBesidePlot(fit: ColumnFit, plot: PlotRect): boolean {
   return besideX && within(middle, plot.top, plot.top + plot.height);
 }
 
+/** "4,712", "12.35", "0.0123": cheap (toLocaleString costs tens of microseconds a call). */
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const magnitude = Math.abs(value);
-  const digits = magnitude >= 100 ? 0 : magnitude >= 1 ? 2 : 4;
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+  const fixed = value.toFixed(magnitude >= 100 ? 0 : magnitude >= 1 ? 2 : 4).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const [whole, fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
 }

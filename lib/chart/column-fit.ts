@@ -24,6 +24,8 @@ export interface ColumnFitOptions {
   minInlierFraction?: number;
   /** Edges within this many px line up in one column. Default 3. */
   columnTolerancePx?: number;
+  /** The price the chart should show: settles "4.700"-style columns (else read the English way). */
+  expectedPrice?: number;
 }
 
 export type RejectReason = TickTextRejection | 'outlier' | 'duplicate' | 'no-column';
@@ -122,12 +124,11 @@ export function fitAxisColumns<L extends AxisLabel>(labels: readonly L[], option
   let bestShare = { inliers: 0, members: 0 };
   for (const column of columns) {
     const members = column.members.map((k) => numeric[k]);
-    for (const decimalComma of readingsOf(members)) {
-      const valued = members.map((entry) => ({ ...entry, value: decimalComma && entry.alternative !== undefined ? entry.alternative : entry.value }));
-      const attempt = fitColumnAxes(valued, column.align, decimalComma, options);
-      fits.push(...attempt.fits);
-      if (!attempt.fits.length && attempt.inliers > bestShare.inliers) bestShare = { inliers: attempt.inliers, members: members.length };
-    }
+    const decimalComma = readsEuropean(members, options.expectedPrice);
+    const valued = decimalComma ? members.map((entry) => ({ ...entry, value: entry.alternative ?? entry.value })) : members;
+    const attempt = fitColumnAxes(valued, column.align, decimalComma, options);
+    fits.push(...attempt.fits);
+    if (!attempt.fits.length && attempt.inliers > bestShare.inliers) bestShare = { inliers: attempt.inliers, members: members.length };
   }
 
   const distinct = dropOverlapping(fits);
@@ -140,11 +141,19 @@ export function fitAxisColumns<L extends AxisLabel>(labels: readonly L[], option
   return { fits: distinct, ignored, failure };
 }
 
-/** Which separator readings to try: the column's own when any text settles it, else English first and European too. */
-function readingsOf(members: readonly NumericLabel<unknown>[]): boolean[] {
-  if (members.some((entry) => entry.convention === 'english')) return [false];
-  if (members.some((entry) => entry.convention === 'european')) return [true];
-  return members.some((entry) => entry.alternative !== undefined) ? [false, true] : [false];
+/**
+ * Whether to read the column European ("4.700" = 4700): when a text settles it, that way; when all
+ * are ambiguous, the reading whose middle value is nearer the expected price (by ratio), else English.
+ */
+function readsEuropean(members: readonly NumericLabel<unknown>[], expectedPrice: number | undefined): boolean {
+  if (members.some((entry) => entry.convention === 'english')) return false;
+  if (members.some((entry) => entry.convention === 'european')) return true;
+  if (!(expectedPrice !== undefined && expectedPrice > 0) || !members.some((entry) => entry.alternative !== undefined)) return false;
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const distance = (value: number) => (value > 0 ? Math.abs(Math.log(value / expectedPrice)) : Infinity);
+  const english = middle(members.map((entry) => entry.value));
+  const european = middle(members.map((entry) => entry.alternative ?? entry.value));
+  return distance(european) < distance(english);
 }
 
 /**
@@ -284,7 +293,7 @@ function dropOverlapping<L extends AxisLabel>(fits: ColumnFit<L>[]): ColumnFit<L
   const kept: ColumnFit<L>[] = [];
   for (const fit of ordered) {
     const labels = new Set(fit.ticks.map((tick) => tick.label));
-    const overlaps = kept.some((other) => other.decimalComma === fit.decimalComma && other.ticks.filter((tick) => labels.has(tick.label)).length * 2 >= Math.min(labels.size, other.ticks.length));
+    const overlaps = kept.some((other) => other.ticks.filter((tick) => labels.has(tick.label)).length * 2 >= Math.min(labels.size, other.ticks.length));
     if (!overlaps) kept.push(fit);
   }
   return kept;

@@ -74,8 +74,9 @@ export function fitRobustLine(points: readonly Point[], options: RobustLineOptio
       const slope = dy / dx;
       const intercept = p.y - slope * p.x;
       let cost = 0;
-      for (const point of points) cost += Math.min((intercept + slope * point.x - point.y) ** 2, limit);
-      if (!best || cost < best.cost) best = { intercept, slope, cost };
+      const bound = best ? best.cost : Infinity;
+      for (let k = 0; k < points.length && cost < bound; k++) cost += Math.min((intercept + slope * points[k].x - points[k].y) ** 2, limit);
+      if (cost < bound) best = { intercept, slope, cost };
     }
   }
   if (!best) return null;

@@ -27,9 +27,14 @@ export function isNiceStep(step: number): boolean {
 }
 
 export function significantDigits(value: number): number {
-  if (value === 0) return 1;
-  const digits = Math.abs(value).toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  return Math.max(1, digits.length);
+  const magnitude = Math.abs(value);
+  if (magnitude === 0 || !Number.isFinite(magnitude)) return 1;
+  const exponent = Math.floor(Math.log10(magnitude));
+  for (let digits = 1; digits < 15; digits++) {
+    const scaled = magnitude / 10 ** (exponent - digits + 1);
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6) return digits;
+  }
+  return 15;
 }
 
 function isWholeMultiple(difference: number, step: number): boolean {

@@ -76,8 +76,9 @@ export function readTickText(text: string): TickTextReading {
   const scale = (match[2] ? 10 ** Number(match[2]) : 1) * (match[3] ? SUFFIX[match[3]] : 1);
   const value = sign * digits.value * scale;
   if (!Number.isFinite(value)) return { ok: false, reason: 'not-a-number' };
-  const reading: TickTextReading = { ok: true, value: clean(value), convention: digits.convention };
-  if (digits.alternative !== undefined) reading.alternative = clean(sign * digits.alternative * scale);
+  const tidy = scale === 1 ? (number: number) => number : clean;
+  const reading: TickTextReading = { ok: true, value: tidy(value), convention: digits.convention };
+  if (digits.alternative !== undefined) reading.alternative = tidy(sign * digits.alternative * scale);
   return reading;
 }
 
