@@ -119,11 +119,12 @@ function isBesidePlot(fit: ColumnFit, plot: PlotRect): boolean {
   return besideX && within(middle, plot.top, plot.top + plot.height);
 }
 
-/** "4,712", "12.35", "0.0123": cheap (toLocaleString costs tens of microseconds a call). */
+/** "4,712", "12.35", "0.00025": cheap (toLocaleString costs tens of microseconds a call). */
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const magnitude = Math.abs(value);
-  const fixed = value.toFixed(magnitude >= 100 ? 0 : magnitude >= 1 ? 2 : 4).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  if (magnitude > 0 && magnitude < 1) return String(Number(value.toPrecision(4)));
+  const fixed = value.toFixed(magnitude >= 100 ? 0 : 2).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
   const [whole, fraction] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction ? `${grouped}.${fraction}` : grouped;

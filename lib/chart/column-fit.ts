@@ -159,8 +159,8 @@ function readsEuropean(members: readonly NumericLabel<unknown>[], expectedPrice:
 /**
  * The axes in one column: the best line, then (panes stacked in one column: price above, volume or
  * an oscillator below, all at the same right edge) again on the labels outside its vertical span,
- * up to four times. Labels within an axis's span that miss its line are its outliers; labels beyond
- * every span belong to no axis.
+ * up to four times (a line that fails its checks is set aside and the rest tried). Labels within an
+ * axis's span that miss its line are its outliers; labels beyond every span belong to no axis.
  */
 function fitColumnAxes<L extends AxisLabel>(members: NumericLabel<L>[], align: ColumnAlign, decimalComma: boolean, options: ColumnFitOptions): { fits: ColumnFit<L>[]; inliers: number } {
   const minTicks = options.minTicks ?? 3;
@@ -178,7 +178,11 @@ function fitColumnAxes<L extends AxisLabel>(members: NumericLabel<L>[], align: C
     const attempt = fitOneAxis(remaining, align, decimalComma, options);
     if (!attempt) break;
     bestInliers = Math.max(bestInliers, attempt.inliers);
-    if (!attempt.fit) break;
+    if (!attempt.fit) {
+      // The strongest line failed (too few of its stretch on it): try the rest without its labels.
+      remaining = remaining.filter((entry) => !attempt.used.includes(entry));
+      continue;
+    }
     const fit = attempt.fit;
     const [low, high] = attempt.span;
     for (const entry of duplicates) {
@@ -190,7 +194,12 @@ function fitColumnAxes<L extends AxisLabel>(members: NumericLabel<L>[], align: C
   return { fits, inliers: bestInliers };
 }
 
-function fitOneAxis<L extends AxisLabel>(entries: NumericLabel<L>[], align: ColumnAlign, decimalComma: boolean, options: ColumnFitOptions): { fit: ColumnFit<L> | null; inliers: number; span: [number, number] } | null {
+function fitOneAxis<L extends AxisLabel>(
+  entries: NumericLabel<L>[],
+  align: ColumnAlign,
+  decimalComma: boolean,
+  options: ColumnFitOptions,
+): { fit: ColumnFit<L> | null; inliers: number; used: NumericLabel<L>[]; span: [number, number] } | null {
   const tolerance = options.inlierTolerancePx ?? 2;
   const minTicks = options.minTicks ?? 3;
   const kindFit = bestKindFit(entries, tolerance, options.allowInverted ?? false);
@@ -229,7 +238,7 @@ function fitOneAxis<L extends AxisLabel>(entries: NumericLabel<L>[], align: Colu
     rms <= (options.maxResidualPx ?? 1.5) &&
     Math.sign(line.slope) === sign &&
     ys[ys.length - 1] - ys[0] >= Math.max(10, heights[Math.floor(heights.length / 2)]);
-  if (!enough) return { fit: null, inliers: inliers.length, span };
+  if (!enough) return { fit: null, inliers: inliers.length, used: robustInliers, span };
 
   const ticks = inliers
     .map((entry) => ({ label: entry.label, value: entry.value, y: entry.y, residualPx: residual(entry) }))
@@ -239,6 +248,7 @@ function fitOneAxis<L extends AxisLabel>(entries: NumericLabel<L>[], align: Colu
   const boxes = inSpan.map((entry) => entry.label);
   return {
     inliers: inliers.length,
+    used: robustInliers,
     span,
     fit: {
       mapping: { kind, intercept: line.intercept, slope: line.slope },
@@ -263,26 +273,25 @@ function fitOneAxis<L extends AxisLabel>(entries: NumericLabel<L>[], align: Colu
 }
 
 /**
- * The scale that explains most labels: linear or log, upright or (when allowed) inverted. With as
- * many inliers, linear and upright win unless the other is clearly tighter (0.1 px RMS): over a
- * narrow price range a log scale is indistinguishable from a linear one.
+ * The scale that explains the labels best by truncated squared residuals (each label costs its
+ * squared miss, an outlier the tolerance squared): linear or log, upright or (when allowed)
+ * inverted. Counting inliers alone would let a log curve bend through a clamped end label. Linear
+ * and upright win unless another is clearly cheaper (by half a px²): over a narrow price range a log
+ * scale is indistinguishable from a linear one.
  */
 function bestKindFit(entries: readonly NumericLabel<unknown>[], tolerance: number, allowInverted: boolean): KindFit | null {
-  const candidates: KindFit[] = [];
+  const limit = tolerance * tolerance;
   const signs: (-1 | 1)[] = allowInverted ? [-1, 1] : [-1];
+  let best: (KindFit & { cost: number }) | null = null;
   for (const sign of signs) {
     for (const kind of ['linear', 'log'] as const) {
       if (kind === 'log' && entries.some((entry) => !(entry.value > 0))) continue;
       const points = entries.map((entry) => ({ x: kind === 'log' ? Math.log(entry.value) : entry.value, y: entry.y }));
       const line = fitRobustLine(points, { tolerance, slopeSign: sign });
-      if (line) candidates.push({ kind, sign, line });
+      if (!line) continue;
+      const cost = line.residuals.reduce((sum, r) => sum + Math.min(r * r, limit), 0);
+      if (!best || cost < best.cost - 0.5) best = { kind, sign, line, cost };
     }
-  }
-  let best: KindFit | null = null;
-  for (const candidate of candidates) {
-    if (!best) best = candidate;
-    else if (candidate.line.inliers.length > best.line.inliers.length) best = candidate;
-    else if (candidate.line.inliers.length === best.line.inliers.length && candidate.line.rms + 0.1 < best.line.rms) best = candidate;
   }
   return best;
 }
