@@ -9,6 +9,7 @@ import { pickAxis, rankAxisFits, scoreAxisFit, type AxisFit } from './axis-score
 import type { FitOptions } from './price-axis';
 import { fitAxisColumns, type RejectedLabel } from './column-fit';
 import type { PlotRect } from './mapping';
+import type { HorizontalMark } from './tick-pairing';
 
 export interface AxisLabelSet<L extends AxisLabel = AxisLabel> {
   /** The caller's name for the set (a canvas id, "dom"), echoed in each fit's `source`. */
@@ -16,6 +17,8 @@ export interface AxisLabelSet<L extends AxisLabel = AxisLabel> {
   labels: readonly L[];
   /** The plot these labels sit beside (for a canvas: the chart's largest canvas next to it). */
   plot?: PlotRect;
+  /** Tick marks and grid lines for this set's labels; else the options' marks. */
+  marks?: readonly HorizontalMark[];
 }
 
 export interface AxisChoice<L extends AxisLabel = AxisLabel> {
@@ -32,7 +35,7 @@ export function choosePriceAxis<L extends AxisLabel>(sets: readonly AxisLabelSet
   const scored: AxisFit<L>[] = [];
   const perSet: AxisChoice<L>['sets'] = [];
   for (const set of sets) {
-    const fitting = fitAxisColumns(set.labels, options);
+    const fitting = fitAxisColumns(set.labels, { ...options, marks: set.marks ?? options.marks });
     perSet.push({ id: set.id, ignored: fitting.ignored, failure: fitting.failure });
     for (const fit of fitting.fits) scored.push({ ...scoreAxisFit(fit, { ...options, plot: set.plot }), source: set.id });
   }

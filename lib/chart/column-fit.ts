@@ -9,6 +9,7 @@ import { groupColumns, type ColumnAlign } from './label-columns';
 import type { PriceMapping, ScaleKind } from './mapping';
 import { fitRobustLine, leastSquaresLine, type RobustLine } from './robust-line';
 import { analyseSteps, type StepAnalysis } from './tick-steps';
+import { pairTickYs, type HorizontalMark } from './tick-pairing';
 import { readTickText, type TickTextRejection } from './tick-text';
 
 export interface ColumnFitOptions {
@@ -26,6 +27,11 @@ export interface ColumnFitOptions {
   columnTolerancePx?: number;
   /** The price the chart should show: settles "4.700"-style columns (else read the English way). */
   expectedPrice?: number;
+  /**
+   * Tick marks and grid lines the chart drew (SVG lines and paths, DOM borders, a canvas tap's
+   * horizontal strokes), viewport px: each column's labels are paired with them (tick-pairing.ts).
+   */
+  marks?: readonly HorizontalMark[];
 }
 
 export type RejectReason = TickTextRejection | 'outlier' | 'duplicate' | 'no-column';
@@ -33,8 +39,10 @@ export type RejectReason = TickTextRejection | 'outlier' | 'duplicate' | 'no-col
 export interface FittedTick<L extends AxisLabel = AxisLabel> {
   label: L;
   value: number;
-  /** The tick's y the fit used (the label's tickY, else its box centre). */
+  /** The tick's y the fit used: a paired mark's, else the label's tickY, else its box centre. */
   y: number;
+  /** How that y was found. */
+  source: TickSource;
   /** Fitted y minus this y, px. */
   residualPx: number;
 }
@@ -92,6 +100,7 @@ interface NumericLabel<L> {
   alternative?: number;
   convention: 'english' | 'european' | 'either';
   y: number;
+  source: TickSource;
 }
 
 interface KindFit {
@@ -108,7 +117,7 @@ export function fitAxisColumns<L extends AxisLabel>(labels: readonly L[], option
   labels.forEach((label, index) => {
     const reading = readTickText(label.text);
     if (!reading.ok) ignored.push({ label, reason: reading.reason, value: null, residualPx: null });
-    else numeric.push({ label, index, value: reading.value, alternative: reading.alternative, convention: reading.convention, y: labelTickY(label) });
+    else numeric.push({ label, index, value: reading.value, alternative: reading.alternative, convention: reading.convention, y: labelTickY(label), source: labelTickSource(label) });
   });
   if (labels.length === 0) return { fits: [], ignored, failure: 'no labels' };
   if (numeric.length === 0) return { fits: [], ignored, failure: `no numeric labels among ${labels.length}` };
@@ -123,7 +132,7 @@ export function fitAxisColumns<L extends AxisLabel>(labels: readonly L[], option
   const fits: ColumnFit<L>[] = [];
   let bestShare = { inliers: 0, members: 0 };
   for (const column of columns) {
-    const members = column.members.map((k) => numeric[k]);
+    const members = pairWithMarks(column.members.map((k) => numeric[k]), options.marks);
     const decimalComma = readsEuropean(members, options.expectedPrice);
     const valued = decimalComma ? members.map((entry) => ({ ...entry, value: entry.alternative ?? entry.value })) : members;
     const attempt = fitColumnAxes(valued, column.align, decimalComma, options);
@@ -139,6 +148,18 @@ export function fitAxisColumns<L extends AxisLabel>(labels: readonly L[], option
     ? null
     : `${columns.length} column(s) of numbers, none on a linear or log scale (at best ${bestShare.inliers} of ${bestShare.members} labels consistent)`;
   return { fits: distinct, ignored, failure };
+}
+
+/** The column's labels with the tick y of the marks they pair with (per column: an x axis's labels must not vote). */
+function pairWithMarks<L extends AxisLabel>(members: NumericLabel<L>[], marks: readonly HorizontalMark[] | undefined): NumericLabel<L>[] {
+  if (!marks?.length) return members;
+  const pairing = pairTickYs(members.map((entry) => entry.label), marks);
+  if (pairing.offsetPx === null) return members;
+  return members.map((entry, k) => {
+    if (pairing.paired[k]) return { ...entry, y: pairing.tickYs[k]!, source: 'tick' as const };
+    // Unpaired: the agreed offset beats a box centre, not a tick y of the label's own.
+    return entry.source === 'box' ? { ...entry, y: pairing.tickYs[k]!, source: 'anchor' as const } : entry;
+  });
 }
 
 /**
@@ -241,9 +262,9 @@ function fitOneAxis<L extends AxisLabel>(
   if (!enough) return { fit: null, inliers: inliers.length, used: robustInliers, span };
 
   const ticks = inliers
-    .map((entry) => ({ label: entry.label, value: entry.value, y: entry.y, residualPx: residual(entry) }))
+    .map((entry) => ({ label: entry.label, value: entry.value, y: entry.y, source: entry.source, residualPx: residual(entry) }))
     .sort((a, b) => a.y - b.y);
-  const sources = new Set(ticks.map((tick) => labelTickSource(tick.label)));
+  const sources = new Set(ticks.map((tick) => tick.source));
   const weakest = [...sources].sort((a, b) => SOURCE_RANK[b] - SOURCE_RANK[a])[0];
   const boxes = inSpan.map((entry) => entry.label);
   return {

@@ -4,7 +4,8 @@
  *
  * What the caller owns: only visible labels go in (computed visibility, opacity, display, clipping:
  * a hidden label at a stale place that still lines up would be believed), and each label's best tick
- * y (tickY from a paired tick or grid line, or from the text anchor: text-anchor.ts). A stale label
+ * y (tickY from the text anchor: text-anchor.ts, canvas-label.ts), plus, where the chart draws them,
+ * its tick marks and grid lines as `marks` (paired per column here: tick-pairing.ts). A stale label
  * at a wrong y is rejected here as an outlier.
  */
 import type { AxisLabel } from './axis-label';
@@ -14,6 +15,7 @@ import { fitAxisColumns, type ColumnFitOptions, type RejectedLabel } from './col
 export type { AxisLabel, TickSource } from './axis-label';
 export type { AxisFit, AxisContext, Plausibility } from './axis-score';
 export type { FittedTick, RejectedLabel, RejectReason, ColumnFitOptions } from './column-fit';
+export type { HorizontalMark } from './tick-pairing';
 export { parseTickValue, readTickText } from './tick-text';
 
 export interface FitOptions extends ColumnFitOptions, AxisContext {}

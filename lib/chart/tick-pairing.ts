@@ -38,9 +38,17 @@ export interface Pairing<L extends AxisLabel> {
   paired: number;
 }
 
-export function pairLabelsWithTicks<L extends AxisLabel>(labels: readonly L[], marks: readonly HorizontalMark[], options: PairingOptions = {}): Pairing<L> {
+/** Per label: the mark's y where paired, else the centre plus the agreed offset; all null when too few agree. */
+export interface PairedTicks {
+  tickYs: (number | null)[];
+  paired: boolean[];
+  offsetPx: number | null;
+}
+
+export function pairTickYs(labels: readonly AxisLabel[], marks: readonly HorizontalMark[], options: PairingOptions = {}): PairedTicks {
   const tolerance = options.tolerancePx ?? 1;
   const maxGap = options.maxGapPx ?? 40;
+  const none: PairedTicks = { tickYs: labels.map(() => null), paired: labels.map(() => false), offsetPx: null };
   const candidates = labels.map((label) => {
     const centre = labelCentreY(label);
     const reach = options.maxOffsetPx ?? Math.max(12, 1.5 * (label.bottom - label.top));
@@ -56,21 +64,25 @@ export function pairLabelsWithTicks<L extends AxisLabel>(labels: readonly L[], m
     if (!best || votes > best.votes || (votes === best.votes && Math.abs(offset) < Math.abs(best.offset))) best = { offset, votes };
   }
   const needed = Math.max(options.minAgreeing ?? 3, Math.ceil(labels.length / 2));
-  if (!best || best.votes < needed) return { labels: [...labels], offsetPx: null, paired: 0 };
+  if (!best || best.votes < needed) return none;
 
   // Refine the consensus as the mean of the agreeing offsets nearest it.
-  const agreeing = candidates.flatMap((offsets) => {
-    const near = offsets.filter((offset) => Math.abs(offset - best!.offset) <= tolerance).sort((a, b) => Math.abs(a - best!.offset) - Math.abs(b - best!.offset));
-    return near.length ? [near[0]] : [];
-  });
+  const nearest = (offsets: number[], target: number) =>
+    offsets.filter((offset) => Math.abs(offset - target) <= tolerance).sort((a, b) => Math.abs(a - target) - Math.abs(b - target))[0];
+  const agreeing = candidates.map((offsets) => nearest(offsets, best!.offset)).filter((offset): offset is number => offset !== undefined);
   const consensus = agreeing.reduce((sum, offset) => sum + offset, 0) / agreeing.length;
 
-  let paired = 0;
+  const paired = candidates.map((offsets) => nearest(offsets, consensus) !== undefined);
+  const tickYs = labels.map((label, k) => labelCentreY(label) + (nearest(candidates[k], consensus) ?? consensus));
+  return { tickYs, paired, offsetPx: consensus };
+}
+
+export function pairLabelsWithTicks<L extends AxisLabel>(labels: readonly L[], marks: readonly HorizontalMark[], options: PairingOptions = {}): Pairing<L> {
+  const { tickYs, paired, offsetPx } = pairTickYs(labels, marks, options);
   const out = labels.map((label, k) => {
-    const near = candidates[k].filter((offset) => Math.abs(offset - consensus) <= tolerance).sort((a, b) => Math.abs(a - consensus) - Math.abs(b - consensus));
-    if (!near.length) return label.tickY === undefined ? { ...label, tickY: labelCentreY(label) + consensus, tickSource: 'anchor' as const } : label;
-    paired++;
-    return { ...label, tickY: labelCentreY(label) + near[0], tickSource: 'tick' as const };
+    const tickY = tickYs[k];
+    if (tickY === null || (!paired[k] && label.tickY !== undefined)) return label;
+    return { ...label, tickY, tickSource: paired[k] ? ('tick' as const) : ('anchor' as const) };
   });
-  return { labels: out, offsetPx: consensus, paired };
+  return { labels: out, offsetPx, paired: paired.filter(Boolean).length };
 }

@@ -79,4 +79,14 @@ describe('pairing labels with ticks', () => {
     const farGrid = grid.map((mark) => ({ ...mark, left: 0, right: 600 })); // ends 206 px before the labels
     expect(pairLabelsWithTicks(labels, farGrid).paired).toBe(0);
   });
+
+  it('pairs inside the reader per column, so an x axis under the plot border does not vote', () => {
+    // The plot's bottom border at y = 460 spans the plot; six x-axis labels sit 12 px below it.
+    const xAxis: AxisLabel[] = ['10:00', '11', '12', '13', '14', '15'].map((text, k) => ({ text, left: 100 + 120 * k, right: 114 + 120 * k, top: 466, bottom: 478 }));
+    const marks = [...grid, { y: 460, left: 0, right: 800 }];
+    const fit = readPriceAxis([...labels, ...xAxis], { marks }).best!;
+    expect(fit.tickSource).toBe('tick');
+    expect(fit.ticks.map((tick) => tick.source)).toEqual(Array(12).fill('tick'));
+    expect(priceToY(fit.mapping, 4700)).toBeCloseTo(220, 9);
+  });
 });
