@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { choosePriceAxis } from '../../../lib/chart/axis-choice';
 import { uprightCanvasLabels, type CanvasBox, type CanvasTextCall } from '../../../lib/chart/canvas-label';
+import { canvasSegmentMark } from '../../../lib/chart/canvas-mark';
 import { priceToY } from '../../../lib/chart/mapping';
 import type { FontMetricsEm } from '../../../lib/chart/text-anchor';
 
@@ -98,6 +99,20 @@ describe('choosing the price axis among canvases', () => {
     const ignored = choice.sets[0].ignored.map((entry) => entry.reason);
     expect(ignored.filter((reason) => reason === 'percent')).toHaveLength(5);
     expect(ignored.filter((reason) => reason === 'no-column')).toHaveLength(6);
+  });
+
+  it("takes the pane's grid lines as the ticks of labels drawn off their anchor (Lightweight Charts' glyph centring)", () => {
+    // The chart draws each label at tick + 0.9 ('middle' with its measured correction, text-anchor's
+    // hand numbers), and its grid on the pane canvas in backing pixels at 2 x tick.
+    const shifted = PRICES.map((price) => text({ text: price.toLocaleString('en-US'), x: 8, y: tickYOf(price) + 0.9 }));
+    const paneBox: CanvasBox = { left: 0, top: 0, width: 700, height: 440, backingWidth: 1400, backingHeight: 880 };
+    const identity = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
+    const grid = PRICES.map((price) => canvasSegmentMark({ x1: -1, y1: 2 * tickYOf(price), x2: 1401, y2: 2 * tickYOf(price) }, identity, paneBox)!);
+    const withoutGrid = choosePriceAxis([{ id: 'price-axis', labels: uprightCanvasLabels(shifted, priceBox), plot }]).best!;
+    expect(priceToY(withoutGrid.mapping, 4700)).toBeCloseTo(220.9, 9);
+    const withGrid = choosePriceAxis([{ id: 'price-axis', labels: uprightCanvasLabels(shifted, priceBox), plot, marks: grid }]).best!;
+    expect(withGrid.tickSource).toBe('tick');
+    expect(priceToY(withGrid.mapping, 4700)).toBeCloseTo(220, 9);
   });
 
   it('says why when no set holds an axis', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canvasLabel, uprightCanvasLabels, type CanvasBox, type CanvasTextCall } from '../../../lib/chart/canvas-label';
 import { CanvasLabelFrames } from '../../../lib/chart/canvas-frames';
+import { canvasRectMark, canvasSegmentMark } from '../../../lib/chart/canvas-mark';
 import { cssFontSizePx } from '../../../lib/chart/css-font';
 import type { FontMetricsEm } from '../../../lib/chart/text-anchor';
 
@@ -129,6 +130,24 @@ describe('canvas label geometry', () => {
     expect(canvasLabel(call({ transform: { ...IDENTITY, d: -1 } }), box).upright).toBe(false);
     const kept = uprightCanvasLabels([call({}), call({ transform: { a: 0, b: -1, c: 1, d: 0, e: 0, f: 0 } })], box);
     expect(kept).toHaveLength(1);
+  });
+});
+
+describe('canvas marks', () => {
+  // A pane canvas 700 x 440 CSS px at (0, 0), DPR 2, drawing in backing pixels (identity transform).
+  const pane: CanvasBox = { left: 0, top: 0, width: 700, height: 440, backingWidth: 1400, backingHeight: 880 };
+
+  it('reads a grid line stroked across the pane (Lightweight Charts draws in backing pixels)', () => {
+    // moveTo(-1, 440.5) lineTo(1401, 440.5): CSS y 220.25, x -0.5 .. 700.5.
+    expect(canvasSegmentMark({ x1: -1, y1: 440.5, x2: 1401, y2: 440.5 }, IDENTITY, pane)).toEqual({ y: 220.25, left: -0.5, right: 700.5 });
+    // A vertical grid line is no mark.
+    expect(canvasSegmentMark({ x1: 200, y1: 0, x2: 200, y2: 880 }, IDENTITY, pane)).toBeNull();
+  });
+
+  it('reads a thin rect as a tick mark at its centre, and a candle body as none', () => {
+    // A tick mark 5 x 1 CSS px drawn with scale 2 at (695, 219.5): CSS y 219.5 .. 220.5.
+    expect(canvasRectMark({ x: 695, y: 219.5, width: 5, height: 1 }, DPR2, pane)).toEqual({ y: 220, left: 695, right: 700 });
+    expect(canvasRectMark({ x: 300, y: 100, width: 6, height: 40 }, DPR2, pane)).toBeNull();
   });
 });
 
