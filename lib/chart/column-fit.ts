@@ -65,19 +65,22 @@ export interface ColumnFit<L extends AxisLabel = AxisLabel> {
   maxResidualPx: number;
   /** The inliers, top to bottom. */
   ticks: FittedTick<L>[];
-  /** Labels of this column the fit set aside (outliers, duplicates). */
+  /** Labels in the axis's stretch of the column the fit set aside (outliers, duplicates). */
   rejected: RejectedLabel<L>[];
   align: ColumnAlign;
   columnLeft: number;
   columnRight: number;
-  /** Labels in the column (inliers + rejected). */
+  /** Distinct labels in the axis's stretch of the column (inliers and outliers). */
   memberCount: number;
   /** Lowest and highest tick value. */
   tickRange: { low: number; high: number };
   /** Median distance between neighbouring ticks, px. */
   tickSpacingPx: number;
   steps: StepAnalysis;
-  /** The weakest way the inliers' tick y was found ('box': a constant offset would go unseen). */
+  /**
+   * How the inliers' tick y was found: 'mixed' when some paired with marks and some not, else the
+   * weakest way ('box': a constant offset from the ticks would go unseen).
+   */
   tickSource: TickSource | 'mixed';
   /** Texts like "4.700" read as European (dot groups thousands). */
   decimalComma: boolean;
@@ -95,7 +98,6 @@ export interface ColumnFitting<L extends AxisLabel = AxisLabel> {
 
 interface NumericLabel<L> {
   label: L;
-  index: number;
   value: number;
   alternative?: number;
   convention: 'english' | 'european' | 'either';
@@ -114,10 +116,10 @@ const SOURCE_RANK: Record<TickSource, number> = { tick: 0, anchor: 1, box: 2 };
 export function fitAxisColumns<L extends AxisLabel>(labels: readonly L[], options: ColumnFitOptions = {}): ColumnFitting<L> {
   const ignored: RejectedLabel<L>[] = [];
   const numeric: NumericLabel<L>[] = [];
-  labels.forEach((label, index) => {
+  labels.forEach((label) => {
     const reading = readTickText(label.text);
     if (!reading.ok) ignored.push({ label, reason: reading.reason, value: null, residualPx: null });
-    else numeric.push({ label, index, value: reading.value, alternative: reading.alternative, convention: reading.convention, y: labelTickY(label), source: labelTickSource(label) });
+    else numeric.push({ label, value: reading.value, alternative: reading.alternative, convention: reading.convention, y: labelTickY(label), source: labelTickSource(label) });
   });
   if (labels.length === 0) return { fits: [], ignored, failure: 'no labels' };
   if (numeric.length === 0) return { fits: [], ignored, failure: `no numeric labels among ${labels.length}` };
