@@ -69,6 +69,15 @@ describe('axis label fit', () => {
     expect(priceToY(fit.mapping, Math.sqrt(1000 * 500))).toBeCloseTo(130, 6);
   });
 
+  it('keeps the axis under the old call when an end label is clamped away from its tick', () => {
+    // Twelve labels 4800..4525 at y = 100 + 30k; the top one pushed 6 px down into the plot.
+    const labels = column([4800, 4775, 4750, 4725, 4700, 4675, 4650, 4625, 4600, 4575, 4550, 4525], 100, 30);
+    labels[0] = { ...labels[0], y: 106 };
+    const fit = fitPriceAxis(labels)!;
+    expect(fit.labels).toHaveLength(11);
+    expect(priceToY(fit.mapping, 4700)).toBeCloseTo(220, 9);
+  });
+
   it('finds nothing in a column of two labels, or one that is not a price axis', () => {
     expect(fitPriceAxis(column([4800, 4700], 100, 80))).toBeNull();
     // Values rising downward (a table column, not an axis).
