@@ -13,7 +13,7 @@ import { isStaleNow, type ChartLevels, type OverlayPush, type SiteOverlayState }
 import { placeLevels } from '../../lib/chart/placement';
 import { levelsToDraw } from '../../lib/chart/level-labels';
 import { priceToY, sameMapping, type PlotRect, type PriceMapping } from '../../lib/chart/mapping';
-import { parseTickValue } from '../../lib/chart/axis-fit';
+import { parseTickValue } from '../../lib/chart/tick-text';
 import type { Calibration } from '../../lib/chart/calibration';
 import { LinesLayer, PanelLayer, type ChartDrawing, type Hideable, type OverlayViewState, type ReaderInfo } from './view/OverlayView';
 import { LABEL_HEIGHT } from './view/Lines';
@@ -104,6 +104,8 @@ export class OverlayController {
   private startAxisReader(): void {
     if (this.axis) return;
     this.axis = new GenericAxisAdapter(this.host);
+    const spot = this.push?.charts.find((chart) => chart.symbol === null)?.levels?.levels?.spot;
+    if (spot !== undefined) this.axis.setExpectedPrice(spot);
     this.axis.start((state) => this.onAdapter(state));
   }
 
@@ -161,11 +163,12 @@ export class OverlayController {
       const count = current.charts.length;
       return { name: 'tradingview', label: count > 1 ? `TradingView chart API (${count} charts)` : 'TradingView chart API', offerCalibration: false };
     }
-    if (current?.adapter === 'generic') return { name: 'generic', label: "axis read from the chart's labels", offerCalibration: false };
+    if (current?.adapter === 'generic') return { name: 'generic', label: `axis read from the chart's labels (${current.note ?? 'fitted'})`, offerCalibration: false };
     if (current?.adapter === 'calibration' && this.calibration?.calibrated) {
       return { name: 'calibration', label: 'calibrated by you (the axis labels cannot be read)', offerCalibration: true };
     }
-    return { name: null, label: this.bridgeNote ?? (this.axis ? 'no readable price axis on this page yet' : 'looking for a chart…'), offerCalibration };
+    const axisNote = this.states.get('generic')?.note;
+    return { name: null, label: this.bridgeNote ?? (this.axis ? `no readable price axis on this page yet${axisNote ? ` (${axisNote})` : ''}` : 'looking for a chart…'), offerCalibration };
   }
 
   /** Recomputes what is drawn from the reader in use and the latest push, and draws it now. */
@@ -239,6 +242,10 @@ export class OverlayController {
   private accept(push: OverlayPush): void {
     if (!push || !Array.isArray(push.charts)) return;
     this.push = push;
+    // The price the chart should show (the levels' spot on its scale) picks the price axis among columns.
+    const page = push.charts.find((chart) => chart.symbol === null);
+    const spot = page?.levels?.levels?.spot;
+    this.axis?.setExpectedPrice(spot !== undefined ? spot + page!.basis : undefined);
     // Symbols the background paused (too many new ones from this page in a minute): ask again later.
     if (push.charts.some((chart) => chart.problem?.startsWith('gexmap paused'))) {
       clearTimeout(this.retry);

@@ -120,6 +120,8 @@ describe('Chromium: levels drawn on real charts', () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1100, height: 700 });
     await page.goto(`${server.origin}/pages/lightweight.html`);
+    // The panel starts as a pill docked to the chart; calibration is offered inside it once the axis cannot be read.
+    await page.locator('gexmap-overlay .gx-pill').click();
     const calibrate = page.locator('gexmap-overlay [data-action="calibrate"]');
     await calibrate.click();
     const handles = page.locator('gexmap-overlay .gx-handle-grip');
@@ -151,6 +153,9 @@ describe('Chromium: levels drawn on real charts', () => {
     await page.setViewportSize({ width: 1100, height: 700 });
     await page.goto(`${server.origin}/pages/chart.html`);
     const panel = page.getByTestId('gexmap-panel');
+    // (Opened by the calibration test on this site: the panel remembers.)
+    await expect.poll(() => panel.getAttribute('data-collapsed'), { timeout: 10000 }).not.toBeNull();
+    if ((await panel.getAttribute('data-collapsed')) === 'true') await page.locator('gexmap-overlay .gx-pill').click();
     await expect.poll(() => page.locator('gexmap-overlay [data-testid="heatmap"] td').count(), { timeout: 10000 }).toBeGreaterThan(20);
     const title = await page.locator('gexmap-overlay [data-testid="heatmap"] tr[data-strike="4700"] td').first().getAttribute('title');
     expect(title).toMatch(/^4700 · 2024-01-08\nCall -?\$[\d.]+[KMB]?  Put -?\$[\d.]+[KMB]?  Net -?\$[\d.]+[KMB]?\nOI calls [\d.]+K?  puts [\d.]+K?$/);

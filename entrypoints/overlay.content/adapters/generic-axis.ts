@@ -1,73 +1,193 @@
 /**
- * The generic adapter: finds vertically aligned numeric tick labels in the DOM or SVG, fits them to
- * a linear or log price scale, and re-fits when the chart's subtree mutates or resizes. The plot is
- * the chart element holding the labels, minus the axis column.
+ * The axis reader: reads a chart's price axis the way a person does, from its tick labels in the DOM
+ * or SVG. Only labels that can be seen count (hidden ones left at a stale place would be believed);
+ * each label's tick is where its text is anchored (an SVG text's y, baseline and dy; an HTML label's
+ * glyph box), and where the chart draws grid lines or tick marks beside them the labels are paired with
+ * those; the fit is robust (a clamped end label is an outlier, not a broken axis) and, among several
+ * numeric columns, picks the one plausible for the levels' own spot. It re-reads on every change of the
+ * chart, resize and scroll, and never gives up: when it cannot read now, it says why and keeps looking.
  */
-import { fitPriceAxis, parseTickValue, type AxisFit, type AxisLabel } from '../../../lib/chart/axis-fit';
+import { readPriceAxis, type AxisFit, type AxisLabel, type HorizontalMark } from '../../../lib/chart/price-axis';
+import { readTickText } from '../../../lib/chart/tick-text';
+import { svgTextTickY, textBoxTickY } from '../../../lib/chart/text-anchor';
+import { horizontalSegments } from '../../../lib/chart/svg-path';
 import type { PlotRect } from '../../../lib/chart/mapping';
 import { pageChart, WatchingAdapter, type AdapterState } from './adapter';
 
-const MAX_TEXT_NODES = 4000;
+const MAX_TEXT_NODES = 6000;
+const MAX_MARKS = 3000;
+const IS_FIREFOX = typeof navigator !== 'undefined' && /firefox/i.test(navigator.userAgent);
 
 interface Candidate extends AxisLabel {
   element: Element;
 }
 
-/** Numeric text nodes and their boxes, outside our own overlay. */
-export function collectNumericLabels(root: ParentNode, skip: Element | null): Candidate[] {
+/** Can a person see this element? Hidden, transparent, collapsed or clipped away labels cannot count. */
+function isVisible(element: Element, rect: DOMRect): boolean {
+  if (rect.width === 0 || rect.height === 0) return false;
+  if (rect.bottom < 0 || rect.top > window.innerHeight || rect.right < 0 || rect.left > window.innerWidth) return false;
+  const check = (element as Element & { checkVisibility?: (options: object) => boolean }).checkVisibility;
+  if (check) return check.call(element, { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true });
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse' || Number(style.opacity) === 0) return false;
+  }
+  return true;
+}
+
+/** An SVG text's tick y in viewport px: its anchor (y, dy, baseline) through its transform to the screen. */
+function svgTickY(element: SVGTextContentElement, fontSizePx: number): number | null {
+  const text = (element.closest('text') ?? element) as SVGTextElement;
+  const anchor = element.hasAttribute('y') ? element : text;
+  const ctm = (anchor as SVGGraphicsElement).getScreenCTM?.();
+  if (!ctm || Math.abs(ctm.b) > 1e-6 || Math.abs(ctm.c) > 1e-6) return null; // rotated: not a y-axis label
+  const style = getComputedStyle(anchor);
+  const yList = (anchor as SVGTextPositioningElement).y?.baseVal;
+  const y = yList && yList.numberOfItems > 0 ? yList.getItem(0).value : 0;
+  const local = svgTextTickY({
+    y,
+    dy: anchor.getAttribute('dy'),
+    fontSizePx: fontSizePx / (ctm.d || 1),
+    dominantBaseline: style.dominantBaseline,
+    alignmentBaseline: style.alignmentBaseline,
+    alignmentApplies: !IS_FIREFOX,
+  });
+  return ctm.d * local + ctm.f;
+}
+
+/** Numeric-looking, visible text nodes, outside our own overlay, with their boxes and tick y. */
+export function collectLabels(root: Node, skip: Element | null): Candidate[] {
   const labels: Candidate[] = [];
-  const walker = document.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
   let seen = 0;
   for (let node = walker.nextNode(); node && seen < MAX_TEXT_NODES; node = walker.nextNode()) {
     seen++;
-    const text = node.nodeValue ?? '';
-    if (text.length > 20 || parseTickValue(text) === null) continue;
+    const text = (node.nodeValue ?? '').trim();
+    if (text.length === 0 || text.length > 24 || !/\d/.test(text)) continue;
     const element = node.parentElement;
-    if (!element || (skip && skip.contains(element))) continue;
-    const rect = element.getBoundingClientRect();
-    if (rect.width === 0 || rect.height === 0) continue;
-    labels.push({ text, y: rect.top + rect.height / 2, left: rect.left, right: rect.right, element });
+    if (!element || (skip && skip.contains(element)) || element.closest('script, style, noscript, textarea, input')) continue;
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (!isVisible(element, box)) continue;
+    const fontSizePx = parseFloat(getComputedStyle(element).fontSize) || box.height;
+    let tickY: number | null = null;
+    if (element instanceof SVGTextContentElement) tickY = svgTickY(element, fontSizePx);
+    else if (!(element instanceof SVGElement)) tickY = textBoxTickY(box, fontSizePx);
+    labels.push({
+      text,
+      left: box.left,
+      right: box.right,
+      top: box.top,
+      bottom: box.bottom,
+      ...(tickY !== null && Number.isFinite(tickY) ? { tickY, tickSource: 'anchor' as const } : {}),
+      element,
+    });
   }
+  range.detach();
   return labels;
 }
 
-/** The smallest element holding every fitted label: the chart (an <svg>, or the chart's container). */
-function chartContainer(labels: Candidate[], fit: AxisFit): Element | null {
-  const used = labels.filter((label) => fit.labels.some((fitted) => Math.abs(fitted.y - label.y) < 0.5) && label.left >= fit.columnLeft - 0.5 && label.right <= fit.columnRight + 0.5);
-  if (used.length === 0) return null;
-  let container: Element | null = used[0].element;
-  while (container && !used.every((label) => container!.contains(label.element))) container = container.parentElement;
-  // Climb to the chart's own box: an <svg> root, or a block wider than the axis column.
-  while (container && container.parentElement && (container instanceof SVGElement ? container.tagName.toLowerCase() !== 'svg' || container.ownerSVGElement : container.getBoundingClientRect().width < (fit.columnRight - fit.columnLeft) * 4)) {
+/** Horizontal grid lines and tick marks the chart draws: SVG lines, paths and thin rects, thin HTML boxes. */
+export function collectMarks(root: Element, skip: Element | null): HorizontalMark[] {
+  const marks: HorizontalMark[] = [];
+  const push = (mark: HorizontalMark) => {
+    if (marks.length < MAX_MARKS && mark.right - mark.left >= 3 && Number.isFinite(mark.y)) marks.push(mark);
+  };
+  for (const element of root.querySelectorAll('line, path, rect')) {
+    if (marks.length >= MAX_MARKS) break;
+    if (skip?.contains(element)) continue;
+    const graphic = element as SVGGraphicsElement;
+    const ctm = graphic.getScreenCTM?.();
+    if (!ctm || Math.abs(ctm.b) > 1e-6 || Math.abs(ctm.c) > 1e-6) continue;
+    const toScreen = (x: number, y: number) => ({ x: ctm.a * x + ctm.e, y: ctm.d * y + ctm.f });
+    if (element instanceof SVGLineElement) {
+      const [x1, y1, x2, y2] = [element.x1, element.y1, element.x2, element.y2].map((length) => length.baseVal.value);
+      if (Math.abs(y1 - y2) > 1e-6) continue;
+      const a = toScreen(x1, y1);
+      const b = toScreen(x2, y2);
+      push({ y: a.y, left: Math.min(a.x, b.x), right: Math.max(a.x, b.x) });
+    } else if (element instanceof SVGPathElement) {
+      const d = element.getAttribute('d');
+      if (!d || d.length > 20000) continue;
+      for (const segment of horizontalSegments(d)) {
+        const a = toScreen(segment.x1, segment.y);
+        const b = toScreen(segment.x2, segment.y);
+        push({ y: a.y, left: Math.min(a.x, b.x), right: Math.max(a.x, b.x) });
+      }
+    } else if (element instanceof SVGRectElement) {
+      const rect = element.getBoundingClientRect();
+      if (rect.height <= 2 && rect.width >= 3) push({ y: rect.top + rect.height / 2, left: rect.left, right: rect.right });
+    }
+  }
+  return marks;
+}
+
+/** The chart element holding the fitted labels: an <svg> root, or a block wider than the axis column. */
+function chartContainer(fit: AxisFit<Candidate>): Element | null {
+  const elements = fit.ticks.map((tick) => tick.label.element);
+  if (elements.length === 0) return null;
+  let container: Element | null = elements[0];
+  while (container && !elements.every((element) => container!.contains(element))) container = container.parentElement;
+  const columnWidth = fit.columnRight - fit.columnLeft;
+  while (
+    container &&
+    container.parentElement &&
+    (container instanceof SVGElement ? container.tagName.toLowerCase() !== 'svg' || container.ownerSVGElement : container.getBoundingClientRect().width < columnWidth * 4)
+  ) {
     container = container.parentElement;
   }
   return container;
 }
 
+/** The plot: beside the axis column inside the chart, narrowed to the grid lines' span where they are drawn. */
+function plotOf(fit: AxisFit<Candidate>, container: Element, marks: readonly HorizontalMark[]): PlotRect {
+  const box = container.getBoundingClientRect();
+  const axisOnRight = fit.columnLeft > box.left + box.width / 2;
+  let left = axisOnRight ? box.left : fit.columnRight + 4;
+  let right = axisOnRight ? fit.columnLeft - 4 : box.right;
+  // Grid lines at the ticks show where the plot really spans.
+  const gridLines = marks.filter((mark) => fit.ticks.some((tick) => Math.abs(tick.y - mark.y) <= 1) && mark.right - mark.left > (right - left) * 0.5);
+  if (gridLines.length >= 2) {
+    left = Math.max(left, Math.min(...gridLines.map((mark) => mark.left)));
+    right = Math.min(right, Math.max(...gridLines.map((mark) => mark.right)));
+  }
+  return { left, top: box.top, width: Math.max(0, right - left), height: box.height };
+}
+
 export class GenericAxisAdapter extends WatchingAdapter {
   readonly name = 'generic' as const;
+  /** The price the axis should show (the levels' spot on this chart): picks the price axis among columns. */
+  private expectedPrice: number | undefined;
+  /** Why the last read found no axis, in plain words. */
+  failure: string | null = null;
 
   constructor(private readonly ownHost: Element | null) {
     super();
   }
 
-  /** One scan now: the fitted state, or null when the page shows no readable price axis. */
+  setExpectedPrice(price: number | undefined): void {
+    if (price === this.expectedPrice) return;
+    this.expectedPrice = price;
+    this.schedule();
+  }
+
+  /** One read now: the fitted state, or null when the page shows no readable price axis. */
   scan(): AdapterState | null {
-    const labels = collectNumericLabels(document.body, this.ownHost);
-    const fit = fitPriceAxis(labels);
-    if (!fit) {
+    const labels = collectLabels(document.body, this.ownHost);
+    const marks = labels.length >= 3 ? collectMarks(document.body, this.ownHost) : [];
+    const reading = readPriceAxis(labels, { expectedPrice: this.expectedPrice, marks });
+    const fit = reading.best;
+    const container = fit ? chartContainer(fit) : null;
+    if (!fit || !container) {
+      this.failure = reading.failure ?? 'no column of numbers reads as a price axis';
       this.observe(document.body, { mutations: true, ignore: this.ownHost });
-      this.onChange?.({ adapter: 'generic', charts: pageChart(null, null) });
+      this.onChange?.({ adapter: 'generic', charts: pageChart(null, null), note: this.failure });
       return null;
     }
-    const container = chartContainer(labels, fit) ?? document.body;
+    this.failure = null;
     this.observe(container, { mutations: true, ignore: this.ownHost });
-    const box = container.getBoundingClientRect();
-    const axisOnRight = fit.columnLeft > box.left + box.width / 2;
-    const plot: PlotRect = axisOnRight
-      ? { left: box.left, top: box.top, width: Math.max(0, fit.columnLeft - 4 - box.left), height: box.height }
-      : { left: fit.columnRight + 4, top: box.top, width: Math.max(0, box.right - fit.columnRight - 4), height: box.height };
-    const state: AdapterState = { adapter: 'generic', charts: pageChart(fit.mapping, plot) };
+    const state: AdapterState = { adapter: 'generic', charts: pageChart(fit.mapping, plotOf(fit, container, marks)), note: fit.reasons.join('; ') };
     this.onChange?.(state);
     return state;
   }

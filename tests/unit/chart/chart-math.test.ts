@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mappingFromRange, mappingThrough, priceToY, yToPrice } from '../../../lib/chart/mapping';
-import { fitPriceAxis, parseTickValue, type AxisLabel } from '../../../lib/chart/axis-fit';
+import { parseTickValue } from '../../../lib/chart/tick-text';
 import { mapChartSymbol, DEFAULT_SYMBOL_RULES } from '../../../lib/chart/symbol-map';
 import { describeFromSpot, placeLevels } from '../../../lib/chart/placement';
 import { levelsToDraw } from '../../../lib/chart/level-labels';
@@ -43,48 +43,7 @@ describe('axis label fit', () => {
     expect(parseTickValue('12:30')).toBeNull();
     expect(parseTickValue('45%')).toBeNull();
   });
-
-  const column = (values: number[], y0: number, step: number, right = 800): AxisLabel[] =>
-    values.map((value, index) => ({ text: value.toLocaleString('en-US'), y: y0 + step * index, left: right - 40, right }));
-
-  it('fits a linear price column and ignores the time axis and other text', () => {
-    const labels = [
-      ...column([4800, 4750, 4700, 4650, 4600], 100, 80),
-      { text: '10:00', y: 560, left: 100, right: 130 },
-      { text: '11:00', y: 560, left: 200, right: 230 },
-      { text: 'Volume 1.2M', y: 20, left: 10, right: 90 },
-    ];
-    const fit = fitPriceAxis(labels)!;
-    expect(fit.mapping.kind).toBe('linear');
-    expect(fit.residualPx).toBeLessThan(1e-9);
-    expect(priceToY(fit.mapping, 4725)).toBeCloseTo(220, 9);
-    expect(fit.columnRight).toBe(800);
-  });
-
-  it('fits a log column where the linear fit fails', () => {
-    const prices = [1000, 500, 250, 125];
-    const labels = prices.map((price, index) => ({ text: String(price), y: 100 + 60 * index, left: 10, right: 40 }));
-    const fit = fitPriceAxis(labels)!;
-    expect(fit.mapping.kind).toBe('log');
-    expect(priceToY(fit.mapping, Math.sqrt(1000 * 500))).toBeCloseTo(130, 6);
-  });
-
-  it('keeps the axis under the old call when an end label is clamped away from its tick', () => {
-    // Twelve labels 4800..4525 at y = 100 + 30k; the top one pushed 6 px down into the plot.
-    const labels = column([4800, 4775, 4750, 4725, 4700, 4675, 4650, 4625, 4600, 4575, 4550, 4525], 100, 30);
-    labels[0] = { ...labels[0], y: 106 };
-    const fit = fitPriceAxis(labels)!;
-    expect(fit.labels).toHaveLength(11);
-    expect(priceToY(fit.mapping, 4700)).toBeCloseTo(220, 9);
-  });
-
-  it('finds nothing in a column of two labels, or one that is not a price axis', () => {
-    expect(fitPriceAxis(column([4800, 4700], 100, 80))).toBeNull();
-    // Values rising downward (a table column, not an axis).
-    expect(fitPriceAxis(column([1, 2, 3, 4], 100, 20))).toBeNull();
-    // Scattered numbers that fit no line within a pixel.
-    expect(fitPriceAxis([{ text: '10', y: 0, left: 0, right: 10 }, { text: '20', y: 13, left: 0, right: 10 }, { text: '30', y: 14, left: 0, right: 10 }])).toBeNull();
-  });
+  // Fitting columns of labels: tests/unit/chart/price-axis*.test.ts.
 });
 
 describe('symbol mapping', () => {
