@@ -4,7 +4,8 @@ import { extensionPage, launchFirefoxWithExtension } from './helpers/firefox';
 import { ask } from './helpers/protocol';
 import { misfits } from './helpers/overlay';
 import { startServer, type TestServer } from './helpers/server';
-import { pagesDir } from './helpers/paths';
+import { pagesDir, projectRoot } from './helpers/paths';
+import { join } from 'node:path';
 
 describe('Firefox ESR: the built extension installs and works', () => {
   let browser: Browser;
@@ -12,7 +13,7 @@ describe('Firefox ESR: the built extension installs and works', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startServer({ '/pages/': pagesDir });
+    server = await startServer({ '/pages/': pagesDir, '/vendor/d3/': join(projectRoot, 'node_modules/d3/dist') });
     ({ browser, addonId } = await launchFirefoxWithExtension());
   });
   afterAll(async () => {
@@ -59,6 +60,30 @@ describe('Firefox ESR: the built extension installs and works', () => {
       before.levels.find((level) => level.level === 'flip')!.centre,
     );
     expect((await page.evaluate(misfits, 'standIn')).worst).toBeLessThanOrEqual(1.5);
+    await page.close();
+  });
+
+  it('reads a D3 axis (tick offset, grid, volume axis, hidden and clamped labels) within 1.5 px, before and after a pan', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1100, height: 760 });
+    await page.goto(`${server.origin}/pages/d3.html`);
+    await page.waitForFunction(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length === 3, { timeout: 20000 });
+    await page.waitForFunction(() => {
+      const api = (window as unknown as { chartApi: { priceToY(p: number): number } }).chartApi;
+      return [...document.querySelector('gexmap-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-level]')].every((element) => {
+        const rect = element.getBoundingClientRect();
+        return Math.abs(rect.top + rect.height / 2 - api.priceToY(Number(element.dataset.price))) <= 1.5;
+      });
+    }, { timeout: 10000 });
+    await page.evaluate(() => (window as unknown as { chartApi: { pan(points: number): void } }).chartApi.pan(-30));
+    await page.waitForFunction(() => {
+      const api = (window as unknown as { chartApi: { priceToY(p: number): number } }).chartApi;
+      return [...document.querySelector('gexmap-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-level]:not([data-edge])')].every((element) => {
+        const rect = element.getBoundingClientRect();
+        return Math.abs(rect.top + rect.height / 2 - api.priceToY(Number(element.dataset.price))) <= 1.5;
+      });
+    }, { timeout: 10000 });
+    expect((await page.evaluate(misfits, 'chartApi')).worst).toBeLessThanOrEqual(1.5);
     await page.close();
   });
 

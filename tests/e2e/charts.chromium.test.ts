@@ -1,0 +1,186 @@
+/**
+ * Any web chart, read the way a person reads it: ApexCharts (labels "4,700.00" on the right), Plotly.js
+ * (a log axis on the left, labels "4.70k") and D3 (d3's own 0.32em tick offset, grid lines, a volume axis,
+ * a hidden stale label and a clamped end label) — every on-range line within 1.5 px of the library's own
+ * price-to-y before and after pan, zoom and resize; off-range levels as edge markers with their distance
+ * from spot; back from calibration to the axis once the axis can be read; a pill that hides no chart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import { startServer, type TestServer } from './helpers/server';
+import { pagesDir, projectRoot } from './helpers/paths';
+import { ask } from './helpers/protocol';
+import { levelsCommand } from './helpers/levels-cli';
+import { misfits } from './helpers/overlay';
+import { calibrateThroughHandles } from './helpers/calibrate';
+
+const TOLERANCE_PX = 1.5;
+const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
+type ChartApi = { chartApi: { pan(points: number): unknown; zoom(factor: number): unknown; resize(width: number, height: number): unknown; ready?: Promise<unknown> } };
+
+async function fitsWithin(page: Page, expectedLevels = 1, timeoutMs = 8000) {
+  let last: Awaited<ReturnType<typeof misfits>> | null = null;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    last = await page.evaluate(misfits, 'chartApi');
+    if (last.misfit.length >= expectedLevels && last.worst <= TOLERANCE_PX) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`lines are not within ${TOLERANCE_PX}px of chartApi.priceToY: ${JSON.stringify(last)}`);
+}
+
+describe('Chromium: levels on chart libraries read from their axis text', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let spx: Awaited<ReturnType<typeof levelsCommand>>;
+
+  beforeAll(async () => {
+    server = await startServer({
+      '/pages/': pagesDir,
+      '/vendor/d3/': join(projectRoot, 'node_modules/d3/dist'),
+      '/vendor/plotly/': join(projectRoot, 'node_modules/plotly.js-dist-min'),
+      '/vendor/apexcharts/': join(projectRoot, 'node_modules/apexcharts/dist'),
+    });
+    const csv = gunzipSync(await readFile(SPX_FILE)).toString('utf8');
+    server.route('/chains/SPX.csv', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/csv' });
+      response.end(csv);
+    });
+    browser = await launchChromiumWithExtension();
+    const control = await browser.context.newPage();
+    await control.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await ask(control, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX' });
+    await ask(control, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
+    await ask(control, 'setSiteEnabled', { pattern: 'http://localhost/*', enabled: true });
+    await ask(control, 'getLevels', {});
+    await control.close();
+    spx = await levelsCommand(SPX_FILE);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (path: string, origin = server.origin) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 760 });
+    await page.goto(`${origin}${path}`);
+    await page.evaluate(() => (window as unknown as ChartApi).chartApi.ready);
+    return page;
+  };
+
+  for (const [library, path] of [
+    ['ApexCharts', '/pages/apexcharts.html'],
+    ['Plotly.js (log, left, "4.70k")', '/pages/plotly.html'],
+    ['D3 (tick offset, grid, volume axis, hidden and clamped labels)', '/pages/d3.html'],
+  ] as const) {
+    it(`${library}: within 1.5 px before and after pan, zoom and resize; off-range levels at the edge, from spot`, async () => {
+      const page = await open(path);
+      const first = await fitsWithin(page, 3);
+      expect(first.levels.map((level) => [level.level, level.price])).toEqual([
+        ['flip', spx.flip],
+        ['call-wall', spx.callWall],
+        ['put-wall', spx.putWall],
+      ]);
+      expect(await page.getByTestId('gexmap-reader').getAttribute('data-reader')).toBe('generic');
+      for (const change of ['chartApi.pan(-25)', 'chartApi.zoom(1.3)', 'chartApi.resize(760, 460)']) {
+        await page.evaluate(change);
+        await fitsWithin(page, 2);
+      }
+      // Zoomed in around 4710–4730: the call wall 4800 is off the top, an edge marker saying how far from spot.
+      await page.evaluate(() => (window as unknown as ChartApi).chartApi.zoom(0.25));
+      await expect
+        .poll(async () => (await page.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'call-wall')?.edge, { timeout: 8000 })
+        .toBe('above');
+      const wall = (await page.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'call-wall')!;
+      expect(wall.label).toMatch(/^Call wall 4800\.0 ↑ 102\.8 above spot \(\+2\.19%\)/);
+      await page.close();
+    });
+  }
+
+  it('stacks the labels of close levels so none overlaps, each line still at its exact y; colours follow the chart', async () => {
+    const page = await open('/pages/d3.html');
+    await fitsWithin(page, 3);
+    // Zoomed out: flip 4724.7 and put wall 4700 sit a few px apart.
+    await page.evaluate(() => (window as unknown as ChartApi).chartApi.zoom(6));
+    const fit = await fitsWithin(page, 3);
+    const lines = Object.fromEntries(fit.misfit.map((item) => [item.level, item.drawn]));
+    expect(Math.abs(lines.flip - lines['put-wall'])).toBeLessThan(10);
+    const labels = await page.evaluate(() =>
+      [...document.querySelector('gexmap-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('.gx-line-label')].map((label) => {
+        const rect = label.getBoundingClientRect();
+        return { top: rect.top, bottom: rect.bottom };
+      }),
+    );
+    labels.sort((a, b) => a.top - b.top);
+    for (let i = 1; i < labels.length; i++) expect(labels[i].top).toBeGreaterThanOrEqual(labels[i - 1].bottom - 0.5);
+    // A light chart gets the light overlay; the TradingView stand-in (dark) the dark one.
+    expect(await page.evaluate(() => document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector('.gx-root')!.getAttribute('data-theme'))).toBe('light');
+    await page.goto(`${server.origin}/pages/tradingview-standin.html`);
+    await expect.poll(() => page.evaluate(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelector('.gx-root')?.getAttribute('data-theme')), { timeout: 10000 }).toBe('dark');
+    await page.close();
+  });
+
+  it('hides a level from the panel (kept for the site); says in plain words when the background has no levels', async () => {
+    const page = await open('/pages/d3.html');
+    await fitsWithin(page, 3);
+    if ((await page.getByTestId('gexmap-panel').getAttribute('data-collapsed')) === 'true') await page.locator('gexmap-overlay .gx-pill').click();
+    await page.locator('gexmap-overlay [data-switch="put-wall"]').uncheck();
+    await expect.poll(async () => (await page.evaluate(misfits, 'chartApi')).levels.map((level) => level.level)).toEqual(['flip', 'call-wall']);
+    await page.reload();
+    await expect.poll(async () => (await page.evaluate(misfits, 'chartApi')).levels.map((level) => level.level), { timeout: 10000 }).toEqual(['flip', 'call-wall']);
+    await page.locator('gexmap-overlay [data-switch="put-wall"]').check();
+    await fitsWithin(page, 3);
+    // The popup switches to a ticker the data host does not have: the chart says so, it does not spin.
+    const control = await browser.context.newPage();
+    await control.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await ask(control, 'setTicker', { ticker: 'QQQ' });
+    await expect.poll(() => page.getByTestId('gexmap-status').textContent(), { timeout: 10000 }).toMatch(/^QQQ: no levels — 127\.0\.0\.1:\d+ answered 404/);
+    await ask(control, 'setTicker', { ticker: 'SPX' });
+    await control.close();
+    await fitsWithin(page, 3);
+    await page.close();
+  });
+
+  it('D3: a stale hidden label and a clamped end label do not move the lines', async () => {
+    const page = await open('/pages/d3.html');
+    const fit = await fitsWithin(page, 3);
+    // The clamped top label sits 7 px from its tick; had it counted, the fit would be off by about that.
+    expect(fit.worst).toBeLessThanOrEqual(TOLERANCE_PX);
+    await page.close();
+  });
+
+  it('starts as a pill docked to the chart, covering at most 5% of the plot', async () => {
+    // A site seen for the first time (the panel's place is kept per site; the next test opens it there).
+    const origin = server.origin.replace('127.0.0.1', 'localhost');
+    const page = await open('/pages/apexcharts.html', origin);
+    await fitsWithin(page, 3);
+    const panel = page.getByTestId('gexmap-panel');
+    expect(await panel.getAttribute('data-collapsed')).toBe('true');
+    const pill = (await panel.boundingBox())!;
+    const plot = await page.evaluate(() => {
+      const grid = document.querySelector('#chart .apexcharts-grid')!.getBoundingClientRect();
+      return { width: grid.width, height: grid.height, left: grid.left, top: grid.top };
+    });
+    expect((pill.width * pill.height) / (plot.width * plot.height)).toBeLessThanOrEqual(0.05);
+    await page.close();
+  });
+  it('goes back from calibration to the axis once the axis can be read', async () => {
+    const page = await open('/pages/d3.html?labelsLater=1', server.origin.replace('127.0.0.1', 'localhost'));
+    // No readable labels yet: after a while, calibration is offered; the trader calibrates.
+    await expect.poll(() => page.getByTestId('gexmap-reader').getAttribute('data-reader'), { timeout: 10000 }).toBe('none');
+    await calibrateThroughHandles(page, [4800, 4650]);
+    await expect.poll(() => page.getByTestId('gexmap-reader').getAttribute('data-reader'), { timeout: 10000 }).toBe('calibration');
+    await fitsWithin(page, 2);
+    // A pan: the chart shows its labels, the axis reader takes over (calibration could not follow the rescale).
+    await page.evaluate(() => (window as unknown as ChartApi).chartApi.pan(30));
+    await expect.poll(() => page.getByTestId('gexmap-reader').getAttribute('data-reader'), { timeout: 10000 }).toBe('generic');
+    await fitsWithin(page, 2);
+    await page.close();
+  });
+
+});
