@@ -7,8 +7,9 @@
  * page's own document, delivered at once (the overlay draws in the same frame) and checked field by field.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { BRIDGE_CHANNEL, bridgeEventText, type BridgeMessage } from '../../lib/chart/bridge-message';
+import { BRIDGE_CHANNEL, BRIDGE_HELLO, bridgeEventText, type BridgeMessage } from '../../lib/chart/bridge-message';
 import { findApis, readLayouts, watchChartEvents, type ApiSearch, type LayoutRead } from './tradingview-reader';
+import { installCanvasTap } from './canvas-tap';
 
 /** Before any API shows up, look for one this often (TradingView builds it after the page loads). */
 const SEARCH_INTERVAL_MS = 500;
@@ -26,11 +27,24 @@ export default defineContentScript({
     const registry = window as unknown as Record<symbol, boolean>;
     if (registry[marker]) return;
     registry[marker] = true;
-    startBridge();
+    // At document start, before the page's own scripts draw: every canvas label from the first frame on.
+    const resendCanvases = installCanvasTap((canvases) => send({ type: 'canvas', canvases }));
+    const resendCharts = startBridge();
+    // The overlay starts after the page drew (document idle): it asks, and gets everything again.
+    document.addEventListener(BRIDGE_HELLO, () => {
+      resendCanvases();
+      resendCharts();
+    });
   },
 });
 
-function startBridge(): void {
+/** Sends a message to the overlay's content script: an event on the page's own document, delivered at once. */
+function send(message: BridgeMessage): void {
+  document.dispatchEvent(new CustomEvent(BRIDGE_CHANNEL, { detail: bridgeEventText(message) }));
+}
+
+/** Starts reading TradingView's API; returns a function that sends the current reading again. */
+function startBridge(): () => void {
   const startedAt = performance.now();
   const watched = new WeakSet<object>();
   let search: ApiSearch = { hosts: [], unreadableFrames: [] };
@@ -42,7 +56,7 @@ function startBridge(): void {
     const text = bridgeEventText(message);
     if (text === last) return; // only changes
     last = text;
-    document.dispatchEvent(new CustomEvent(BRIDGE_CHANNEL, { detail: text }));
+    send(message);
   };
 
   // The page's geometry changed (or may have): the next frame reads the DOM again.
@@ -120,4 +134,11 @@ function startBridge(): void {
     }
   });
   look();
+  return () => {
+    last = '';
+    layout = null;
+    dirty = true;
+    if (search.hosts.length) read();
+    else if (performance.now() - startedAt >= ABSENT_AFTER_MS) post({ type: 'absent', reason: 'no TradingView chart API on this page', unreadableFrames: search.unreadableFrames });
+  };
 }

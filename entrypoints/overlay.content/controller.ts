@@ -14,6 +14,7 @@ import { placeLevels } from '../../lib/chart/placement';
 import { levelsToDraw } from '../../lib/chart/level-labels';
 import { priceToY, sameMapping, type PlotRect, type PriceMapping } from '../../lib/chart/mapping';
 import { parseTickValue } from '../../lib/chart/tick-text';
+import { BRIDGE_HELLO } from '../../lib/chart/bridge-message';
 import type { Calibration } from '../../lib/chart/calibration';
 import { LinesLayer, PanelLayer, type ChartDrawing, type Hideable, type OverlayViewState, type ReaderInfo } from './view/OverlayView';
 import { LABEL_HEIGHT } from './view/Lines';
@@ -24,6 +25,7 @@ import type { AdapterName, AdapterState, ChartView } from './adapters/adapter';
 import { TradingViewAdapter } from './adapters/tradingview';
 import { GenericAxisAdapter } from './adapters/generic-axis';
 import { CalibrationAdapter, findChartElement } from './adapters/calibration';
+import { CanvasLabelsAdapter } from './adapters/canvas-labels';
 
 /** How long to wait for the chart bridge before reading the page's axis (TradingView: its API comes late). */
 const BRIDGE_WAIT_MS = 1500;
@@ -38,6 +40,7 @@ const OFFER_CALIBRATION_AFTER_MS = 2500;
 export class OverlayController {
   private readonly states = new Map<AdapterName, AdapterState>();
   private readonly bridge: TradingViewAdapter;
+  private readonly canvas = new CanvasLabelsAdapter();
   private axis: GenericAxisAdapter | null = null;
   private calibration: CalibrationAdapter | null = null;
   private bridgeNote: string | null = null;
@@ -85,6 +88,9 @@ export class OverlayController {
     if (site.hidden) this.state.hidden = site.hidden;
     onMessage('overlayUpdated', ({ data }) => this.accept(data));
     this.bridge.start((state) => this.onAdapter(state));
+    this.canvas.start((state) => this.onAdapter(state));
+    // The bridge ran from the page's start: ask it for what it saw before this script listened.
+    document.dispatchEvent(new CustomEvent(BRIDGE_HELLO));
     // The age moves and levels turn stale by the clock, while nothing else happens (only while visible).
     setInterval(() => {
       if (document.visibilityState === 'visible') this.schedule();
@@ -152,6 +158,8 @@ export class OverlayController {
     if (bridge) return bridge;
     const axis = this.states.get('generic');
     if (axis?.charts.some((chart) => chart.mapping)) return axis;
+    const canvas = this.states.get('canvas');
+    if (canvas?.charts.some((chart) => chart.mapping)) return canvas;
     return this.states.get('calibration') ?? null;
   }
 
@@ -163,9 +171,10 @@ export class OverlayController {
       const count = current.charts.length;
       return { name: 'tradingview', label: count > 1 ? `TradingView chart API (${count} charts)` : 'TradingView chart API', offerCalibration: false };
     }
-    if (current?.adapter === 'generic') return { name: 'generic', label: `axis read from the chart's labels (${current.note ?? 'fitted'})`, offerCalibration: false };
+    if (current?.adapter === 'generic') return { name: 'generic', label: `axis text: ${current.note ?? 'fitted'}`, offerCalibration: false };
+    if (current?.adapter === 'canvas') return { name: 'canvas', label: `canvas labels: ${current.note ?? 'fitted'}`, offerCalibration: false };
     if (current?.adapter === 'calibration' && this.calibration?.calibrated) {
-      return { name: 'calibration', label: 'calibrated by you (the axis labels cannot be read)', offerCalibration: true };
+      return { name: 'calibration', label: 'calibrated (by you: the price axis cannot be read)', offerCalibration: true };
     }
     const axisNote = this.states.get('generic')?.note;
     return { name: null, label: this.bridgeNote ?? (this.axis ? `no readable price axis on this page yet${axisNote ? ` (${axisNote})` : ''}` : 'looking for a chart…'), offerCalibration };
@@ -245,7 +254,9 @@ export class OverlayController {
     // The price the chart should show (the levels' spot on its scale) picks the price axis among columns.
     const page = push.charts.find((chart) => chart.symbol === null);
     const spot = page?.levels?.levels?.spot;
-    this.axis?.setExpectedPrice(spot !== undefined ? spot + page!.basis : undefined);
+    const expected = spot !== undefined ? spot + page!.basis : undefined;
+    this.axis?.setExpectedPrice(expected);
+    this.canvas.setExpectedPrice(expected);
     // Symbols the background paused (too many new ones from this page in a minute): ask again later.
     if (push.charts.some((chart) => chart.problem?.startsWith('gexmap paused'))) {
       clearTimeout(this.retry);

@@ -7,6 +7,8 @@
 import type { PlotRect, PriceMapping } from './mapping';
 
 export const BRIDGE_CHANNEL = 'gexmap-chart-bridge';
+/** The overlay (which starts after the page drew) asks the bridge to send what it has again. */
+export const BRIDGE_HELLO = 'gexmap-chart-bridge-hello';
 /** Charts one layout may hold (TradingView layouts go up to 16). */
 export const MAX_BRIDGE_CHARTS = 16;
 const MAX_FRAMES = 8;
@@ -24,9 +26,31 @@ export interface BridgeChart {
   mapping: PriceMapping;
 }
 
+/** A label a canvas tap saw drawn: its text, its box and its tick's y, viewport px. */
+export interface TappedLabel {
+  text: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  tickY: number;
+}
+
+/** What one canvas shows now: its labels, the chart it belongs to (the largest canvas beside it), its grid lines. */
+export interface TappedCanvas {
+  id: string;
+  labels: TappedLabel[];
+  plot: PlotRect | null;
+  marks: { y: number; left: number; right: number }[];
+}
+
+/** Canvases with more labels than this are not price axes (a table or a text-heavy drawing). */
+export const MAX_TAPPED_LABELS = 400;
+
 export type BridgeMessage =
   | { type: 'charts'; charts: BridgeChart[]; unreadableFrames: PlotRect[] }
-  | { type: 'absent'; reason: string; unreadableFrames: PlotRect[] };
+  | { type: 'absent'; reason: string; unreadableFrames: PlotRect[] }
+  | { type: 'canvas'; canvases: TappedCanvas[] };
 
 const finite = (value: unknown, low = -1e7, high = 1e7): value is number => typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -67,6 +91,26 @@ function readFrames(value: unknown): PlotRect[] | null {
   return rects.every((rect): rect is PlotRect => rect !== null) ? rects : null;
 }
 
+function readTappedCanvas(value: unknown): TappedCanvas | null {
+  if (!isObject(value) || typeof value.id !== 'string' || !/^[\w:.-]{1,40}$/.test(value.id)) return null;
+  if (!Array.isArray(value.labels) || value.labels.length > MAX_TAPPED_LABELS || !Array.isArray(value.marks) || value.marks.length > 2000) return null;
+  const labels: TappedLabel[] = [];
+  for (const label of value.labels) {
+    if (!isObject(label) || typeof label.text !== 'string' || label.text.length > 24) return null;
+    const { left, right, top, bottom, tickY } = label;
+    if (![left, right, top, bottom, tickY].every((number) => finite(number))) return null;
+    labels.push({ text: label.text, left: left as number, right: right as number, top: top as number, bottom: bottom as number, tickY: tickY as number });
+  }
+  const marks: TappedCanvas['marks'] = [];
+  for (const mark of value.marks) {
+    if (!isObject(mark) || ![mark.y, mark.left, mark.right].every((number) => finite(number))) return null;
+    marks.push({ y: mark.y as number, left: mark.left as number, right: mark.right as number });
+  }
+  const plot = value.plot === null ? null : readRect(value.plot);
+  if (value.plot !== null && plot === null) return null;
+  return { id: value.id, labels, plot, marks };
+}
+
 /**
  * The message if it is well-formed, else null. A malformed chart drops only itself; a message whose
  * charts are all malformed is dropped whole (it must not read as "no charts here").
@@ -77,6 +121,11 @@ export function readBridgeMessage(data: unknown): BridgeMessage | null {
   const unreadableFrames = readFrames(message.unreadableFrames);
   if (unreadableFrames === null) return null;
   if (message.type === 'absent') return typeof message.reason === 'string' ? { type: 'absent', reason: message.reason.slice(0, 200), unreadableFrames } : null;
+  if (message.type === 'canvas') {
+    if (!Array.isArray(message.canvases) || message.canvases.length > MAX_BRIDGE_CHARTS) return null;
+    const canvases = message.canvases.map(readTappedCanvas);
+    return canvases.every((canvas): canvas is TappedCanvas => canvas !== null) ? { type: 'canvas', canvases } : null;
+  }
   if (message.type !== 'charts' || !Array.isArray(message.charts) || message.charts.length > MAX_BRIDGE_CHARTS) return null;
   const charts = message.charts.map(readChart).filter((chart): chart is BridgeChart => chart !== null);
   if (charts.length === 0) return null;

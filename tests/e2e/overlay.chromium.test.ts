@@ -116,7 +116,7 @@ describe('Chromium: levels drawn on real charts', () => {
     await page.close();
   });
 
-  it('calibrates Lightweight Charts (canvas axis) through the handles, then follows pan and resize', async () => {
+  it('calibrates a canvas chart without a visible price axis (Lightweight Charts) through the handles, then follows pan and resize', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1100, height: 700 });
     await page.goto(`${server.origin}/pages/lightweight.html`);

@@ -17,7 +17,7 @@ export class TradingViewAdapter implements ChartAdapter {
   start(onChange: (state: AdapterState) => void): void {
     this.listener = (event: Event) => {
       const message = readBridgeEventText((event as CustomEvent).detail);
-      if (!message) return;
+      if (!message || message.type === 'canvas') return; // the canvas tap's messages are the canvas reader's
       if (message.type === 'absent' || message.charts.length === 0) {
         if (this.present !== false) {
           this.present = false;

@@ -1,0 +1,24 @@
+/**
+ * Wraps one method of a prototype so that a page cannot tell: the original runs first with the same
+ * `this` and arguments, its return value is returned and its exception thrown (then nothing else
+ * runs); `after` sees only calls that returned, and whatever `after` throws is swallowed. A Proxy
+ * keeps the original's name, length and native-looking toString; the property keeps its attributes.
+ */
+export function wrapMethod<T extends object>(prototype: T, name: keyof T & string, after: (self: unknown, args: unknown[]) => void): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
+  const original = descriptor?.value as unknown;
+  if (!descriptor || typeof original !== 'function') return false;
+  const proxy = new Proxy(original as (...args: unknown[]) => unknown, {
+    apply(target, self, args) {
+      const result = Reflect.apply(target, self, args);
+      try {
+        after(self, args);
+      } catch {
+        // The tap must never break a page's drawing.
+      }
+      return result;
+    },
+  });
+  Object.defineProperty(prototype, name, { ...descriptor, value: proxy });
+  return true;
+}

@@ -1,0 +1,133 @@
+/**
+ * Canvas charts read as surely as SVG ones, with no calibration: Lightweight Charts, uPlot and
+ * KLineChart, each loaded as a module (no globals), their price axes drawn on canvas — every on-range
+ * line within 1.5 px of the library's own price-to-y before and after pan, zoom, resize and a data
+ * update that rescales the axis. The canvas text tap's wrappers are invisible to the page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/chromium';
+import { startServer, type TestServer } from './helpers/server';
+import { pagesDir, projectRoot } from './helpers/paths';
+import { ask } from './helpers/protocol';
+import { levelsCommand } from './helpers/levels-cli';
+import { misfits } from './helpers/overlay';
+
+const TOLERANCE_PX = 1.5;
+const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
+
+async function fitsWithin(page: Page, expectedLevels = 1, timeoutMs = 8000) {
+  let last: Awaited<ReturnType<typeof misfits>> | null = null;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    last = await page.evaluate(misfits, 'chartApi');
+    if (last.misfit.length >= expectedLevels && last.worst <= TOLERANCE_PX) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`lines are not within ${TOLERANCE_PX}px of chartApi.priceToY: ${JSON.stringify(last)}`);
+}
+
+export const CANVAS_VENDORS = (root: string) => ({
+  '/vendor/lwc/': join(root, 'node_modules/lightweight-charts/dist'),
+  '/vendor/uplot/': join(root, 'node_modules/uplot/dist'),
+  '/vendor/klinecharts/': join(root, 'node_modules/klinecharts/dist'),
+});
+
+describe('Chromium: canvas charts read from their own drawing calls', () => {
+  let browser: ExtensionBrowser;
+  let server: TestServer;
+  let spx: Awaited<ReturnType<typeof levelsCommand>>;
+
+  beforeAll(async () => {
+    server = await startServer({ '/pages/': pagesDir, ...CANVAS_VENDORS(projectRoot) });
+    const csv = gunzipSync(await readFile(SPX_FILE)).toString('utf8');
+    server.route('/chains/SPX.csv', (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/csv' });
+      response.end(csv);
+    });
+    browser = await launchChromiumWithExtension();
+    const control = await browser.context.newPage();
+    await control.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await ask(control, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX' });
+    await ask(control, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
+    await ask(control, 'getLevels', {});
+    await control.close();
+    spx = await levelsCommand(SPX_FILE);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const [library, path] of [
+    ['Lightweight Charts', '/pages/canvas-lwc.html'],
+    ['uPlot', '/pages/canvas-uplot.html'],
+    ['KLineChart', '/pages/canvas-klinecharts.html'],
+  ] as const) {
+    it(`${library}: within 1.5 px before and after pan, zoom, resize and a rescaling update, without calibration`, async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize({ width: 1100, height: 760 });
+      await page.goto(`${server.origin}${path}`);
+      await page.waitForFunction(() => (window as unknown as { chartReady?: boolean }).chartReady);
+      const first = await fitsWithin(page, 3);
+      expect(first.levels.map((level) => [level.level, level.price])).toEqual([
+        ['flip', spx.flip],
+        ['call-wall', spx.callWall],
+        ['put-wall', spx.putWall],
+      ]);
+      expect(await page.getByTestId('gexmap-reader').getAttribute('data-reader')).toBe('canvas');
+      for (const change of ['chartApi.pan(20)', 'chartApi.zoom(0.6)', 'chartApi.resize(760, 460)', 'chartApi.update(4905)']) {
+        await page.evaluate(change);
+        // The libraries redraw on the next animation frame; two frames later their axis has moved.
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        await fitsWithin(page, 2);
+      }
+      await page.close();
+    });
+  }
+
+  it('the tap is invisible: the wrapped fillText draws, returns and throws exactly as the untapped one', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/pages/canvas-uplot.html`);
+    await page.waitForFunction(() => (window as unknown as { chartReady?: boolean }).chartReady);
+    const looks = await page.evaluate(() => {
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      // OffscreenCanvas's context is not tapped: the same drawing through both must give the same pixels.
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 64;
+      const offscreen = new OffscreenCanvas(64, 64);
+      const pixels = (context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D) => {
+        context.font = '13px sans-serif';
+        context.textBaseline = 'middle';
+        context.setTransform(1.5, 0, 0, 1.5, 2, 3);
+        const returned = context.fillText('4,712.5', 2, 20);
+        context.strokeText('0.25', 4, 30, 20);
+        return { returned, data: Array.from(context.getImageData(0, 0, 64, 64).data) };
+      };
+      const tapped = pixels(canvas.getContext('2d')!);
+      const untapped = pixels(offscreen.getContext('2d')!);
+      const thrown = (context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D) => {
+        try {
+          (context.fillText as unknown as (text: string) => void)('1');
+          return 'none';
+        } catch (error) {
+          return (error as Error).name;
+        }
+      };
+      return {
+        name: fillText.name,
+        length: fillText.length,
+        source: Function.prototype.toString.call(fillText),
+        returned: tapped.returned,
+        samePixels: tapped.data.length === untapped.data.length && tapped.data.every((value, index) => value === untapped.data[index]),
+        inked: tapped.data.some((value) => value !== 0),
+        thrown: [thrown(canvas.getContext('2d')!), thrown(offscreen.getContext('2d')!)],
+      };
+    });
+    expect(looks).toEqual({ name: 'fillText', length: 3, source: expect.stringMatching(/\[native code\]/), returned: undefined, samePixels: true, inked: true, thrown: ['TypeError', 'TypeError'] });
+    await page.close();
+  });
+});
