@@ -1,8 +1,13 @@
 /**
- * node --expose-gc --import tsx bench/parse-scale.ts [--rows N] [--runs R] [--probe] [--json]
+ * node --expose-gc --import tsx bench/parse-scale.ts [--rows N] [--runs R] [--probe] [--tsx] [--parser FILE] [--json]
  *
  * Parse speed and memory on a large quote-table CSV: the SPX fixture scaled to about N rows (default
  * 1,000,000), written to a temporary file, then parsed by parseChainText in fresh child processes.
+ * The children run lib/chain bundled by esbuild, as the extension and the CLI ship it (under tsx every
+ * imported name is read through a getter, which costs the parse about a fifth more); --tsx measures
+ * the sources through tsx instead. --parser measures another parse.ts, e.g. an older commit's:
+ *   mkdir /tmp/old && git archive 76f6628 lib | tar -x -C /tmp/old
+ *   node --expose-gc --import tsx bench/parse-scale.ts --parser /tmp/old/lib/chain/parse.ts
  *
  * Method. Each child reads the file (the text itself stays on the heap, as it would in the worker),
  * collects garbage, notes the baseline heap, parses once while keeping the snapshot, then collects again.
@@ -22,8 +27,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { parseChainText } from '../lib/chain/parse';
+import { pathToFileURL } from 'node:url';
+import { buildSync } from 'esbuild';
 import { scaleQuoteTableCsv } from './synthetic-chain';
+import type { ChainSnapshot } from '../lib/chain/model';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -45,7 +52,8 @@ interface ChildResult {
 }
 
 if (args[0] === '--child') {
-  // One measured parse in this process.
+  // One measured parse in this process, by the module given (bundled, or the sources through tsx).
+  const { parseChainText } = (await import(args[2])) as { parseChainText: (text: string) => ChainSnapshot };
   parseChainText(spxText()); // warm-up
   const text = readFileSync(args[1], 'utf8');
   collect();
@@ -84,9 +92,17 @@ const file = join(folder, 'chain.csv');
 writeFileSync(file, csv);
 const fileMb = Buffer.byteLength(csv) / MB;
 const self = fileURLToPath(import.meta.url);
+const parserIndex = args.indexOf('--parser');
+const sources = parserIndex >= 0 ? args[parserIndex + 1] : fileURLToPath(new URL('../lib/chain/parse.ts', import.meta.url));
+let parserModule = pathToFileURL(sources).href;
+if (!args.includes('--tsx')) {
+  const bundle = join(folder, 'parse.mjs');
+  buildSync({ entryPoints: [sources], bundle: true, format: 'esm', platform: 'neutral', outfile: bundle, logLevel: 'warning' });
+  parserModule = pathToFileURL(bundle).href;
+}
 
 function runChild(extraFlags: string[]): { result: ChildResult; peakMb: number } | null {
-  const child = spawnSync(process.execPath, [...extraFlags, '--expose-gc', '--trace-gc', '--import', 'tsx', self, '--child', file], {
+  const child = spawnSync(process.execPath, [...extraFlags, '--expose-gc', '--trace-gc', '--import', 'tsx', self, '--child', file, parserModule], {
     encoding: 'utf8',
     maxBuffer: 256 * MB,
   });
@@ -148,12 +164,13 @@ try {
     retainedHeapMb: round(first.retainedMb),
     minimumOldSpaceMb: probeMb,
     runs,
+    parser: `${parserIndex >= 0 ? sources : 'lib/chain/parse.ts'} (${args.includes('--tsx') ? 'sources through tsx' : 'esbuild bundle'})`,
     node: process.version,
     commit: gitHead(),
   };
   if (json) console.log(JSON.stringify(report));
   else {
-    console.log(`${rows.toLocaleString('en-US')}-row quote-table CSV (${report.fileMb} MB; ${report.contracts.toLocaleString('en-US')} contracts, ${report.rejected} rejected), ${runs} fresh processes, ${report.node}, ${report.commit}`);
+    console.log(`${rows.toLocaleString('en-US')}-row quote-table CSV (${report.fileMb} MB; ${report.contracts.toLocaleString('en-US')} contracts, ${report.rejected} rejected), ${runs} fresh processes, ${report.node}, ${report.commit}, ${report.parser}`);
     console.log(`  parse: median ${report.parseMs} ms (${times.map((value) => round(value)).join(', ')}), ${report.parseMsPer100kRows} ms per 100k rows, ${report.rowsPerSecond.toLocaleString('en-US')} rows/s   (target <= 1000 ms per 100k rows)`);
     console.log(`  heap: ${report.baselineHeapMb} MB with the text loaded; peak ${report.peakHeapMb} MB during the parse = ${report.peakOverFile}x the file (target < 5x); ${report.retainedHeapMb} MB retained with the snapshot`);
     if (probeMb !== null) console.log(`  smallest --max-old-space-size that completes the parse: ${probeMb} MB`);

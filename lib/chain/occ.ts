@@ -33,10 +33,26 @@ function expiryOf(yymmdd: string): string {
   return expiry;
 }
 
+/** Roots, one string each: a chain repeats a handful of roots across millions of contracts. */
+const roots = new Map<string, string>();
+
+function sharedRoot(root: string): string {
+  let shared = roots.get(root);
+  if (shared === undefined) {
+    if (roots.size > 1000) roots.clear();
+    roots.set(root, root);
+    shared = root;
+  }
+  return shared;
+}
+
 /** Parses an OCC symbol, or returns a reason string when it is not one. */
 export function parseOcc(input: string): OccSymbol | string {
   if (typeof input !== 'string') return 'symbol is not text';
-  const compact = COMPACT.test(input) ? input : input.trim().toUpperCase().replace(/^O:/, '').replace(/\s+/g, '');
+  if (input.length > 40) return `"${input.slice(0, 40)}..." is too long for an OCC symbol`;
+  // toUpperCase also makes an independent copy: a symbol cut out of a file's text would otherwise keep the
+  // whole text alive for as long as the contract lives.
+  const compact = COMPACT.test(input) ? input.toUpperCase() : input.trim().toUpperCase().replace(/^O:/, '').replace(/\s+/g, '');
   if (compact.length < 16) return `"${input}" is too short for an OCC symbol`;
   const root = compact.slice(0, -15);
   const tail = compact.slice(-15);
@@ -46,7 +62,7 @@ export function parseOcc(input: string): OccSymbol | string {
   if (expiry === '') return `"${input}" has an impossible expiry date ${tail.slice(0, 6)}`;
   const strike = Number(tail.slice(7)) / 1000;
   if (!(strike > 0)) return `"${input}" has a zero strike`;
-  return { root, expiry, type: tail[6] as OptionType, strike, symbol: compact };
+  return { root: sharedRoot(root), expiry, type: tail[6] === 'C' ? 'C' : 'P', strike, symbol: compact };
 }
 
 /** Builds the compact OCC symbol. */
