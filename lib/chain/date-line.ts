@@ -38,7 +38,7 @@ const NEW_YORK_LABELS = new Set(['ET']);
 
 // Lines are capped before matching, and every part is bounded, so no match can run long.
 const LINE_LIMIT = 300;
-const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?(?:\s*([A-Za-z][A-Za-z0-9+:\-]{0,15}))?`;
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?(?:\s*([A-Za-z+\-][A-Za-z0-9+:\-]{0,15}))?`;
 /** "January 7, 2024 at 10:52 AM EST", "June 11, 2022, 8:47 PM EDT", "Jan 7 2024 10:52". */
 const NAMED_MONTH = new RegExp(String.raw`Date:\s*([A-Za-z]{3,12})\.?\s+(\d{1,3}),?\s*(\d{1,5})(?:\s+at|,)?\s+${TIME}`);
 /** "1/7/2024 10:52 AM EST" (US order) or "2024-01-07 10:52 EST". */
