@@ -20,6 +20,9 @@
  * - retained: heapUsed after the parse and a full collection, the snapshot still referenced.
  * - with --probe: the smallest --max-old-space-size (MB, bisected to 5%) under which the parse still
  *   completes: the live memory the parse truly needs, garbage excluded.
+ *
+ * With --hostile, instead: the parse time of each of a set of hostile inputs of up to 10 MB (no line
+ * break, CR-only, binary, deep JSON, ...), against the issue's bound of 2 s each.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -78,7 +81,8 @@ if (args[0] === '--child') {
   process.exit(0);
 }
 
-const targetRows = option('--rows', 1_000_000);
+const hostile = args.includes('--hostile');
+const targetRows = option('--rows', hostile ? 0 : 1_000_000);
 const runs = option('--runs', 3);
 const json = args.includes('--json');
 const source = spxText();
@@ -125,6 +129,10 @@ function runChild(extraFlags: string[]): { result: ChildResult; peakMb: number }
 }
 
 try {
+  if (hostile) {
+    await timeHostileInputs();
+    process.exit(0);
+  }
   const measured: { result: ChildResult; peakMb: number }[] = [];
   for (let run = 0; run < runs; run++) {
     const outcome = runChild([]);
@@ -177,6 +185,48 @@ try {
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });
+}
+
+/** Each hostile input's parse time, in this process, with the parser module chosen above. */
+async function timeHostileInputs(): Promise<void> {
+  const { parseChainText } = (await import(parserModule)) as { parseChainText: (text: string) => ChainSnapshot };
+  const tenMb = 10 * 1024 * 1024;
+  const preamble = source.slice(0, source.indexOf('Fri Jan 05'));
+  let seed = 1;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const scaled = scaleQuoteTableCsv(source, 6, 0.25);
+  const inputs: [string, () => string][] = [
+    ['10 MB of one letter, no line break', () => 'a'.repeat(tenMb)],
+    ['"Last:" then 10 MB without a line break', () => `Name,Last: 1${'x'.repeat(tenMb)}`],
+    ['header then 10 MB of commas', () => preamble + ','.repeat(tenMb)],
+    ['header then 10 MB of double quotes', () => preamble + '"'.repeat(tenMb)],
+    ['header then 10 MB of CR-only short lines', () => preamble + 'x,\r'.repeat(tenMb / 3)],
+    ['10 MB of binary', () => Array.from({ length: tenMb }, () => String.fromCharCode(Math.floor(random() * 256))).join('')],
+    ['10 MB of whitespace', () => ' '.repeat(tenMb)],
+    ['JSON nested 5,000,000 deep', () => `${'['.repeat(5_000_000)}${']'.repeat(5_000_000)}`],
+    ['JSON with a 10 MB string', () => `{"options": [], "pad": "${'x'.repeat(tenMb)}"}`],
+    [`SPX x6 (${(scaled.length / MB).toFixed(1)} MB), LF`, () => scaled],
+    ['SPX x6, CR-only', () => scaled.replace(/\n/g, '\r')],
+    ['SPX x6, CRLF', () => scaled.replace(/\n/g, '\r\n')],
+    ['SPX x6 joined with itself', () => scaled + scaled],
+  ];
+  parseChainText(source); // warm-up
+  let slowest = 0;
+  for (const [name, make] of inputs) {
+    const text = make();
+    const start = performance.now();
+    let outcome: string;
+    try {
+      const snapshot = parseChainText(text);
+      outcome = `${snapshot.contracts.length} contracts`;
+    } catch (error) {
+      outcome = `${(error as Error).name}: ${(error as Error).message.slice(0, 70)}`;
+    }
+    const ms = performance.now() - start;
+    slowest = Math.max(slowest, ms);
+    console.log(`${name.padEnd(48)} ${(text.length / MB).toFixed(1).padStart(5)} MB ${ms.toFixed(0).padStart(6)} ms  ${outcome}`);
+  }
+  console.log(`slowest: ${slowest.toFixed(0)} ms (bound: 2000 ms per input under 10 MB)`);
 }
 
 function round(value: number): number {

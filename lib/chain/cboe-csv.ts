@@ -33,6 +33,8 @@ const SIDE_FIELDS = ['Last Sale', 'Net', 'Bid', 'Ask', 'Volume', 'IV', 'Delta', 
 const HEADER_START = 'Expiration Date,';
 /** Preamble lines are read this far at most (a 10 MB line without a break is no preamble). */
 const PREAMBLE_LINE_LIMIT = 4096;
+/** A quote-table row is about 150 characters; a line this long is no row, and is not split into cells. */
+const MAX_ROW_LENGTH = 16384;
 
 interface HeaderLayout {
   expiration: number;
@@ -144,6 +146,13 @@ function parseQuoteTable(text: string, options: ParseOptions): ChainSnapshot {
     sourceRows++;
     const number = reader.number;
     const where = `line ${number}`;
+    if (reader.end - reader.start > MAX_ROW_LENGTH) {
+      lastRow.number = number;
+      lastRow.fields = layout.width;
+      lastRow.terminated = reader.terminated;
+      rejections.add(where, `${(reader.end - reader.start).toLocaleString('en-US')} characters long: not a quote-table row`);
+      continue;
+    }
     const quote = quotes.from(reader.start);
     row.read(reader.start, reader.end, quote >= 0 && quote < reader.end);
     lastRow.number = number;

@@ -16,6 +16,7 @@ import { newValueTally, spotProblem, type ValueTally } from './contract-values';
 import { RejectionLog } from './rejection-log';
 import { ContractCollector } from './contract-collector';
 import { lastExpiryCutShort } from './cut-off';
+import { MAX_JSON_DEPTH, excessiveNestingAt } from './json-depth';
 
 export interface ParseOptions {
   /** UTC ms; used when the data carries no timestamp (and overrides nothing otherwise). */
@@ -67,6 +68,10 @@ function parseJsonText(input: string): unknown {
   const nonChain = sniffNonChain(input, EXPECTED_CBOE_JSON);
   if (nonChain) throw nonChain;
   const body = input.slice(afterByteOrderMark(input));
+  const tooDeep = excessiveNestingAt(body);
+  if (tooDeep >= 0) {
+    throw new ChainFormatError('wrong-shape', `the JSON nests more than ${MAX_JSON_DEPTH} levels deep (at character ${tooDeep}); a chain nests four`, EXPECTED_CBOE_JSON);
+  }
   try {
     return JSON.parse(body);
   } catch (error) {

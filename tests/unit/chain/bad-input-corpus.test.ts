@@ -274,6 +274,11 @@ describe('bad-input corpus', () => {
       expect(outcome.result, `${name}: ${outcome.detail}`).toBe('format-error');
     }
     expect(run('cut JSON', spyJson.slice(0, 123457)).detail).toMatch(/^truncated: /);
+    // Refused before JSON.parse would build a million nested arrays.
+    expect(run('deeply nested arrays', `${'['.repeat(deep)}${']'.repeat(deep)}`).detail).toMatch(/^wrong-shape: the JSON nests more than 64 levels deep \(at character 64\)/);
+    // Brackets inside strings (escaped quotes too) are not nesting.
+    const record = { option: 'SPY240119C00450000', iv: 0.15, open_interest: 5, note: `\\"${'['.repeat(200)}` };
+    expect(run('brackets in a string', JSON.stringify({ timestamp: '2024-01-08 16:00:00', data: { current_price: 450, options: [record] } })).result).not.toBe('format-error');
   }, HANG_GUARD_MS);
 
   it('no exception but ChainFormatError or EngineInputError, and no number that is not finite, anywhere above', () => {
