@@ -29,6 +29,9 @@ export { parseCboeDateLine } from './date-line';
 
 const SHORT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const ROW_DATE = /^(?:[A-Za-z]{3}\s{1,4})?([A-Za-z]{3})\s{1,4}(\d{1,2})\s{1,4}(\d{4})$/;
+/** What a spreadsheet may rewrite the row dates as, once it has read them as dates: 1/5/2024, 2024-01-05. */
+const ROW_DATE_US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ROW_DATE_ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const SIDE_FIELDS = ['Last Sale', 'Net', 'Bid', 'Ask', 'Volume', 'IV', 'Delta', 'Gamma', 'Open Interest'];
 const HEADER_START = 'Expiration Date,';
 /** Preamble lines are read this far at most (a 10 MB line without a break is no preamble). */
@@ -62,12 +65,22 @@ class RowDates {
 }
 
 function parseRowDate(value: string): RowDate {
-  const match = ROW_DATE.exec(value.trim());
-  if (!match) return { problem: 'not a date like "Fri Jun 10 2022"' };
-  const month = SHORT_MONTHS.indexOf(match[1].toLowerCase()) + 1;
-  if (month === 0) return { problem: `unknown month "${match[1]}"` };
-  const year = Number(match[3]);
-  const day = Number(match[2]);
+  const text = value.trim();
+  let year: number;
+  let month: number;
+  let day: number;
+  let match: RegExpExecArray | null;
+  if ((match = ROW_DATE.exec(text))) {
+    month = SHORT_MONTHS.indexOf(match[1].toLowerCase()) + 1;
+    if (month === 0) return { problem: `unknown month "${match[1]}"` };
+    [year, day] = [Number(match[3]), Number(match[2])];
+  } else if ((match = ROW_DATE_US.exec(text))) {
+    [year, month, day] = [Number(match[3]), Number(match[1]), Number(match[2])];
+  } else if ((match = ROW_DATE_ISO.exec(text))) {
+    [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else {
+    return { problem: 'not a date like "Fri Jun 10 2022"' };
+  }
   const problem = dateProblem(year, month, day);
   return problem ? { problem } : formatDate(year, month, day);
 }
@@ -88,6 +101,14 @@ function headerLayout(fields: string[]): HeaderLayout | string {
     }
   }
   return { expiration, calls, strike, puts, width: names.length };
+}
+
+function onlySeparators(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 44 && code !== 32 && code !== 9 && code !== 34) return false;
+  }
+  return true;
 }
 
 /** Whether a line that is no option row starts another export: its header or its preamble. */
@@ -142,7 +163,8 @@ function parseQuoteTable(text: string, options: ParseOptions): ChainSnapshot {
   const quotes = new ForwardSearch(text, '"');
   const rowDates = new RowDates();
   while (reader.next()) {
-    if (reader.isBlank()) continue;
+    // Blank lines, and the all-empty rows ",,,,," a spreadsheet leaves, are no rows.
+    if (reader.isBlank() || onlySeparators(text, reader.start, reader.end)) continue;
     sourceRows++;
     const number = reader.number;
     const where = `line ${number}`;
@@ -307,10 +329,18 @@ function cutOffReason(
   return short ? `${short}; rows after line ${lastRow.number} seem to be missing` : null;
 }
 
-function missingHeader(text: string, preamble: { text: string }[], reader: LineReader): ChainFormatError {
+function missingHeader(text: string, preamble: { text: string; number: number }[], reader: LineReader): ChainFormatError {
   const trimmed = text.slice(0, 1000).trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     return new ChainFormatError('wrong-shape', 'the input is JSON, not a quote-table CSV', EXPECTED_CBOE_CSV);
+  }
+  const semicolons = preamble.find((line) => line.text.startsWith('Expiration Date;'));
+  if (semicolons) {
+    return new ChainFormatError(
+      'bad-header',
+      `line ${semicolons.number}: the cells are separated by ";" (a spreadsheet's regional CSV); save the file as CSV with commas`,
+      EXPECTED_CBOE_CSV,
+    );
   }
   const first = preamble.slice(0, 5);
   const hasPreamble = first.some((line) => line.text.includes('Last:')) && first.some((line) => line.text.includes('Date:'));
