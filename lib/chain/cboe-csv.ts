@@ -172,6 +172,7 @@ function parseQuoteTable(text: string, options: ParseOptions): ChainSnapshot {
       lastRow.number = number;
       lastRow.fields = layout.width;
       lastRow.terminated = reader.terminated;
+      lastRow.rejectedAs = -1;
       rejections.add(where, `${(reader.end - reader.start).toLocaleString('en-US')} characters long: not a quote-table row`);
       continue;
     }

@@ -82,13 +82,18 @@ export function greekOrNull(value: number | null | undefined, low: number, high:
   return value;
 }
 
+/** Lowest underlying price taken as real: nothing with listed options trades below a tenth of a cent. */
+export const MIN_SPOT = 0.001;
+
 /**
  * Why a source's underlying price cannot be used as spot (the engine then estimates spot from parity or
- * refuses), or null when it can. Beyond MAX_PRICE, S^2 in the exposure math runs toward overflow.
+ * refuses), or null when it can. Beyond MAX_PRICE, S^2 in the exposure math runs toward overflow; below
+ * MIN_SPOT (1e-320, say) it vanishes.
  */
 export function spotProblem(value: number): string | null {
   if (!Number.isFinite(value)) return `${value} is not a finite number`;
   if (value <= 0) return `${value} is not a positive price`;
+  if (value < MIN_SPOT) return `${value} is below any real price`;
   if (value > MAX_PRICE) return `${value} is beyond any real price`;
   return null;
 }

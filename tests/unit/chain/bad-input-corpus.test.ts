@@ -29,8 +29,16 @@ interface Outcome {
 
 /** Failures the corpus must never show. */
 const unexpected: string[] = [];
+/** Every outcome, for the tally printed with CORPUS_REPORT=1. */
+const outcomes: Outcome[] = [];
 
 function run(name: string, text: string, options: { ticker?: string; previous?: ChainSummary | null } = {}): Outcome {
+  const outcome = evaluate(name, text, options);
+  outcomes.push(outcome);
+  return outcome;
+}
+
+function evaluate(name: string, text: string, options: { ticker?: string; previous?: ChainSummary | null }): Outcome {
   let snapshot: ChainSnapshot;
   try {
     snapshot = parseChainText(text);
@@ -283,5 +291,13 @@ describe('bad-input corpus', () => {
 
   it('no exception but ChainFormatError or EngineInputError, and no number that is not finite, anywhere above', () => {
     expect(unexpected).toEqual([]);
+    if (process.env.CORPUS_REPORT) {
+      const tally = new Map<string, number>();
+      for (const outcome of outcomes) {
+        const key = outcome.result === 'levels' ? `levels${outcome.flaggedCutOff ? ' (flagged cut off)' : ''}` : `${outcome.result}: ${outcome.detail.split(':')[0]}`;
+        tally.set(key, (tally.get(key) ?? 0) + 1);
+      }
+      console.log(`${outcomes.length} inputs\n${[...tally].sort((a, b) => b[1] - a[1]).map(([key, n]) => `${String(n).padStart(5)}  ${key}`).join('\n')}`);
+    }
   });
 });
