@@ -88,6 +88,7 @@ describe('spot', () => {
     ['0', /0 is not a positive price/],
     ['-4697.24', /-4697.24 is not a positive price/],
     ['1e300', /1e\+300 is beyond any real price/],
+    ['1e-320', /1e-320 is below any real price/],
     ['NaN', /"NaN" is not a number/],
     ['', /it is blank/],
   ])('"Last: %s" is no spot, with a warning saying why', (value, why) => {
