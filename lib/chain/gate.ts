@@ -139,7 +139,7 @@ export function checkChain(snapshot: ChainSnapshot, options: ChainCheckOptions =
   const refuse = (code: ChainRefusalCode, reason: string): ChainCheck => ({ ok: false, code, reason, summary });
   const warnings: string[] = [];
   const integrity = snapshot.integrity;
-  const previous = options.previous && options.previous.underlying === summary.underlying ? options.previous : null;
+  const previous = options.previous ?? null;
 
   // Whose chain is it?
   if (options.ticker !== undefined && options.ticker.trim() !== '' && summary.contracts > 0) {
@@ -147,6 +147,9 @@ export function checkChain(snapshot: ChainSnapshot, options: ChainCheckOptions =
     if (wanted !== summary.underlying) {
       return refuse('wrong-underlying', `this is a ${summary.underlying} option chain, not ${wanted}: ${describeSpot(summary)}`);
     }
+  }
+  if (previous && summary.contracts > 0 && previous.underlying !== summary.underlying) {
+    return refuse('wrong-underlying', `this is a ${summary.underlying} option chain, but the last good chain of this feed was ${previous.underlying}`);
   }
   const label = snapshot.underlying ? underlyingOfTicker(snapshot.underlying) : '';
   if (label !== '' && summary.contracts > 0 && label !== summary.underlying) {

@@ -104,6 +104,14 @@ describe('checkChain refuses', () => {
     });
   });
 
+  it('a chain of another underlying than the feed\'s last good one, even with no ticker given', () => {
+    const spy = parseChainText(fixtureText(FIXTURES.spy));
+    expect(refusal(checkChain(spy, { previous: spxSummary }))).toEqual({
+      code: 'wrong-underlying',
+      reason: 'this is a SPY option chain, but the last good chain of this feed was SPX',
+    });
+  });
+
   it('a JSON that says SPX but holds SPY options', () => {
     const snapshot = parseCboeJson({ timestamp: '2024-01-08 16:00:00', symbol: '_SPX', data: { current_price: 4700, options: [{ option: 'SPY240119C00450000', iv: 0.15, open_interest: 5 }] } });
     expect(refusal(checkChain(snapshot))).toEqual({ code: 'wrong-underlying', reason: 'the data says SPX but its options are on SPY' });
