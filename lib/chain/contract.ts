@@ -1,8 +1,22 @@
-/** Builds a normalized contract from a parsed OCC symbol and a source's numbers. */
-import type { ChainSnapshot, OptionContract, RejectedRow } from './model';
-import { normalizeIv } from './model';
+/** Builds a normalized contract from a parsed OCC symbol and a source's numbers, checking every value. */
+import type { ChainIntegrity, ChainSnapshot, OptionContract, RejectedRow } from './model';
 import type { OccSymbol } from './occ';
 import { isAdjustedRoot, settlementInstant, settlementStyle, underlyingOfRoot, type SettlementStyle } from '../market/settlement';
+import { expiryRangeProblem, isSupportedInstant } from './date-parts';
+import {
+  MAX_ABS_DELTA,
+  MAX_ABS_GREEK,
+  MAX_GAMMA,
+  MAX_MULTIPLIER,
+  countOrReason,
+  greekOrNull,
+  ivOrNull,
+  newValueTally,
+  priceOrNull,
+  tallyWarnings,
+  type ValueTally,
+} from './contract-values';
+import { MAX_LISTED_REJECTIONS } from './rejection-log';
 
 export interface ContractFields {
   bid?: number | null;
@@ -19,21 +33,37 @@ export interface ContractFields {
   multiplier?: number | null;
 }
 
+/**
+ * A ContractFields with every field null, for a parser to fill again for each contract. Reusing one such
+ * object (rather than a fresh literal per contract) keeps the numbers it carries as they are: a literal
+ * that only ever held numbers would copy each into a new 16-byte box, undoing the sharing of
+ * NumberCache and widenNumberFields.
+ */
+export function emptyContractFields(): Required<ContractFields> {
+  return { bid: null, ask: null, last: null, volume: null, openInterest: null, iv: null, delta: null, gamma: null, vega: null, theta: null, quoteTime: null, multiplier: null };
+}
+
 /** A finite number, or null (for nulls, blanks, NaN, strings that are not numbers). */
 export function numberOrNull(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string' || value === '') return null;
   const parsed = +value; // fast path: plain numerals (Number('  ') is 0, so blanks are checked below)
   if (Number.isFinite(parsed) && value.trim() !== '') return parsed;
-  if (!value.includes(',')) return null;
+  if (!value.includes(',') || value.length > 40) return null;
   const withoutSeparators = +value.replace(/,/g, '');
   return Number.isFinite(withoutSeparators) ? withoutSeparators : null;
+}
+
+/** Whether a source value is simply absent (null, undefined, blank text), as opposed to unreadable. */
+export function isAbsent(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
 interface RootFacts {
   underlying: string;
   style: SettlementStyle;
   adjusted: boolean;
+  /** Settlement instant by expiry date. */
   settlements: Map<string, number>;
 }
 
@@ -50,14 +80,34 @@ function factsOf(root: string): RootFacts {
   return facts;
 }
 
-export function buildContract(occ: OccSymbol, fields: ContractFields, asOf: number): OptionContract {
+/**
+ * The contract, or why it cannot be one (an expiry beyond any listing, a negative or impossible count).
+ * Prices, IVs and greeks that cannot be real are read as missing and counted in `tally`.
+ */
+export function buildContract(occ: OccSymbol, fields: ContractFields, asOf: number, tally: ValueTally = newValueTally()): OptionContract | string {
   const facts = factsOf(occ.root);
   let settlement = facts.settlements.get(occ.expiry);
   if (settlement === undefined) {
     settlement = settlementInstant(occ.root, occ.expiry);
+    if (facts.settlements.size > 5000) facts.settlements.clear();
     facts.settlements.set(occ.expiry, settlement);
+    // Read back the stored number: every contract of the expiry then shares one (see widenNumberFields).
+    settlement = facts.settlements.get(occ.expiry) as number;
   }
-  const adjusted = facts.adjusted;
+  const tooFar = expiryRangeProblem(settlement, asOf);
+  if (tooFar) return `expiry ${occ.expiry} ${tooFar}`;
+  // Counts arrive as floats (2834.0) or nulls; a negative count is not a position and rejects the contract.
+  const openInterest = countOrReason(fields.openInterest, 'open interest');
+  if (typeof openInterest === 'string') return openInterest;
+  const volume = countOrReason(fields.volume, 'volume');
+  if (typeof volume === 'string') return volume;
+  const multiplier = fields.multiplier;
+  let quoteTime = fields.quoteTime ?? null;
+  if (quoteTime !== null && !isSupportedInstant(quoteTime)) {
+    tally.implausible++;
+    quoteTime = null;
+  }
+  // Keep this literal's keys in the order of widenNumberFields below (a unit test checks it).
   return {
     underlying: facts.underlying,
     root: occ.root,
@@ -67,23 +117,58 @@ export function buildContract(occ: OccSymbol, fields: ContractFields, asOf: numb
     expiry: occ.expiry,
     settlement,
     settlementStyle: facts.style,
-    multiplier: fields.multiplier && fields.multiplier > 0 ? fields.multiplier : 100,
-    bid: fields.bid ?? null,
-    ask: fields.ask ?? null,
-    last: fields.last ?? null,
-    // Counts arrive as floats (2834.0) or nulls; negative counts are nonsense and read as zero.
-    volume: Math.max(0, fields.volume ?? 0),
-    openInterest: Math.max(0, fields.openInterest ?? 0),
-    iv: normalizeIv(fields.iv),
-    delta: fields.delta ?? null,
-    gamma: fields.gamma ?? null,
-    vega: fields.vega ?? null,
-    theta: fields.theta ?? null,
-    quoteTime: fields.quoteTime ?? null,
+    multiplier: multiplier !== null && multiplier !== undefined && multiplier > 0 && multiplier <= MAX_MULTIPLIER ? multiplier : 100,
+    bid: priceOrNull(fields.bid, tally),
+    ask: priceOrNull(fields.ask, tally),
+    last: priceOrNull(fields.last, tally),
+    volume,
+    openInterest,
+    iv: ivOrNull(fields.iv, tally),
+    delta: greekOrNull(fields.delta, -MAX_ABS_DELTA, MAX_ABS_DELTA, tally),
+    gamma: greekOrNull(fields.gamma, 0, MAX_GAMMA, tally),
+    vega: greekOrNull(fields.vega, -MAX_ABS_GREEK, MAX_ABS_GREEK, tally),
+    theta: greekOrNull(fields.theta, -MAX_ABS_GREEK, MAX_ABS_GREEK, tally),
+    quoteTime,
     expired: settlement <= asOf,
-    adjusted,
+    adjusted: facts.adjusted,
   };
 }
+
+/**
+ * Memory: V8 gives a field that has only ever held numbers a private 16-byte box in every object, even
+ * for 0. One object of the contracts' shape whose number fields held null first makes V8 keep those
+ * fields as plain references instead, so zeros and small integers cost nothing and numbers shared
+ * between contracts (a settlement instant, a cached price) are stored once. On a 2-million-contract
+ * chain this is about a quarter of the heap (bench/parse-scale.ts). It changes no value or type.
+ */
+export function widenNumberFields(): OptionContract {
+  const none = null as unknown as number;
+  return {
+    underlying: '',
+    root: '',
+    occ: '',
+    type: 'C',
+    strike: none,
+    expiry: '',
+    settlement: none,
+    settlementStyle: 'PM',
+    multiplier: none,
+    bid: null,
+    ask: null,
+    last: null,
+    volume: none,
+    openInterest: none,
+    iv: null,
+    delta: null,
+    gamma: null,
+    vega: null,
+    theta: null,
+    quoteTime: null,
+    expired: false,
+    adjusted: false,
+  };
+}
+widenNumberFields();
 
 /** The most common underlying among contracts (the chain's subject), or the fallback. */
 export function dominantUnderlying(contracts: readonly OptionContract[], fallback: string): string {
@@ -133,20 +218,33 @@ export function finishSnapshot(parts: {
   rejected: RejectedRow[];
   warnings: string[];
   rejectedWhat: string;
+  tally?: ValueTally;
+  integrity?: ChainIntegrity;
 }): ChainSnapshot {
-  const { options, contracts, rejected, asOf } = parts;
+  const { options, contracts, rejected, asOf, integrity } = parts;
   const warnings = [...parts.warnings, ...standardWarnings(contracts, asOf)];
-  if (rejected.length > 0) warnings.push(`${rejected.length} ${parts.rejectedWhat} were rejected (see rejected rows)`);
-  return {
+  if (parts.tally) warnings.push(...tallyWarnings(parts.tally));
+  const rejections = integrity?.rejections ?? rejected.length;
+  if (rejections > 0) {
+    const listed = rejections > rejected.length ? ` (the first ${MAX_LISTED_REJECTIONS.toLocaleString('en-US')} are listed)` : ' (see rejected rows)';
+    warnings.push(`${rejections} ${parts.rejectedWhat} were rejected${listed}`);
+  }
+  if (integrity?.repeatedContracts) warnings.push(`${integrity.repeatedContracts} contracts appear more than once; only the first of each was kept`);
+  if (integrity?.cutOff) warnings.push(`the data looks cut off: ${integrity.cutOff}`);
+  if (integrity?.joined) warnings.push(`the data looks like two files joined: ${integrity.joined}`);
+  const fetchedAt = options.fetchedAt !== undefined && Number.isFinite(options.fetchedAt) ? options.fetchedAt : asOf;
+  const snapshot: ChainSnapshot = {
     provider: options.provider ?? parts.defaultProvider,
     underlying: parts.underlying,
     spot: parts.spot,
     asOf,
     asOfInferred: parts.asOfInferred,
-    fetchedAt: options.fetchedAt ?? asOf,
+    fetchedAt,
     delayed: options.delayed ?? true,
     contracts,
     warnings,
     rejected,
   };
+  if (integrity) snapshot.integrity = integrity;
+  return snapshot;
 }

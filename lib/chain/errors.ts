@@ -32,17 +32,15 @@ export const EXPECTED_CBOE_CSV =
   'CBOE quote-table CSV: a "Last:" line, a "Date:" line, then the header "Expiration Date,Calls,...,Strike,Puts,..."';
 export const EXPECTED_ANY_CHAIN = `${EXPECTED_CBOE_JSON}, or ${EXPECTED_CBOE_CSV}`;
 
-/** Explains text that is plainly not a chain (empty, an HTML page), or returns null. */
-export function sniffNonChain(text: string, expected: string): ChainFormatError | null {
-  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 512).toLowerCase();
-  if (head.length === 0) return new ChainFormatError('empty', 'the input is empty', expected);
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(head|body|title|\?xml)/.test(head)) {
-    const title = /<title>([^<]{0,120})/i.exec(text)?.[1]?.trim();
-    return new ChainFormatError(
-      'html',
-      `the input is an HTML page${title ? ` ("${title}")` : ''}, not option data — often an error or login page`,
-      expected,
-    );
+/**
+ * Runs a parser so that whatever goes wrong inside reaches the caller as a ChainFormatError: input must
+ * never surface as an unexplained exception (a RangeError, a stack overflow) in the service or the CLI.
+ */
+export function asChainFormatError<T>(run: () => T, what: string, expected: string): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ChainFormatError) throw error;
+    throw new ChainFormatError('internal', `the ${what} parser failed: ${(error as Error)?.message ?? String(error)}`, expected);
   }
-  return null;
 }

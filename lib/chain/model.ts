@@ -42,6 +42,26 @@ export interface RejectedRow {
   reason: string;
 }
 
+/**
+ * What the source itself says about its completeness, for the gate (lib/chain/gate.ts) and the UI.
+ * File parsers fill it; a snapshot without it (older stored chains, API providers) simply lacks the facts.
+ */
+export interface ChainIntegrity {
+  /** Option rows (CSV lines after the header, blank lines aside) or records (JSON) the source held. */
+  sourceRows: number;
+  /** Rows, records or row sides rejected, all of them (`ChainSnapshot.rejected` lists the first 1,000). */
+  rejections: number;
+  /**
+   * Contracts whose OCC symbol the source had already given (a file joined with itself doubles every
+   * exposure): the first is kept, each repeat rejected with where the first was. Included in `rejections`.
+   */
+  repeatedContracts: number;
+  /** Why the source looks cut off (a last row without its newline or short of fields, ...), or null. */
+  cutOff: string | null;
+  /** Where a second header or preamble starts inside the source (two exports joined), or null. */
+  joined: string | null;
+}
+
 export interface ChainSnapshot {
   provider: string;
   underlying: string;
@@ -56,6 +76,8 @@ export interface ChainSnapshot {
   contracts: OptionContract[];
   warnings: string[];
   rejected: RejectedRow[];
+  /** Completeness facts from file parsers; see ChainIntegrity. */
+  integrity?: ChainIntegrity;
 }
 
 /** Values at or below this are the sources' "no IV" placeholders. */

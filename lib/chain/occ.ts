@@ -18,7 +18,6 @@ export interface OccSymbol {
 const TAIL = /^(\d{2})(\d{2})(\d{2})([CP])(\d{8})$/;
 const ROOT = /^[A-Z0-9.]{1,6}$/;
 
-const COMPACT = /^[A-Z0-9.]{1,6}\d{6}[CP]\d{8}$/;
 /** YYMMDD -> ISO date, or '' when impossible; chains repeat a few dozen dates thousands of times. */
 const expiryCache = new Map<string, string>();
 
@@ -33,10 +32,80 @@ function expiryOf(yymmdd: string): string {
   return expiry;
 }
 
+/** Roots, one string each: a chain repeats a handful of roots across millions of contracts. */
+const roots = new Map<string, string>();
+
+function sharedRoot(root: string): string {
+  let shared = roots.get(root);
+  if (shared === undefined) {
+    if (roots.size > 1000) roots.clear();
+    roots.set(root, root);
+    shared = root;
+  }
+  return shared;
+}
+
+const expiryByNumber = new Map<number, string>();
+/** The last few roots met, to recognise a root in a symbol without cutting it out. */
+const recentRoots: string[] = [];
+
+function rootOf(input: string, length: number): string {
+  for (const root of recentRoots) if (root.length === length && input.startsWith(root)) return root;
+  const root = sharedRoot(input.slice(0, length));
+  recentRoots.unshift(root);
+  if (recentRoots.length > 4) recentRoots.pop();
+  return root;
+}
+
+/**
+ * The common case read character by character: an upper-case compact symbol (every row of a chain file).
+ * Null when the input is anything else, which the general path below then reads or explains.
+ */
+function parseCompact(input: string): OccSymbol | null {
+  const length = input.length;
+  if (length < 16 || length > 21) return null;
+  const rootLength = length - 15;
+  let letters = 0;
+  for (let index = 0; index < rootLength; index++) {
+    const code = input.charCodeAt(index);
+    if (code >= 65 && code <= 90) letters++;
+    else if (!((code >= 48 && code <= 57) || code === 46)) return null;
+  }
+  if (letters === 0) return null;
+  let yymmdd = 0;
+  for (let index = rootLength; index < rootLength + 6; index++) {
+    const digit = input.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return null;
+    yymmdd = yymmdd * 10 + digit;
+  }
+  const typeCode = input.charCodeAt(rootLength + 6);
+  if (typeCode !== 67 && typeCode !== 80) return null;
+  let thousandths = 0;
+  for (let index = rootLength + 7; index < length; index++) {
+    const digit = input.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return null;
+    thousandths = thousandths * 10 + digit;
+  }
+  if (thousandths === 0) return null;
+  let expiry = expiryByNumber.get(yymmdd);
+  if (expiry === undefined) {
+    expiry = expiryOf(input.slice(rootLength, rootLength + 6));
+    if (expiryByNumber.size > 10000) expiryByNumber.clear();
+    expiryByNumber.set(yymmdd, expiry);
+  }
+  if (expiry === '') return null;
+  // toUpperCase also makes an independent copy: a symbol cut out of a file's text would otherwise keep the
+  // whole text alive for as long as the contract lives.
+  return { root: rootOf(input, rootLength), expiry, type: typeCode === 67 ? 'C' : 'P', strike: thousandths / 1000, symbol: input.toUpperCase() };
+}
+
 /** Parses an OCC symbol, or returns a reason string when it is not one. */
 export function parseOcc(input: string): OccSymbol | string {
   if (typeof input !== 'string') return 'symbol is not text';
-  const compact = COMPACT.test(input) ? input : input.trim().toUpperCase().replace(/^O:/, '').replace(/\s+/g, '');
+  const compactSymbol = parseCompact(input);
+  if (compactSymbol !== null) return compactSymbol;
+  if (input.length > 40) return `"${input.slice(0, 40)}..." is too long for an OCC symbol`;
+  const compact = input.trim().toUpperCase().replace(/^O:/, '').replace(/\s+/g, '');
   if (compact.length < 16) return `"${input}" is too short for an OCC symbol`;
   const root = compact.slice(0, -15);
   const tail = compact.slice(-15);
@@ -46,7 +115,7 @@ export function parseOcc(input: string): OccSymbol | string {
   if (expiry === '') return `"${input}" has an impossible expiry date ${tail.slice(0, 6)}`;
   const strike = Number(tail.slice(7)) / 1000;
   if (!(strike > 0)) return `"${input}" has a zero strike`;
-  return { root, expiry, type: tail[6] as OptionType, strike, symbol: compact };
+  return { root: sharedRoot(root), expiry, type: tail[6] === 'C' ? 'C' : 'P', strike, symbol: compact };
 }
 
 /** Builds the compact OCC symbol. */

@@ -80,13 +80,13 @@ describe('input that is not a chain', () => {
 describe('rows that cannot be read', () => {
   it('are reported with their line number and reason, and the rest is kept', () => {
     const lines = spxLines.slice(0, 10);
-    lines[5] = 'Fri Jan 05 2024,NOTASYMBOL,1,2,3,4,5,6,7,8,9,1200.00,SPXW240105P01200000,0,0,0,0,0,0,0,0,0';
+    lines[5] = 'Fri Jan 05 2024,NOTASYMBOL,1,2,3,4,5,6,7,8,9,1300.00,SPXW240105P01300000,0,0,0,0,0,0,0,0,0';
     lines[6] = 'Someday,SPXW240105C01400000,1,2,3,4,5,6,7,8,9,1400.00,SPXW240105P01400000,0,0,0,0,0,0,0,0,0';
     lines[7] = 'Fri Jan 05 2024,SPXW240105C01600000,1,2';
     const snapshot = parseCboeCsv(lines.join('\n'));
     expect(snapshot.rejected).toEqual([
       { where: 'line 6', reason: 'call: bad option symbol: "NOTASYMBOL" is too short for an OCC symbol' },
-      { where: 'line 7', reason: 'bad expiration date "Someday"' },
+      { where: 'line 7', reason: 'bad expiration date "Someday": not a date like "Fri Jun 10 2022"' },
       { where: 'line 8', reason: '4 fields, expected 22' },
     ]);
     // Line 6 still yields its put; lines 5, 9 and 10 both sides.
