@@ -6,14 +6,17 @@
  *   range moves every frame (the mapping changed), split into the bridge and the overlay (CPU profile
  *   samples by script URL, divided by the frames painted); frames from an auto-scale tick to the lines
  *   in place; scripting while the tab is hidden;
- * - ECharts (SVG axis, read from the DOM): overlay scripting per frame during a continuous pan against
- *   the chart's own scripting in the same run, frames from a pan to the lines re-fitted, idle cost.
+ * - ECharts read from its SVG axis text (bundled, no global) and through its own API, and uPlot read by
+ *   the canvas text tap: our scripting per frame while the axis moves every frame against the chart's
+ *   own in the same run, frames from an axis change to the lines re-fitted, idle cost;
+ * - the canvas tap's cost per fillText call (300 labels a frame), against a browser without the extension.
  */
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { launchChromiumWithExtension } from '../tests/e2e/helpers/chromium';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromiumWithExtension } from '../tests/e2e/helpers/chromium';
 import { startServer } from '../tests/e2e/helpers/server';
 import { ask } from '../tests/e2e/helpers/protocol';
 import { chromeBuild, pagesDir, projectRoot } from '../tests/e2e/helpers/paths';
@@ -75,7 +78,11 @@ const everyFrame = (page: Page, step: string, ms: number) =>
 
 const bundle = await readFile(join(chromeBuild, 'content-scripts/overlay.js'));
 const bridgeBundle = await readFile(join(chromeBuild, 'content-scripts/chart-bridge.js'));
-const server = await startServer({ '/pages/': pagesDir, '/vendor/echarts/': join(projectRoot, 'node_modules/echarts/dist') });
+const server = await startServer({
+  '/pages/': pagesDir,
+  '/vendor/echarts/': join(projectRoot, 'node_modules/echarts/dist'),
+  '/vendor/uplot/': join(projectRoot, 'node_modules/uplot/dist'),
+});
 const browser = await launchChromiumWithExtension();
 try {
   const control = await browser.context.newPage();
@@ -150,45 +157,111 @@ try {
   const hidden = await profiled(cdp, browser.extensionId, () => everyFrame(page, '(n) => window.standIn.pan(n % 200 < 100 ? 0.5 : -0.5)', 3000));
   await page.evaluate(`delete document.visibilityState; document.dispatchEvent(new Event('visibilitychange'));`);
 
-  // ---- ECharts: the axis read from its SVG ---------------------------------------------------------
-  await page.bringToFront();
-  await page.goto(`${server.origin}/pages/echarts.html`);
-  await page.waitForFunction(() => (window as unknown as { __linesAt?: number }).__linesAt);
-  const echartsCdp = await browser.context.newCDPSession(page);
-  await echartsCdp.send('Profiler.enable');
-  await echartsCdp.send('Profiler.setSamplingInterval', { interval: 50 });
-  await page.waitForTimeout(500);
-  const echartsIdle = await profiled(echartsCdp, browser.extensionId, () => everyFrame(page, '() => {}', 3000));
-  // A pan the chart itself handles: its data zoom window slides a little every frame.
-  const echartsPan = await profiled(echartsCdp, browser.extensionId, () =>
-    everyFrame(page, `(n) => { const chart = echarts.getInstanceByDom(document.getElementById('chart')); const start = 40 + 10 * Math.sin(n / 20); chart.dispatchAction({ type: 'dataZoom', start, end: start + 50 }); }`, 4000),
-  );
-  // Frames from one pan step to lines re-fitted on the new axis.
-  const refitFrames: number[] = [];
-  for (let step = 0; step < 15; step++) {
-    refitFrames.push(
-      (await page.evaluate(`
-        new Promise((resolve) => {
-          const chart = echarts.getInstanceByDom(document.getElementById('chart'));
-          const start = ${step % 2 === 0 ? 20 : 45};
-          chart.dispatchAction({ type: 'dataZoom', start, end: start + 45 });
-          let frames = 0;
-          (function check() {
-            frames++;
-            const line = document.querySelector('gexmap-overlay').shadowRoot.querySelector('[data-level]:not([data-edge])');
-            if (!line) { if (frames > 60) resolve(frames); else requestAnimationFrame(check); return; }
-            const rect = line.getBoundingClientRect();
-            const expected = window.chartApi.priceToY(Number(line.dataset.price));
-            if (Math.abs(rect.top + rect.height / 2 - expected) <= 1.5 || frames > 60) resolve(frames);
-            else requestAnimationFrame(check);
-          })();
-        })
-      `)) as number,
-    );
-    await page.waitForTimeout(50);
+  /**
+   * One chart page: our scripting per frame while `move(n)` changes its axis every frame, against the
+   * chart's own; frames from an axis change (`steps`, alternating) to the lines re-fitted; idle cost.
+   */
+  async function chartSection(path: string, move: string, steps: [string, string]) {
+    await page.bringToFront();
+    await page.goto(`${server.origin}${path}`);
+    await page.waitForFunction(() => (window as unknown as { __linesAt?: number }).__linesAt);
+    const session = await browser.context.newCDPSession(page);
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 50 });
+    await page.waitForTimeout(500);
+    const reader = await page.evaluate(() => document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="gexmap-reader"]')?.dataset.reader ?? 'none');
+    const idleRun = await profiled(session, browser.extensionId, () => everyFrame(page, '() => {}', 3000));
+    const moveRun = await profiled(session, browser.extensionId, () => everyFrame(page, move, 4000));
+    const refit: number[] = [];
+    for (let step = 0; step < 15; step++) {
+      refit.push(
+        (await page.evaluate(`
+          new Promise((resolve) => {
+            ${steps[step % 2]};
+            let frames = 0;
+            (function check() {
+              frames++;
+              const line = document.querySelector('gexmap-overlay').shadowRoot.querySelector('[data-level]:not([data-edge])');
+              if (!line) { if (frames > 60) resolve(frames); else requestAnimationFrame(check); return; }
+              const rect = line.getBoundingClientRect();
+              const expected = window.chartApi.priceToY(Number(line.dataset.price));
+              if (Math.abs(rect.top + rect.height / 2 - expected) <= 1.5 || frames > 60) resolve(frames);
+              else requestAnimationFrame(check);
+            })();
+          })
+        `)) as number,
+      );
+      await page.waitForTimeout(50);
+    }
+    await session.detach();
+    return {
+      reader,
+      frames: moveRun.frames,
+      bridgeMsPerFrame: perFrame(moveRun.bridgeMs, moveRun.frames),
+      overlayMsPerFrame: perFrame(moveRun.overlayMs, moveRun.frames),
+      chartMsPerFrame: perFrame(moveRun.pageMs, moveRun.frames),
+      refitFramesMedian: median(refit),
+      refitFramesMax: Math.max(...refit),
+      idleMsPerSecond: round((idleRun.bridgeMs + idleRun.overlayMs) / 3),
+    };
   }
-
   const perFrame = (ms: number, frames: number) => round(frames > 0 ? ms / frames : 0);
+  const zoomSteps: [string, string] = ['window.chartApi.dataZoom(20, 65)', 'window.chartApi.dataZoom(45, 90)'];
+  const zoomEveryFrame = '(n) => { const start = 40 + 10 * Math.sin(n / 20); window.chartApi.dataZoom(start, start + 50); }';
+  // ECharts bundled (no global): the axis read from its SVG text; with its global: its own API.
+  const echartsText = await chartSection('/pages/echarts.html?bundled=1', zoomEveryFrame, zoomSteps);
+  const echartsApi = await chartSection('/pages/echarts.html', zoomEveryFrame, zoomSteps);
+  // uPlot (a module, canvas axes): the canvas text tap; the price range moves every frame.
+  const uplotCanvas = await chartSection(
+    '/pages/canvas-uplot.html',
+    '(n) => { const shift = 20 * Math.sin(n / 20); window.chartApi.setY(4600 + shift, 4850 + shift); }',
+    ['window.chartApi.setY(4600, 4850)', 'window.chartApi.setY(4550, 4900)'],
+  );
+
+  // ---- The canvas tap's cost per fillText: the same drawing with and without the extension --------
+  // A chart frame: clear, then 300 labels; 10 such frames timed per animation frame (timer resolution).
+  const drawLabels = (numeric: boolean) => `
+    (async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 800; canvas.height = 600;
+      document.body.appendChild(canvas);
+      const context = canvas.getContext('2d');
+      context.font = '12px sans-serif';
+      const labels = Array.from({ length: 300 }, (_, i) => ${numeric ? '(4500 + i * 2.5).toFixed(2)' : "'Mon Tue Vol'.slice(i % 4)"});
+      const perCall = [];
+      for (let frame = 0; frame < 80; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const start = performance.now();
+        for (let batch = 0; batch < 10; batch++) {
+          context.clearRect(0, 0, 800, 600);
+          for (let i = 0; i < 300; i++) context.fillText(labels[i], 10 + (i % 10) * 75, 20 + Math.floor(i / 10) * 19);
+        }
+        perCall.push(((performance.now() - start) / 3000) * 1000);
+      }
+      canvas.remove();
+      perCall.sort((a, b) => a - b);
+      return perCall[perCall.length >> 1];
+    })()`;
+  const tapped = { numeric: [] as number[], text: [] as number[] };
+  const plain = { numeric: [] as number[], text: [] as number[] };
+  const plainBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const plainPage = await plainBrowser.newPage();
+    await plainPage.goto(`${server.origin}/pages/canvas-uplot.html`);
+    await page.goto(`${server.origin}/pages/canvas-uplot.html`);
+    await page.waitForFunction(() => (window as unknown as { __linesAt?: number }).__linesAt);
+    // Alternating runs, so a busy machine weighs on both sides alike.
+    for (let run = 0; run < 5; run++) {
+      for (const numeric of [true, false]) {
+        (numeric ? tapped.numeric : tapped.text).push((await page.evaluate(drawLabels(numeric))) as number);
+        (numeric ? plain.numeric : plain.text).push((await plainPage.evaluate(drawLabels(numeric))) as number);
+      }
+    }
+  } finally {
+    await plainBrowser.close();
+  }
+  const micro = (value: number) => round(value, 3);
+
   const result = {
     contentScriptGzipKb: round(gzipSync(bundle).length / 1024, 1),
     bridgeGzipKb: round(gzipSync(bridgeBundle).length / 1024, 1),
@@ -202,11 +275,13 @@ try {
     tvTickLagFramesMax: Math.max(...lagFrames),
     hiddenVisibilityState: hiddenState,
     hiddenScriptingMs: round(hidden.bridgeMs + hidden.overlayMs),
-    echartsPanOverlayMsPerFrame: perFrame(echartsPan.overlayMs, echartsPan.frames),
-    echartsPanChartMsPerFrame: perFrame(echartsPan.pageMs, echartsPan.frames),
-    echartsRefitFramesMedian: median(refitFrames),
-    echartsRefitFramesMax: Math.max(...refitFrames),
-    echartsIdleOverlayMsPerSecond: round(echartsIdle.overlayMs / 3),
+    echartsAxisText: echartsText,
+    echartsChartApi: echartsApi,
+    uplotCanvasTap: uplotCanvas,
+    fillTextMicrosNumericTapped: micro(median(tapped.numeric)),
+    fillTextMicrosNumericPlain: micro(median(plain.numeric)),
+    fillTextMicrosOtherTapped: micro(median(tapped.text)),
+    fillTextMicrosOtherPlain: micro(median(plain.text)),
   };
   if (json) console.log(JSON.stringify(result));
   else {
@@ -216,8 +291,20 @@ try {
     console.log(`TradingView range moving every frame, ${moving.frames} frames: bridge ${result.tvMovingBridgeMsPerFrame} ms/frame, overlay ${result.tvMovingOverlayMsPerFrame} ms/frame`);
     console.log(`auto-scale tick to lines in place: median ${result.tvTickLagFramesMedian} frame(s), max ${result.tvTickLagFramesMax} (1 = the next frame)`);
     console.log(`tab hidden (${result.hiddenVisibilityState}, the chart still moving) 3 s: bridge + overlay ${result.hiddenScriptingMs} ms`);
-    console.log(`ECharts pan, ${echartsPan.frames} frames: overlay ${result.echartsPanOverlayMsPerFrame} ms/frame vs the chart's own ${result.echartsPanChartMsPerFrame} ms/frame`);
-    console.log(`ECharts pan step to lines re-fitted: median ${result.echartsRefitFramesMedian} frame(s), max ${result.echartsRefitFramesMax}; idle overlay ${result.echartsIdleOverlayMsPerSecond} ms/s`);
+    for (const [name, section] of [
+      ['ECharts, axis text (SVG)', result.echartsAxisText],
+      ['ECharts, chart API', result.echartsChartApi],
+      ['uPlot, canvas tap', result.uplotCanvasTap],
+    ] as const) {
+      console.log(
+        `${name} [reader ${section.reader}], axis moving every frame (${section.frames} frames): bridge ${section.bridgeMsPerFrame} + overlay ${section.overlayMsPerFrame} ms/frame vs the chart's own ${section.chartMsPerFrame} ms/frame; ` +
+          `axis change to lines re-fitted: median ${section.refitFramesMedian} frame(s), max ${section.refitFramesMax}; idle ${section.idleMsPerSecond} ms/s`,
+      );
+    }
+    console.log(
+      `fillText, 300 labels a frame (median µs per call, 5 alternating runs): numeric ${result.fillTextMicrosNumericTapped} tapped vs ${result.fillTextMicrosNumericPlain} without the extension ` +
+        `(+${micro(result.fillTextMicrosNumericTapped - result.fillTextMicrosNumericPlain)}); other text ${result.fillTextMicrosOtherTapped} vs ${result.fillTextMicrosOtherPlain} (+${micro(result.fillTextMicrosOtherTapped - result.fillTextMicrosOtherPlain)})`,
+    );
   }
 } finally {
   await browser.close();

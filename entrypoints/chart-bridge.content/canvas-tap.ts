@@ -15,9 +15,16 @@ import { uprightCanvasLabels, type CanvasBox, type CanvasTextCall, type Matrix2D
 import { canvasRectMark } from '../../lib/chart/canvas-mark';
 import { MAX_TAPPED_LABELS, type TappedCanvas } from '../../lib/chart/bridge-message';
 import type { PlotRect } from '../../lib/chart/mapping';
-import { wrapMethod } from './wrap-method';
+import { wrapMethod, wrapSetter } from './wrap-method';
 
-const NUMERIC = /\d/;
+/** Whether a text holds a digit: a loop, a fifth of a regex test's cost (this runs on every call). */
+function hasDigit(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
 /** Texts longer than this are not tick labels. */
 const MAX_TEXT = 24;
 
@@ -58,8 +65,12 @@ function plotCanvasOf(canvas: HTMLCanvasElement): PlotRect | null {
   return best && best.width > 0 ? { left: best.left, top: best.top, width: best.width, height: best.height } : null;
 }
 
-/** Returns a function that sends what the canvases show now again (for a reader that starts late). */
-export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): () => void {
+/**
+ * Installs the tap. `quiet()` says when nobody needs the labels (the tab is hidden, TradingView's API
+ * reads): drawing is still noted, nothing is sent. Returns a function that sends what the canvases
+ * show now again (for a reader that starts late, or once quiet ends).
+ */
+export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void, quiet: () => boolean = () => false): () => void {
   const prototype = (globalThis as unknown as { CanvasRenderingContext2D?: { prototype: Context2D } }).CanvasRenderingContext2D?.prototype;
   if (!prototype) return () => undefined;
   const ids = new WeakMap<HTMLCanvasElement, number>();
@@ -106,6 +117,7 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): 
   };
 
   const publish = () => {
+    if (quiet() || document.visibilityState === 'hidden') return;
     const now = sets();
     const text = JSON.stringify(now);
     if (text === last) return;
@@ -127,25 +139,58 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): 
     }
   };
 
+  /** The canvas's computed direction, looked up once per canvas and frame. */
+  const directions = new WeakMap<HTMLCanvasElement, { frame: number; direction: string }>();
+  const directionOf = (context: Context2D, canvas: HTMLCanvasElement): string => {
+    if (context.direction !== 'inherit') return context.direction;
+    const known = directions.get(canvas);
+    if (known?.frame === frame) return known.direction;
+    const direction = getComputedStyle(canvas).direction === 'rtl' ? 'rtl' : 'ltr';
+    directions.set(canvas, { frame, direction });
+    return direction;
+  };
+
+  /**
+   * The context's font, read once per context and frame (the getter serializes it, a third of a call's
+   * cost) and again after the page sets it or restores a saved state.
+   */
+  const fonts = new WeakMap<Context2D, { frame: number; font: string }>();
+  const fontOf = (context: Context2D): string => {
+    const known = fonts.get(context);
+    if (known?.frame === frame) return known.font;
+    const font = context.font;
+    fonts.set(context, { frame, font });
+    return font;
+  };
+  const fontChanged = (self: unknown) => void fonts.delete(self as Context2D);
+  wrapSetter(prototype, 'font', fontChanged);
+  wrapMethod(prototype, 'restore', fontChanged);
+  if ('reset' in prototype) wrapMethod(prototype, 'reset' as keyof Context2D, fontChanged);
+
   const onText = (context: Context2D, args: unknown[]) => {
     const value = args[0];
     if (typeof value !== 'string' && typeof value !== 'number') return;
-    const text = String(value);
-    if (text.length > MAX_TEXT || !NUMERIC.test(text)) return;
+    const text = typeof value === 'string' ? value : String(value);
+    if (text.length > MAX_TEXT || !hasDigit(text)) return;
     const canvas = context.canvas;
     if (!(canvas instanceof HTMLCanvasElement)) return;
     inFrame();
-    texts.record(idOf(canvas), frame, {
+    const id = idOf(canvas);
+    if (texts.isFull(id, frame)) return; // a text-heavy drawing, no price axis: nothing more to note
+    const textAlign = context.textAlign;
+    const call: CanvasTextCall = {
       text,
       x: Number(args[1]),
       y: Number(args[2]),
-      ...(typeof args[3] === 'number' ? { maxWidth: args[3] } : {}),
       transform: matrixOf(context),
-      textAlign: context.textAlign,
-      direction: context.direction === 'inherit' ? getComputedStyle(canvas).direction : context.direction,
+      textAlign,
+      // The direction decides only where start and end lie (and 'inherit', the default, costs a style lookup).
+      direction: textAlign === 'start' || textAlign === 'end' ? directionOf(context, canvas) : 'ltr',
       textBaseline: context.textBaseline,
-      font: context.font,
-    });
+      font: fontOf(context),
+    };
+    if (typeof args[3] === 'number') call.maxWidth = args[3];
+    texts.record(id, frame, call);
   };
   wrapMethod(prototype, 'fillText', onText as (self: unknown, args: unknown[]) => void);
   wrapMethod(prototype, 'strokeText', onText as (self: unknown, args: unknown[]) => void);

@@ -1,6 +1,7 @@
 /**
  * The chart bridge, in the page's main world where the page's own chart API lives (on TradingView,
- * and on the sites the user turned on, registered beside the overlay). While the tab is visible and a
+ * and on the sites the user turned on, registered beside the overlay): TradingView's API here, chart
+ * libraries' own APIs (library-bridge.ts) and the canvas text tap (canvas-tap.ts). While the tab is visible and a
  * chart is present it reads every animation frame and posts only changes — so lines follow an
  * auto-scaling chart, which moves its price range with live ticks and no user input, within a frame.
  * Nothing runs while the tab is hidden. Messages go to the overlay's content script as an event on the
@@ -10,6 +11,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BRIDGE_CHANNEL, BRIDGE_HELLO, bridgeEventText, type BridgeMessage } from '../../lib/chart/bridge-message';
 import { findApis, readLayouts, watchChartEvents, type ApiSearch, type LayoutRead } from './tradingview-reader';
 import { installCanvasTap } from './canvas-tap';
+import { startLibraryBridge } from './library-bridge';
 
 /** Before any API shows up, look for one this often (TradingView builds it after the page loads). */
 const SEARCH_INTERVAL_MS = 500;
@@ -28,12 +30,26 @@ export default defineContentScript({
     if (registry[marker]) return;
     registry[marker] = true;
     // At document start, before the page's own scripts draw: every canvas label from the first frame on.
-    const resendCanvases = installCanvasTap((canvases) => send({ type: 'canvas', canvases }));
-    const resendCharts = startBridge();
+    // While TradingView's API reads, the canvas labels are not needed (the tap only notes them).
+    let tradingViewReads = false;
+    const resendCanvases = installCanvasTap(
+      (canvases) => send({ type: 'canvas', canvases }),
+      () => tradingViewReads,
+    );
+    const resendCharts = startBridge((reads) => {
+      if (reads === tradingViewReads) return;
+      tradingViewReads = reads;
+      if (!reads) resendCanvases();
+    });
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') resendCanvases();
+    });
+    const resendLibraries = startLibraryBridge(send);
     // The overlay starts after the page drew (document idle): it asks, and gets everything again.
     document.addEventListener(BRIDGE_HELLO, () => {
       resendCanvases();
       resendCharts();
+      resendLibraries();
     });
   },
 });
@@ -43,8 +59,8 @@ function send(message: BridgeMessage): void {
   document.dispatchEvent(new CustomEvent(BRIDGE_CHANNEL, { detail: bridgeEventText(message) }));
 }
 
-/** Starts reading TradingView's API; returns a function that sends the current reading again. */
-function startBridge(): () => void {
+/** Starts reading TradingView's API (telling `onReads` whether it reads); returns a function that sends the current reading again. */
+function startBridge(onReads: (reads: boolean) => void): () => void {
   const startedAt = performance.now();
   const watched = new WeakSet<object>();
   let search: ApiSearch = { hosts: [], unreadableFrames: [] };
@@ -81,6 +97,7 @@ function startBridge(): () => void {
     layout = readLayouts(search.hosts);
     probe = layout.probe();
     const { charts, problems } = layout;
+    onReads(charts.length > 0);
     if (charts.length) post({ type: 'charts', charts, unreadableFrames: search.unreadableFrames });
     else post({ type: 'absent', reason: problems[0] ? `TradingView chart ${problems[0].id}: ${problems[0].reason}` : 'the layout has no charts', unreadableFrames: search.unreadableFrames });
   };

@@ -5,20 +5,9 @@
  * the pane's price scale. Every call is feature-detected; nothing is drawn with TradingView's tools.
  */
 import type { BridgeChart } from '../../lib/chart/bridge-message';
+import { call } from './safe-call';
 import type { PlotRect } from '../../lib/chart/mapping';
 import { mappingFromCoordinates, mappingFromVisibleRange, SAMPLE_FRACTIONS, type TradingViewScaleMode } from '../../lib/chart/tradingview-scale';
-
-type Fn = (...args: unknown[]) => unknown;
-
-/** Calls `target[name](...args)` when it is a function; undefined otherwise or when it throws. */
-export function call(target: unknown, name: string, ...args: unknown[]): unknown {
-  try {
-    const method = (target as Record<string, unknown> | null | undefined)?.[name];
-    return typeof method === 'function' ? (method as Fn).apply(target, args) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** A window holding the API: the page itself, or a same-origin frame at an offset in the page. */
 export interface ApiHost {

@@ -22,3 +22,26 @@ export function wrapMethod<T extends object>(prototype: T, name: keyof T & strin
   Object.defineProperty(prototype, name, { ...descriptor, value: proxy });
   return true;
 }
+
+/**
+ * Wraps the setter of an accessor property the same way: the original setter runs first with the same
+ * value (its exception thrown, then nothing else runs); `after` sees each set that returned.
+ */
+export function wrapSetter<T extends object>(prototype: T, name: keyof T & string, after: (self: unknown) => void): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
+  const original = descriptor?.set;
+  if (!descriptor || typeof original !== 'function') return false;
+  const proxy = new Proxy(original, {
+    apply(target, self, args) {
+      const result = Reflect.apply(target, self, args);
+      try {
+        after(self);
+      } catch {
+        // Never break the page.
+      }
+      return result;
+    },
+  });
+  Object.defineProperty(prototype, name, { ...descriptor, set: proxy });
+  return true;
+}

@@ -1,8 +1,8 @@
 /**
- * The overlay controller. Three readers watch the page — the TradingView bridge (every chart of a
- * layout, through the page's own API), the axis reader (tick labels in the DOM or SVG) and, where
- * neither reads, the user's calibration — and the best that reads right now wins: the bridge, then the
- * axis, then the calibration. None is given up for good: the axis reader keeps reading after a
+ * The overlay controller. Readers watch the page — the TradingView bridge (every chart of a layout,
+ * through the page's own API), a chart library's own API (ECharts, Chart.js, Plotly), the axis text
+ * in the DOM or SVG, the canvas text tap and, where none reads, the user's calibration — and the best
+ * that reads right now wins, in that order. None is given up for good: each keeps reading after a
  * fallback and takes over again as soon as it can. The controller tells the background which chart
  * symbols the page shows and draws what the background pushes back (levels, heatmap, line choices
  * and colours), each chart's lines in its own pane.
@@ -26,6 +26,7 @@ import { TradingViewAdapter } from './adapters/tradingview';
 import { GenericAxisAdapter } from './adapters/generic-axis';
 import { CalibrationAdapter, findChartElement } from './adapters/calibration';
 import { CanvasLabelsAdapter } from './adapters/canvas-labels';
+import { LibraryApiAdapter } from './adapters/library-api';
 
 /** How long to wait for the chart bridge before reading the page's axis (TradingView: its API comes late). */
 const BRIDGE_WAIT_MS = 1500;
@@ -41,6 +42,7 @@ export class OverlayController {
   private readonly states = new Map<AdapterName, AdapterState>();
   private readonly bridge: TradingViewAdapter;
   private readonly canvas = new CanvasLabelsAdapter();
+  private readonly library = new LibraryApiAdapter();
   private axis: GenericAxisAdapter | null = null;
   private calibration: CalibrationAdapter | null = null;
   private bridgeNote: string | null = null;
@@ -89,6 +91,7 @@ export class OverlayController {
     onMessage('overlayUpdated', ({ data }) => this.accept(data));
     this.bridge.start((state) => this.onAdapter(state));
     this.canvas.start((state) => this.onAdapter(state));
+    this.library.start((state) => this.onAdapter(state));
     // The bridge ran from the page's start: ask it for what it saw before this script listened.
     document.dispatchEvent(new CustomEvent(BRIDGE_HELLO));
     // The age moves and levels turn stale by the clock, while nothing else happens (only while visible).
@@ -97,7 +100,7 @@ export class OverlayController {
     }, CLOCK_TICK_MS);
     const onTradingView = location.hostname === 'tradingview.com' || location.hostname.endsWith('.tradingview.com');
     setTimeout(() => {
-      if (!this.states.has('tradingview')) this.startAxisReader();
+      if (!this.states.has('tradingview') && !this.libraryReads()) this.startAxisReader();
     }, onTradingView ? BRIDGE_WAIT_TRADINGVIEW_MS : BRIDGE_WAIT_MS);
     this.schedule();
   }
@@ -126,19 +129,35 @@ export class OverlayController {
     this.calibration.start((state) => this.onAdapter(state));
   }
 
+  /** Whether a chart library's own API places lines now. */
+  private libraryReads(): boolean {
+    return Boolean(this.states.get('api')?.charts.some((chart) => chart.mapping));
+  }
+
+  /** A chart API reads (TradingView's or a library's): the page's own reading and calibration are not needed. */
+  private stopReadingThePage(): void {
+    this.axis?.stop();
+    this.axis = null;
+    this.calibration?.stop();
+    this.calibration = null;
+    this.states.delete('generic');
+    this.states.delete('calibration');
+  }
+
   private onAdapter(state: AdapterState): void {
     const before = this.states.get(state.adapter);
     this.states.set(state.adapter, state);
     if (state.adapter === 'tradingview') {
       this.bridgeNote = null;
-      // The bridge reads: the page's own reading and calibration are not needed.
-      this.axis?.stop();
-      this.axis = null;
-      this.calibration?.stop();
-      this.calibration = null;
-      this.states.delete('generic');
-      this.states.delete('calibration');
+      this.stopReadingThePage();
     }
+    if (state.adapter === 'api') {
+      if (this.libraryReads()) this.stopReadingThePage();
+      // The library's charts went away (or show no price near spot): back to reading the page.
+      else if (before?.charts.some((chart) => chart.mapping) && !this.states.has('tradingview')) this.startAxisReader();
+    }
+    // The canvas labels are fitted only while no API places the lines.
+    this.canvas.setNeeded(!this.states.has('tradingview') && !this.libraryReads());
     if (state.adapter === 'generic') {
       const reads = state.charts.some((chart) => chart.mapping);
       this.axisFailingSince = reads ? null : (this.axisFailingSince ?? Date.now());
@@ -156,6 +175,8 @@ export class OverlayController {
   private current(): AdapterState | null {
     const bridge = this.states.get('tradingview');
     if (bridge) return bridge;
+    const library = this.states.get('api');
+    if (library?.charts.some((chart) => chart.mapping)) return library;
     const axis = this.states.get('generic');
     if (axis?.charts.some((chart) => chart.mapping)) return axis;
     const canvas = this.states.get('canvas');
@@ -171,6 +192,7 @@ export class OverlayController {
       const count = current.charts.length;
       return { name: 'tradingview', label: count > 1 ? `TradingView chart API (${count} charts)` : 'TradingView chart API', offerCalibration: false };
     }
+    if (current?.adapter === 'api') return { name: 'api', label: `chart API: ${current.note ?? 'exact'}`, offerCalibration: false };
     if (current?.adapter === 'generic') return { name: 'generic', label: `axis text: ${current.note ?? 'fitted'}`, offerCalibration: false };
     if (current?.adapter === 'canvas') return { name: 'canvas', label: `canvas labels: ${current.note ?? 'fitted'}`, offerCalibration: false };
     if (current?.adapter === 'calibration' && this.calibration?.calibrated) {
@@ -257,6 +279,7 @@ export class OverlayController {
     const expected = spot !== undefined ? spot + page!.basis : undefined;
     this.axis?.setExpectedPrice(expected);
     this.canvas.setExpectedPrice(expected);
+    this.library.setExpectedPrice(expected);
     // Symbols the background paused (too many new ones from this page in a minute): ask again later.
     if (push.charts.some((chart) => chart.problem?.startsWith('gexmap paused'))) {
       clearTimeout(this.retry);

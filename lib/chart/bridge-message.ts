@@ -5,6 +5,7 @@
  * document, and whatever the page itself sends is checked field by field like the bridge's own.
  */
 import type { PlotRect, PriceMapping } from './mapping';
+import { isChartLibrary, type ChartLibrary } from './chart-libraries';
 
 export const BRIDGE_CHANNEL = 'gexmap-chart-bridge';
 /** The overlay (which starts after the page drew) asks the bridge to send what it has again. */
@@ -24,6 +25,11 @@ export interface BridgeChart {
   /** The main series' pane, viewport pixels. */
   pane: PlotRect;
   mapping: PriceMapping;
+}
+
+/** A chart a library's own API placed (ECharts, Chart.js, Plotly): the same fields, and which library. */
+export interface LibraryChart extends BridgeChart {
+  library: ChartLibrary;
 }
 
 /** A label a canvas tap saw drawn: its text, its box and its tick's y, viewport px. */
@@ -50,7 +56,9 @@ export const MAX_TAPPED_LABELS = 400;
 export type BridgeMessage =
   | { type: 'charts'; charts: BridgeChart[]; unreadableFrames: PlotRect[] }
   | { type: 'absent'; reason: string; unreadableFrames: PlotRect[] }
-  | { type: 'canvas'; canvases: TappedCanvas[] };
+  | { type: 'canvas'; canvases: TappedCanvas[] }
+  /** Every chart a library API places now; none is a message too (the charts went away). */
+  | { type: 'library'; charts: LibraryChart[] };
 
 const finite = (value: unknown, low = -1e7, high = 1e7): value is number => typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -125,6 +133,17 @@ export function readBridgeMessage(data: unknown): BridgeMessage | null {
     if (!Array.isArray(message.canvases) || message.canvases.length > MAX_BRIDGE_CHARTS) return null;
     const canvases = message.canvases.map(readTappedCanvas);
     return canvases.every((canvas): canvas is TappedCanvas => canvas !== null) ? { type: 'canvas', canvases } : null;
+  }
+  if (message.type === 'library') {
+    if (!Array.isArray(message.charts) || message.charts.length > MAX_BRIDGE_CHARTS) return null;
+    const charts: LibraryChart[] = [];
+    for (const value of message.charts) {
+      const chart = readChart(value);
+      // One malformed chart spoils the message: an empty list would read as "the charts went away".
+      if (!chart || !isObject(value) || !isChartLibrary(value.library)) return null;
+      charts.push({ ...chart, library: value.library });
+    }
+    return { type: 'library', charts };
   }
   if (message.type !== 'charts' || !Array.isArray(message.charts) || message.charts.length > MAX_BRIDGE_CHARTS) return null;
   const charts = message.charts.map(readChart).filter((chart): chart is BridgeChart => chart !== null);

@@ -48,6 +48,16 @@ export class CanvasLabelFrames<Id, T> {
     else set.overflow = true;
   }
 
+  /** Whether `canvas` already holds as many labels as kept during `frame` (more only mark it overflowing). */
+  isFull(canvas: Id, frame: number): boolean {
+    const current = this.open.get(canvas);
+    if (current && current.frame >= frame && current.items.length >= this.maxItems) {
+      current.overflow = true;
+      return true;
+    }
+    return false;
+  }
+
   /** A clear (or an opaque fill) of `coverage` (0..1) of the canvas during `frame`. */
   cleared(canvas: Id, frame: number, coverage: number): void {
     if (coverage < this.clearCoverage) return;

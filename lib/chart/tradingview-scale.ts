@@ -4,16 +4,14 @@
  * inverted, which is the same line with the other sign). Fallback: the visible range with the mode,
  * where `from` is the price at y = height - 1 and `to` at y = 0 of the pane.
  */
-import { mappingThrough, priceToY, type PriceMapping } from './mapping';
+import { mappingThrough, type PriceMapping } from './mapping';
+import { mappingFromSamples } from './sampled-mapping';
 
 /** TradingView's log scale transform is log10(price + 1e-4); the base does not change a fit's shape. */
 export const TRADINGVIEW_LOG_OFFSET = 1e-4;
 
 /** 0 normal, 1 log, 2 percentage, 3 indexed to 100 (in 2 and 3 the range still answers in prices). */
 export type TradingViewScaleMode = 0 | 1 | 2 | 3;
-
-/** How far (px) a sample may sit from the fitted mapping and still count as on it. */
-const FIT_TOLERANCE_PX = 0.05;
 
 /** The pane heights at which coordinateToPrice is asked (fractions): three tell linear from log. */
 export const SAMPLE_FRACTIONS = [0, 0.5, 1];
@@ -23,15 +21,10 @@ export const SAMPLE_FRACTIONS = [0, 0.5, 1];
  * top; null unless every sample lies on one linear or one log mapping.
  */
 export function mappingFromCoordinates(samples: readonly { y: number; price: number }[], paneTop: number): PriceMapping | null {
-  const usable = samples.filter((sample) => Number.isFinite(sample.y) && Number.isFinite(sample.price));
-  if (usable.length < 3) return null;
-  const first = usable[0];
-  const last = usable[usable.length - 1];
-  for (const [kind, offset] of [['linear', 0], ['log', TRADINGVIEW_LOG_OFFSET]] as const) {
-    const mapping = mappingThrough(kind, { y: first.y + paneTop, price: first.price }, { y: last.y + paneTop, price: last.price }, offset);
-    if (mapping && usable.every((sample) => Math.abs(priceToY(mapping, sample.price) - (sample.y + paneTop)) <= FIT_TOLERANCE_PX)) return mapping;
-  }
-  return null;
+  return mappingFromSamples(
+    samples.map((sample) => ({ y: sample.y + paneTop, price: sample.price })),
+    [TRADINGVIEW_LOG_OFFSET],
+  );
 }
 
 /** The mapping from the visible range and mode (the fallback when coordinateToPrice is missing). */

@@ -1,6 +1,6 @@
 /**
- * Any web chart, read the way a person reads it: ApexCharts (labels "4,700.00" on the right), Plotly.js
- * (a log axis on the left, labels "4.70k") and D3 (d3's own 0.32em tick offset, grid lines, a volume axis,
+ * Any web chart, read the way a person reads it: ApexCharts (labels "4,700.00" on the right), a D3 log
+ * axis (on the left, labels "4.70k") and D3 (d3's own 0.32em tick offset, grid lines, a volume axis,
  * a hidden stale label and a clamped end label) — every on-range line within 1.5 px of the library's own
  * price-to-y before and after pan, zoom and resize; off-range levels as edge markers with their distance
  * from spot; back from calibration to the axis once the axis can be read; a pill that hides no chart.
@@ -15,23 +15,13 @@ import { startServer, type TestServer } from './helpers/server';
 import { pagesDir, projectRoot } from './helpers/paths';
 import { ask } from './helpers/protocol';
 import { levelsCommand } from './helpers/levels-cli';
-import { misfits } from './helpers/overlay';
+import { fitsWithin, misfits } from './helpers/overlay';
 import { calibrateThroughHandles } from './helpers/calibrate';
 
 const TOLERANCE_PX = 1.5;
 const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
 type ChartApi = { chartApi: { pan(points: number): unknown; zoom(factor: number): unknown; resize(width: number, height: number): unknown; ready?: Promise<unknown> } };
 
-async function fitsWithin(page: Page, expectedLevels = 1, timeoutMs = 8000) {
-  let last: Awaited<ReturnType<typeof misfits>> | null = null;
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    last = await page.evaluate(misfits, 'chartApi');
-    if (last.misfit.length >= expectedLevels && last.worst <= TOLERANCE_PX) return last;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`lines are not within ${TOLERANCE_PX}px of chartApi.priceToY: ${JSON.stringify(last)}`);
-}
 
 describe('Chromium: levels on chart libraries read from their axis text', () => {
   let browser: ExtensionBrowser;
@@ -42,7 +32,6 @@ describe('Chromium: levels on chart libraries read from their axis text', () => 
     server = await startServer({
       '/pages/': pagesDir,
       '/vendor/d3/': join(projectRoot, 'node_modules/d3/dist'),
-      '/vendor/plotly/': join(projectRoot, 'node_modules/plotly.js-dist-min'),
       '/vendor/apexcharts/': join(projectRoot, 'node_modules/apexcharts/dist'),
     });
     const csv = gunzipSync(await readFile(SPX_FILE)).toString('utf8');
@@ -75,7 +64,7 @@ describe('Chromium: levels on chart libraries read from their axis text', () => 
 
   for (const [library, path] of [
     ['ApexCharts', '/pages/apexcharts.html'],
-    ['Plotly.js (log, left, "4.70k")', '/pages/plotly.html'],
+    ['D3 log axis (left, "4.70k", volume axis on the right)', '/pages/d3.html?log=1'],
     ['D3 (tick offset, grid, volume axis, hidden and clamped labels)', '/pages/d3.html'],
   ] as const) {
     it(`${library}: within 1.5 px before and after pan, zoom and resize; off-range levels at the edge, from spot`, async () => {

@@ -15,22 +15,11 @@ import { startServer, type TestServer } from './helpers/server';
 import { pagesDir, projectRoot } from './helpers/paths';
 import { ask } from './helpers/protocol';
 import { levelsCommand } from './helpers/levels-cli';
-import { misfits } from './helpers/overlay';
+import { fitsWithin, misfits } from './helpers/overlay';
 
-const TOLERANCE_PX = 1.5;
 const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
 const SPY_FILE = join(projectRoot, 'tests/fixtures/cboe-spy-2023-09-14.csv.gz');
 
-async function fitsWithin(page: Page, apiName: string, expectedLevels = 1, timeoutMs = 5000) {
-  let last: Awaited<ReturnType<typeof misfits>> | null = null;
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    last = await page.evaluate(misfits, apiName);
-    if (last.misfit.length >= expectedLevels && last.worst <= TOLERANCE_PX) return last;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`lines are not within ${TOLERANCE_PX}px of ${apiName}.priceToY: ${JSON.stringify(last)}`);
-}
 
 describe('Chromium: levels drawn on real charts', () => {
   let browser: ExtensionBrowser;
@@ -69,7 +58,7 @@ describe('Chromium: levels drawn on real charts', () => {
   it('reads a hand-made SVG axis and draws flip, call wall and put wall on it', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/pages/chart.html`);
-    const fit = await fitsWithin(page, 'chartApi', 3);
+    const fit = await fitsWithin(page, 3, { api: 'chartApi' });
     expect(fit.levels.map((level) => [level.level, level.price])).toEqual([
       ['flip', spx.flip],
       ['call-wall', spx.callWall],
@@ -91,7 +80,7 @@ describe('Chromium: levels drawn on real charts', () => {
     await page.setViewportSize({ width: 1100, height: 700 });
     await page.goto(`${server.origin}/pages/echarts.html`);
     const putWallY = async () => (await page.evaluate(misfits, 'chartApi')).misfit.find((item) => item.level === 'put-wall')?.expected;
-    await fitsWithin(page, 'chartApi', 1);
+    await fitsWithin(page, 1, { api: 'chartApi' });
     const positions = [await putWallY()];
     // Pan by dragging, zoom with the wheel, as a user would; then resize the chart.
     // (Right of the overlay's panel, which sits top left.)
@@ -101,14 +90,14 @@ describe('Chromium: levels drawn on real charts', () => {
       await page.mouse.move(870, 300, { steps: 10 });
       await page.mouse.up();
     }
-    await fitsWithin(page, 'chartApi', 1);
+    await fitsWithin(page, 1, { api: 'chartApi' });
     positions.push(await putWallY());
     await page.mouse.move(650, 300);
     for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -200);
-    await fitsWithin(page, 'chartApi', 1);
+    await fitsWithin(page, 1, { api: 'chartApi' });
     positions.push(await putWallY());
     await page.evaluate(() => (window as unknown as { chartApi: { resize(w: number, h: number): void } }).chartApi.resize(700, 420));
-    const after = await fitsWithin(page, 'chartApi', 1);
+    const after = await fitsWithin(page, 1, { api: 'chartApi' });
     positions.push(await putWallY());
     // Each step really moved the chart's price axis (the lines had to follow).
     for (let i = 1; i < positions.length; i++) expect(Math.abs(positions[i]! - positions[i - 1]!)).toBeGreaterThan(3);
@@ -136,14 +125,14 @@ describe('Chromium: levels drawn on real charts', () => {
       await prices.nth(index).fill(String(price));
     }
     await page.locator('gexmap-overlay [data-action="save-calibration"]').click();
-    await fitsWithin(page, 'chartApi', 2);
+    await fitsWithin(page, 2, { api: 'chartApi' });
     await page.evaluate(() => (window as unknown as { chartApi: { scrollBy(n: number): void } }).chartApi.scrollBy(20));
-    await fitsWithin(page, 'chartApi', 2);
+    await fitsWithin(page, 2, { api: 'chartApi' });
     await page.evaluate(() => (window as unknown as { chartApi: { resize(w: number, h: number): void } }).chartApi.resize(760, 460));
-    await fitsWithin(page, 'chartApi', 2);
+    await fitsWithin(page, 2, { api: 'chartApi' });
     // Kept per site: a reload draws the lines again without calibrating.
     await page.reload();
-    await fitsWithin(page, 'chartApi', 2);
+    await fitsWithin(page, 2, { api: 'chartApi' });
     await page.close();
   });
 

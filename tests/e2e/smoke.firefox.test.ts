@@ -13,7 +13,12 @@ describe('Firefox ESR: the built extension installs and works', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startServer({ '/pages/': pagesDir, '/vendor/d3/': join(projectRoot, 'node_modules/d3/dist') });
+    server = await startServer({
+      '/pages/': pagesDir,
+      '/vendor/d3/': join(projectRoot, 'node_modules/d3/dist'),
+      '/vendor/uplot/': join(projectRoot, 'node_modules/uplot/dist'),
+      '/vendor/echarts/': join(projectRoot, 'node_modules/echarts/dist'),
+    });
     ({ browser, addonId } = await launchFirefoxWithExtension());
   });
   afterAll(async () => {
@@ -84,6 +89,44 @@ describe('Firefox ESR: the built extension installs and works', () => {
       });
     }, { timeout: 10000 });
     expect((await page.evaluate(misfits, 'chartApi')).worst).toBeLessThanOrEqual(1.5);
+    await page.close();
+  });
+
+  /** In the page: every on-range line within the tolerance of chartApi.priceToY, and at least `count` of them. */
+  const linesOnChart = (count: number, tolerancePx: number) => {
+    const api = (window as unknown as { chartApi: { priceToY(p: number): number } }).chartApi;
+    const lines = [...(document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('[data-level]:not([data-edge])') ?? [])];
+    return lines.length >= count && lines.every((element) => {
+      const rect = element.getBoundingClientRect();
+      return Math.abs(rect.top + rect.height / 2 - api.priceToY(Number(element.dataset.price))) <= tolerancePx;
+    });
+  };
+  const reader = (page: import('puppeteer-core').Page) =>
+    page.evaluate(() => document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="gexmap-reader"]')?.dataset.reader);
+
+  it('reads a canvas chart (uPlot as a module, no globals) from its drawing calls, before and after a rescaling update and a resize', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1100, height: 760 });
+    await page.goto(`${server.origin}/pages/canvas-uplot.html`);
+    await page.waitForFunction(linesOnChart, { timeout: 20000 }, 3, 1.5);
+    expect(await reader(page)).toBe('canvas');
+    for (const step of ['chartApi.update(4905)', 'chartApi.resize(760, 460)']) {
+      const before = await page.evaluate(() => (window as unknown as { chartApi: { priceToY(p: number): number } }).chartApi.priceToY(4700));
+      await page.evaluate(step);
+      await page.waitForFunction((y) => Math.abs((window as unknown as { chartApi: { priceToY(p: number): number } }).chartApi.priceToY(4700) - y) > 1, { timeout: 5000 }, before);
+      await page.waitForFunction(linesOnChart, { timeout: 10000 }, 2, 1.5);
+    }
+    await page.close();
+  });
+
+  it('places lines through ECharts\' own API (canvas renderer) within 0.5 px, before and after a zoom', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1100, height: 760 });
+    await page.goto(`${server.origin}/pages/echarts.html?renderer=canvas`);
+    await page.waitForFunction(linesOnChart, { timeout: 20000 }, 3, 0.5);
+    expect(await reader(page)).toBe('api');
+    await page.evaluate('chartApi.zoom(0.6)');
+    await page.waitForFunction(linesOnChart, { timeout: 10000 }, 2, 0.5);
     await page.close();
   });
 

@@ -5,7 +5,7 @@
  */
 import type { PlotRect, PriceMapping } from '../../../lib/chart/mapping';
 
-export type AdapterName = 'tradingview' | 'generic' | 'canvas' | 'calibration';
+export type AdapterName = 'tradingview' | 'api' | 'generic' | 'canvas' | 'calibration';
 
 /** One chart on the page as an adapter reads it. */
 export interface ChartView {

@@ -24,6 +24,8 @@ export class CanvasLabelsAdapter implements ChartAdapter {
   private canvases: TappedCanvas[] = [];
   private expectedPrice: number | undefined;
   private onChange: ((state: AdapterState) => void) | null = null;
+  /** Off while a better reader places the lines: the labels are kept, and fitted once needed again. */
+  private needed = true;
 
   start(onChange: (state: AdapterState) => void): void {
     this.onChange = onChange;
@@ -42,6 +44,12 @@ export class CanvasLabelsAdapter implements ChartAdapter {
     this.onChange = null;
   }
 
+  setNeeded(needed: boolean): void {
+    if (needed === this.needed) return;
+    this.needed = needed;
+    if (needed) this.read();
+  }
+
   setExpectedPrice(price: number | undefined): void {
     if (price === this.expectedPrice) return;
     this.expectedPrice = price;
@@ -49,7 +57,7 @@ export class CanvasLabelsAdapter implements ChartAdapter {
   }
 
   private read(): void {
-    if (!this.onChange) return;
+    if (!this.onChange || !this.needed) return;
     const choice = choosePriceAxis(
       this.canvases.map((canvas) => ({ id: canvas.id, labels: canvas.labels.map((label) => ({ ...label, tickSource: 'anchor' as const })), plot: canvas.plot ?? undefined, marks: canvas.marks })),
       { expectedPrice: this.expectedPrice },

@@ -17,7 +17,7 @@ export class TradingViewAdapter implements ChartAdapter {
   start(onChange: (state: AdapterState) => void): void {
     this.listener = (event: Event) => {
       const message = readBridgeEventText((event as CustomEvent).detail);
-      if (!message || message.type === 'canvas') return; // the canvas tap's messages are the canvas reader's
+      if (!message || message.type === 'canvas' || message.type === 'library') return; // the canvas and library readers' own
       if (message.type === 'absent' || message.charts.length === 0) {
         if (this.present !== false) {
           this.present = false;

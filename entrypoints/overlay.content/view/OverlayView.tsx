@@ -125,7 +125,21 @@ export function PanelLayer({ state, actions }: { state: OverlayViewState; action
       )}
       {/* While calibrating, the panel steps aside so it cannot cover the handles. */}
       {!state.calibrating && (
-        <Panel place={state.panel} onPlace={actions.placePanel} title="gexmap" pill={<Pill state={state} />} status={<Status state={state} />}>
+        <Panel
+          place={state.panel}
+          onPlace={actions.placePanel}
+          title="gexmap"
+          pill={<Pill state={state} />}
+          pillAction={
+            // No line can be placed until the trader calibrates: say so on the closed pill too.
+            state.reader?.offerCalibration && state.reader.name !== 'calibration' ? (
+              <button type="button" class="gx-pill-action" data-action="calibrate" title="gexmap cannot read this chart's price axis: drag two handles onto prices you can read." onClick={actions.startCalibration}>
+                Calibrate
+              </button>
+            ) : undefined
+          }
+          status={<Status state={state} />}
+        >
           {levels && (
             <p class="gx-switches" aria-label="Levels drawn on this site">
               {SWITCHES.map(([kind, label]) => (

@@ -15,7 +15,8 @@ export interface PanelPlace {
   docked?: boolean;
 }
 
-export function Panel(props: { place: PanelPlace; onPlace: (place: PanelPlace) => void; title: string; pill: ComponentChildren; status: ComponentChildren; children: ComponentChildren }) {
+/** `pillAction`: what the closed pill offers beside it when the chart needs the trader (calibration). */
+export function Panel(props: { place: PanelPlace; onPlace: (place: PanelPlace) => void; title: string; pill: ComponentChildren; pillAction?: ComponentChildren; status: ComponentChildren; children: ComponentChildren }) {
   const drag = useRef<{ dx: number; dy: number; moved: boolean } | null>(null);
   const { place, onPlace } = props;
   const handlers = {
@@ -52,6 +53,7 @@ export function Panel(props: { place: PanelPlace; onPlace: (place: PanelPlace) =
         >
           {props.pill}
         </button>
+        {props.pillAction}
         <div class="gx-status gx-sr-only" data-testid="gexmap-status">
           {props.status}
         </div>

@@ -20,7 +20,8 @@ ${KIND_COLOURS}
 .gx-lines[data-stale="true"] .gx-line-label::after { content: ' · stale'; color: var(--gx-warn); }
 .gx-line-label { position: absolute; right: 4px; box-sizing: border-box; display: flex; align-items: center; white-space: nowrap; padding: 0 4px; border-radius: 3px; background: var(--gx-label-bg); color: currentColor; font-weight: 600; }
 .gx-panel { position: fixed; pointer-events: auto; min-width: 180px; max-width: 420px; background: var(--gx-bg); color: var(--gx-fg); border: 1px solid var(--gx-border); border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
-.gx-panel-pill { min-width: 0; border-radius: 12px; }
+.gx-panel-pill { min-width: 0; border-radius: 12px; display: flex; align-items: center; }
+.gx-panel .gx-pill-action { margin-right: 4px; padding: 0 6px; border-radius: 10px; color: var(--gx-warn); border-color: var(--gx-warn); }
 .gx-pill { display: block; border: 0 !important; background: transparent !important; padding: 2px 9px !important; border-radius: 12px !important; white-space: nowrap; cursor: pointer; }
 .gx-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .gx-panel-header { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 4px 6px; cursor: move; user-select: none; border-bottom: 1px solid var(--gx-soft); }

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 /** Reads the overlay's drawn levels (the test contract: data-level, data-price, vertical centre). */
 export interface DrawnLevel {
   level: string;
@@ -63,4 +64,23 @@ export function misfits(apiName: string): { levels: DrawnLevel[]; worst: number;
     .map((level) => ({ level: level.level, chart: level.chart, price: level.price, drawn: level.centre, expected: api.priceToY(level.price, chartIndex(level.chart)) }));
   const worst = misfit.reduce((max, item) => Math.max(max, Math.abs(item.drawn - item.expected)), 0);
   return { levels, worst, misfit };
+}
+
+/**
+ * Waits until at least `expectedLevels` on-range lines are drawn and every one lies within the
+ * tolerance of where the page's own chart API says its price is; throws with the last reading.
+ */
+export async function fitsWithin(
+  page: Page,
+  expectedLevels = 1,
+  { api = 'chartApi', tolerancePx = 1.5, timeoutMs = 8000 }: { api?: string; tolerancePx?: number; timeoutMs?: number } = {},
+): Promise<ReturnType<typeof misfits>> {
+  let last: ReturnType<typeof misfits> | null = null;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    last = await page.evaluate(misfits, api);
+    if (last.misfit.length >= expectedLevels && last.worst <= tolerancePx) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`lines are not within ${tolerancePx}px of ${api}.priceToY: ${JSON.stringify(last)}`);
 }

@@ -1,6 +1,6 @@
 /** The canvas tap's wrapper: the page's call behaves exactly as the original's, and looks native. */
 import { describe, expect, it } from 'vitest';
-import { wrapMethod } from '../../../entrypoints/chart-bridge.content/wrap-method';
+import { wrapMethod, wrapSetter } from '../../../entrypoints/chart-bridge.content/wrap-method';
 
 class Drawing {
   calls: unknown[][] = [];
@@ -68,5 +68,31 @@ describe('wrapMethod', () => {
     const target = { draw: 3 } as unknown as Drawing;
     expect(wrapMethod(target, 'draw', () => undefined)).toBe(false);
     expect((target as unknown as { draw: number }).draw).toBe(3);
+  });
+});
+
+describe('wrapSetter', () => {
+  it('sets through the original setter, then tells after; a throwing set throws and tells nothing', () => {
+    class Pen {
+      private value = '10px sans-serif';
+      get font(): string {
+        return this.value;
+      }
+      set font(font: string) {
+        if (!font.includes('px')) throw new SyntaxError(`not a font: ${font}`);
+        this.value = font;
+      }
+    }
+    const told: unknown[] = [];
+    wrapSetter(Pen.prototype, 'font', (self) => told.push(self));
+    const pen = new Pen();
+    pen.font = '12px Arial';
+    expect(pen.font).toBe('12px Arial');
+    expect(told).toEqual([pen]);
+    expect(() => (pen.font = 'huge')).toThrow(SyntaxError);
+    expect(pen.font).toBe('12px Arial');
+    expect(told).toHaveLength(1);
+    // The getter is untouched: still the class's own.
+    expect(Object.getOwnPropertyDescriptor(Pen.prototype, 'font')!.get!.name).toBe('get font');
   });
 });

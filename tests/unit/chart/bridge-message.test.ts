@@ -43,4 +43,13 @@ describe('bridge messages', () => {
     expect(readBridgeEventText('{"channel":')).toBeNull();
     expect(readBridgeEventText({ channel: 'gexmap-chart-bridge' })).toBeNull();
   });
+
+  it('library charts: each names a known library; an empty list says the charts went away; one forged chart spoils the message', () => {
+    const message = { type: 'library' as const, charts: [{ ...chart({ id: 'echarts:0', symbol: null }), library: 'echarts' }] as never[] };
+    expect(readBridgeEventText(bridgeEventText(message))).toEqual(message);
+    expect(readBridgeMessage(envelope({ type: 'library', charts: [] }))).toEqual({ type: 'library', charts: [] });
+    expect(readBridgeMessage(envelope({ type: 'library', charts: [{ ...chart({ id: 'x:0' }), library: 'highcharts-unknown' }] }))).toBeNull();
+    expect(readBridgeMessage(envelope({ type: 'library', charts: [{ ...chart({ id: 'p:0' }), library: 'plotly' }, { ...chart({ id: 'p:1', pane: null }), library: 'plotly' }] }))).toBeNull();
+    expect(readBridgeMessage(envelope({ type: 'library', charts: [{ ...chart({ id: 'c:0' }), library: 'toString' }] }))).toBeNull();
+  });
 });

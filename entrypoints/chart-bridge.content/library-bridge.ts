@@ -1,0 +1,114 @@
+/**
+ * The library bridge: where the page exposes a chart library's own API (ECharts, Chart.js, Plotly),
+ * lines are placed by the library's own price-to-pixel function — exact, whatever the renderer.
+ * Until a library chart shows up it looks once a second (charts are built after load, and again on
+ * navigation). Once one is there it reads right after each drawing the library reports (ECharts,
+ * Plotly: in the frame the chart drew) and after any change of the page's layout; for a library that
+ * reports nothing (Chart.js) it also probes the axis every animation frame. It sends only changes,
+ * and nothing while the tab is hidden.
+ */
+import type { BridgeMessage, LibraryChart } from '../../lib/chart/bridge-message';
+import { findLibraryCharts, readLibraryCharts } from './libraries';
+import type { LibraryChartSource } from './libraries/source';
+
+/** How often to look for charts: before any is found, and while all found ones report their drawing. */
+const LOOK_INTERVAL_MS = 1000;
+/** Frames between fresh looks for charts while probing every frame (charts added, replaced, disposed). */
+const RESCAN_FRAMES = 60;
+
+/** Starts the bridge; returns a function that sends the current reading again. */
+export function startLibraryBridge(send: (message: BridgeMessage) => void): () => void {
+  let sources: LibraryChartSource[] = [];
+  let last = '';
+  let probes = '';
+  let frame = 0;
+  let frames = 0;
+  let timer = 0;
+  // The page's layout changed (or may have): the next read reads the charts whatever their probes say.
+  let dirty = true;
+  const visible = () => document.visibilityState === 'visible';
+
+  const post = (charts: LibraryChart[]) => {
+    const text = JSON.stringify(charts);
+    if (text === last) return;
+    last = text;
+    send({ type: 'library', charts });
+  };
+  const read = () => {
+    // Nothing moved and every axis answers as before: nothing to read, nothing to send.
+    const now = JSON.stringify(sources.map((source) => source.probe()));
+    if (!dirty && now === probes) return;
+    dirty = false;
+    probes = now;
+    post(readLibraryCharts(sources, { width: window.innerWidth, height: window.innerHeight }));
+  };
+  /** A library that says it drew: read now, in the same frame (its axis moved or may have). */
+  const onDrawn = () => {
+    dirty = true;
+    if (visible()) read();
+  };
+  /** Finds the charts (and listens to those that report their drawing); true when there are any. */
+  const find = () => {
+    sources = findLibraryCharts(window);
+    for (const source of sources) source.watch?.(onDrawn);
+    dirty = true;
+    return sources.length > 0;
+  };
+  const probingEveryFrame = () => sources.some((source) => !source.watch);
+
+  const tick = () => {
+    frame = 0;
+    if (probingEveryFrame() && ++frames % RESCAN_FRAMES === 0) find();
+    if (sources.length === 0) {
+      post([]);
+      lookLater();
+      return;
+    }
+    read();
+    if (probingEveryFrame()) schedule();
+    else lookLater();
+  };
+  const schedule = () => {
+    if (!frame && visible()) frame = requestAnimationFrame(tick);
+  };
+  const look = () => {
+    timer = 0;
+    if (!visible()) return;
+    if (find()) schedule();
+    else {
+      post([]);
+      lookLater();
+    }
+  };
+  const lookLater = () => {
+    if (!timer && visible()) timer = window.setTimeout(look, LOOK_INTERVAL_MS);
+  };
+
+  const markDirty = () => {
+    dirty = true;
+    if (sources.length) schedule();
+  };
+  window.addEventListener('resize', markDirty, { passive: true });
+  window.addEventListener('scroll', markDirty, { passive: true, capture: true });
+  new MutationObserver((records) => {
+    if (records.some((record) => !(record.target as Element).closest?.('gexmap-overlay'))) markDirty();
+  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
+
+  document.addEventListener('visibilitychange', () => {
+    if (visible()) look();
+    else {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      clearTimeout(timer);
+      timer = 0;
+    }
+  });
+  // Libraries load with the page: the first look after it has loaded, then once a second.
+  if (document.readyState === 'complete') look();
+  else window.addEventListener('load', look, { once: true });
+  return () => {
+    last = '';
+    dirty = true;
+    if (sources.length) read();
+  };
+}
