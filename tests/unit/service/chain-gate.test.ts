@@ -11,7 +11,7 @@ import { checkChain, summarizeChain } from '../../../lib/chain/gate';
 import { computeLevels } from '../../../lib/gex/levels';
 import type { LevelsReply } from '../../../lib/protocol';
 import { FIXTURES, fixtureText } from '../fixtures';
-import { csvParts } from '../chain/raw-text';
+import { csvParts, seededRandom } from '../chain/raw-text';
 import { harness, MINUTE, SPX_URL, useCustomUrl, type Harness } from './harness';
 
 const ENGINE = { rate: 0.04, dividend: 0.013 };
@@ -193,6 +193,35 @@ describe('the gate in the service', () => {
     // A text that is no chain is still the importer's error, and changes nothing.
     await expect(service.changes.importChain('Symbol,Price\nSPX,4700\n', 'prices.csv')).rejects.toThrow(/^prices\.csv: /);
     expect((await service.questions.getLevels()).levels).toEqual(accepted.levels);
+  });
+
+  it('a corpus of bad chains, one after another, never replaces the last good levels', async () => {
+    const service = harness(idb);
+    const good = await goodSpx(service);
+    const random = seededRandom(5);
+    const inputs: [string, string][] = [];
+    for (let trial = 0; trial < 5; trial++) {
+      const offset = 1 + Math.floor(random() * (spx.length - 2));
+      inputs.push([`cut at byte ${offset}`, spx.slice(0, offset)]);
+      const kept = 1 + Math.floor(random() * (rows.length - 1));
+      inputs.push([`cut after row ${kept}`, spxRows(kept)]);
+    }
+    inputs.push(
+      ['SPX then SPY', spx + spy],
+      ['NVDA', fixtureText(FIXTURES.nvda)],
+      ['SPX with SPY\'s price', spx.replace('Last: 4697.2402,', 'Last: 450.81,')],
+      ['an HTML page', '<!DOCTYPE html><html><head><title>Bad Gateway</title></head></html>'],
+      ['empty', ''],
+      ['binary', Array.from({ length: 4096 }, () => String.fromCharCode(Math.floor(random() * 256))).join('')],
+    );
+    for (const [name, body] of inputs) {
+      const status = await serveNext(service, body);
+      expect(status.failures, name).toBeGreaterThan(0);
+      expect(['refused', 'not-a-chain'], `${name}: ${status.lastError?.kind} ${status.lastError?.message}`).toContain(status.lastError?.kind);
+      expect((await service.questions.getLevels()).levels, name).toEqual(good.levels);
+    }
+    // Only refused chains are kept aside, and only the last of them.
+    expect((await service.storage.chainFeeds()).sort()).toEqual(['custom:SPX', 'custom:SPX#refused']);
   });
 
   it('counts the refused chain kept aside in the storage used, and evicts it with its feed', async () => {
