@@ -354,7 +354,7 @@ export interface Replies {
   importChain: LevelsReply;
   /**
    * Makes the chain refused for a feed (default: the active provider and ticker) its current one
-   * anyway, as the user decided; answers the ticker's levels.
+   * anyway, as the user decided; answers the ticker's levels (from the active provider).
    */
   acceptRefusedChain: LevelsReply;
   /** Cached levels, history, statuses and chains (not settings, not keys). */
