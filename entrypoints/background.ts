@@ -54,6 +54,7 @@ export default defineBackground({
         setTicker: (request) => changes.setTicker(request.ticker),
         refresh: (request, sender) => feeds.refresh(request.ticker, isExtensionPage(sender) ? 'extension' : 'page'),
         importChain: (request) => changes.importChain(request.text, request.name),
+        acceptRefusedChain: (request) => changes.acceptRefusedChain(request),
         clearData: () => changes.clearData(),
         setSiteEnabled: (request) => changes.setSiteEnabled(request),
         subscribe: (request, sender) => subscriptions.subscribe(sender.tab?.id, request),

@@ -13,6 +13,8 @@ import type { IvShift } from './gex/iv-shift';
 import type { Calibration } from './chart/calibration';
 import type { ProviderErrorKind, ProviderId } from './providers/types';
 import type { HistoryEntry } from './gex/history';
+import type { ChainRefusalCode } from './chain/gate';
+import { PROVIDER_IDS } from './providers/registry';
 import { checkSettingsPatch, type OverlaySettings, type Settings, type SettingsPatch } from './settings';
 
 // ---- request rules ------------------------------------------------------------------------------
@@ -126,6 +128,7 @@ export const REQUEST_RULES = {
   setTicker: shape({ ticker }),
   refresh: shape({ ticker: optional(ticker) }),
   importChain: shape({ text: text(64 * 1024 * 1024), name: text(260) }),
+  acceptRefusedChain: shape({ ticker: optional(ticker), provider: optional(oneOf(...PROVIDER_IDS)) }),
   clearData: nothing,
   setSiteEnabled: shape({ pattern: text(300), enabled: yesNo, tabId: optional(wholeNumber(0, 2 ** 31)) }),
   subscribe: shape({ symbols: optional(list(text(64), MAX_CHARTS_PER_TAB)), follow: optional(yesNo) }),
@@ -160,6 +163,7 @@ export const REQUEST_ACCESS: Record<RequestName, 'any' | 'extension-pages'> = {
   setTicker: 'extension-pages',
   refresh: 'any',
   importChain: 'extension-pages',
+  acceptRefusedChain: 'extension-pages',
   clearData: 'extension-pages',
   setSiteEnabled: 'extension-pages',
   subscribe: 'any',
@@ -215,6 +219,33 @@ export interface FeedStatus {
   viewedAt?: number;
   /** The stored chain: its fingerprint (unchanged chains are not written again) and size. */
   chain?: { fingerprint: string; bytes: number };
+  /** The last chain the gate refused, kept aside until the user accepts it or a good chain follows. */
+  refused?: RefusedChain | null;
+}
+
+/**
+ * A chain that did not replace the feed's last good levels, and why (lib/chain/gate.ts). The refresh
+ * that refused it set the feed's `lastError` to `refused` with the same reason; this stays until the
+ * user accepts the chain or a good one follows, whatever later refreshes say.
+ */
+export interface RefusedChain {
+  /** The gate's code, or 'not-finite' when the levels computed from it were not all finite numbers. */
+  code: ChainRefusalCode | 'not-finite';
+  /** What was wrong and where, in words a trader reads. */
+  reason: string;
+  /** UTC ms of the refusal. */
+  at: number;
+  /** Where it came from, as the UI names the source ("Custom URL", "Imported file: spx.csv"). */
+  label: string;
+  /** The refused chain's underlying (as its contracts say), as-of, spot (or parity estimate) and size. */
+  underlying: string;
+  asOf: number;
+  spot: number | null;
+  contracts: number;
+  /** Kept aside, so `acceptRefusedChain` can make it current (levels that are not finite cannot be). */
+  acceptable: boolean;
+  /** The kept chain in storage (one per feed), or null when it is not kept. */
+  stored: { fingerprint: string; bytes: number } | null;
 }
 
 /** What the extension keeps, and its budget (shown in the options page). */
@@ -316,8 +347,16 @@ export interface Replies {
   setApiKeys: PublicSettings;
   setTicker: LevelsReply;
   refresh: FeedStatus;
-  /** A CBOE JSON or CSV file's text. */
+  /**
+   * A CBOE JSON or CSV file's text; its underlying's 'file' feed becomes the active one. A chain the
+   * gate refuses replaces nothing: the reply's status says why (`refused`) and it can be accepted.
+   */
   importChain: LevelsReply;
+  /**
+   * Makes the chain refused for a feed (default: the active provider and ticker) its current one
+   * anyway, as the user decided; answers the ticker's levels (from the active provider).
+   */
+  acceptRefusedChain: LevelsReply;
   /** Cached levels, history, statuses and chains (not settings, not keys). */
   clearData: void;
   /** Turns the overlay on or off for a site; `tabId` also injects it into that tab right away. */

@@ -1,6 +1,6 @@
 /**
- * The popup: where a trader starts the session. Ticker and expiry, the levels card, the profile, the
- * heatmap, the session checklist, and "Show on this site". Data and actions come from useLevels.
+ * The popup: where a trader starts the session. Ticker and expiry, a refused chain's card, the levels
+ * card, the profile, the heatmap, the session checklist, and "Show on this site". Data and actions come from useLevels.
  */
 import { browser } from 'wxt/browser';
 import { describeProviderError } from '../../lib/providers/types';
@@ -12,6 +12,7 @@ import { Summary } from './parts/Summary';
 import { Checklist } from './parts/Checklist';
 import { SiteToggle } from './parts/SiteToggle';
 import { HelpTexts } from './parts/HelpTexts';
+import { RefusedChainCard } from './parts/RefusedChain';
 import { GREEK_EXPOSURE_INFO, GREEKS, type Greek } from '../../lib/gex/greek-exposure';
 
 const REGIME_NAMES = { transition: 'Transition', positive: 'Positive γ', negative: 'Negative γ', flat: 'Flat' } as const;
@@ -43,9 +44,10 @@ export function App() {
       {reply && !levels && !busy && (
         <p class="error" data-testid="no-levels">
           No levels for {reply.ticker}
-          {reply.status.lastError ? ` — ${describeProviderError(reply.status.lastError)}` : ''}.
+          {reply.status.lastError && reply.status.lastError.kind !== 'refused' ? ` — ${describeProviderError(reply.status.lastError)}` : ''}.
         </p>
       )}
+      {reply?.status.refused && <RefusedChainCard reply={reply} refused={reply.status.refused} busy={busy} onAccept={() => void actions.acceptRefused()} />}
       {reply && levels && reply.source && <Summary reply={reply} busy={busy} onRefresh={() => void actions.refresh()} />}
       {profile && profile.points.length > 0 && (
         <section aria-label="GEX profile">

@@ -26,6 +26,8 @@ export interface PopupActions {
   chooseTicker(text: string): Promise<void>;
   chooseFilter(text: string): Promise<void>;
   refresh(): Promise<void>;
+  /** Uses the chain the checks refused for the ticker on screen (the user's decision). */
+  acceptRefused(): Promise<void>;
   chooseGreek(greek: Greek): Promise<void>;
   setSettings(settings: PublicSettings): void;
   setError(error: string | null): void;
@@ -93,7 +95,16 @@ export function useLevels(): [PopupData, PopupActions] {
       await run('Refreshing…', async () => {
         const status = await sendMessage('refresh', ticker ? { ticker } : {});
         await showReply(await sendMessage('getLevels', ticker ? { ticker } : {}));
-        if (status.lastError && status.failures > 0) patch({ error: `Refresh failed — ${describeProviderError(status.lastError)}. Showing the last good levels.` });
+        // A refused chain has its own card, with the reason and the choice to use it.
+        if (status.lastError && status.failures > 0 && status.lastError.kind !== 'refused') {
+          patch({ error: `Refresh failed — ${describeProviderError(status.lastError)}. Showing the last good levels.` });
+        }
+      });
+    },
+    async acceptRefused() {
+      const ticker = data.reply?.ticker;
+      await run('Using the new chain…', async () => {
+        await showReply(await sendMessage('acceptRefusedChain', ticker ? { ticker } : {}));
       });
     },
     async chooseGreek(greek) {

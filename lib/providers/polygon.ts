@@ -4,6 +4,7 @@
  */
 import type { ChainSnapshot, OptionContract, RejectedRow } from '../chain/model';
 import { standardWarnings } from '../chain/contract';
+import { newValueTally, tallyWarnings } from '../chain/contract-values';
 import { getText, hostOf } from './http';
 
 function sameOrigin(url: string, base: string): boolean {
@@ -33,6 +34,8 @@ export async function fetchPolygon(ticker: string, context: ProviderContext, opt
   const asOf = context.now();
   const contracts: OptionContract[] = [];
   const rejected: RejectedRow[] = [];
+  // Prices, IVs and greeks that cannot be real are read as missing; the counts become warnings.
+  const tally = newValueTally();
   let spot: number | null = null;
   let newestQuote = 0;
   for (let page = 0; url && page < MAX_PAGES; page++) {
@@ -80,6 +83,7 @@ export async function fetchPolygon(ticker: string, context: ProviderContext, opt
           quoteTime: updated === null ? null : Math.round(updated / 1e6),
         },
         asOf,
+        tally,
       );
       if (typeof contract === 'string') rejected.push({ where, reason: contract });
       else contracts.push(contract);
@@ -92,7 +96,7 @@ export async function fetchPolygon(ticker: string, context: ProviderContext, opt
   }
   if (contracts.length === 0 && rejected.length === 0) return providerError('unknown-ticker', `Polygon has no options for ${polygonUnderlying(ticker)}`);
   if (contracts.length === 0) return providerError('not-a-chain', `Polygon returned no readable contracts for ${polygonUnderlying(ticker)}`);
-  const warnings = standardWarnings(contracts, asOf);
+  const warnings = [...standardWarnings(contracts, asOf), ...tallyWarnings(tally)];
   if (url) warnings.push(`stopped after ${MAX_PAGES} pages; the chain may be incomplete`);
   if (rejected.length) warnings.push(`${rejected.length} Polygon records were rejected (see rejected rows)`);
   if (newestQuote > 0 && asOf - newestQuote > 3600000) warnings.push(`the newest option quote is from ${new Date(newestQuote).toISOString()}`);

@@ -2,12 +2,14 @@
 import type { OptionContract } from '../chain/model';
 import { parseOcc } from '../chain/occ';
 import { buildContract, numberOrNull, type ContractFields } from '../chain/contract';
+import type { ValueTally } from '../chain/contract-values';
 
-export function contractFromRecord(symbol: unknown, fields: ContractFields, asOf: number): OptionContract | string {
+/** The contract, or why not; values that cannot be real are read as missing and counted in `tally`. */
+export function contractFromRecord(symbol: unknown, fields: ContractFields, asOf: number, tally: ValueTally): OptionContract | string {
   if (typeof symbol !== 'string') return 'no option symbol';
   const occ = parseOcc(symbol);
   if (typeof occ === 'string') return `bad option symbol: ${occ}`;
-  return buildContract(occ, fields, asOf);
+  return buildContract(occ, fields, asOf, tally);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -5,6 +5,7 @@
  */
 import type { ChainSnapshot, OptionContract, RejectedRow } from '../chain/model';
 import { standardWarnings } from '../chain/contract';
+import { newValueTally, tallyWarnings } from '../chain/contract-values';
 import { getText } from './http';
 import { asList, contractFromRecord, isRecord, numberOrNull } from './records';
 import type { RateLimiter } from './rate-limiter';
@@ -53,6 +54,8 @@ export async function fetchTradier(ticker: string, context: ProviderContext, opt
   const asOf = context.now();
   const contracts: OptionContract[] = [];
   const rejected: RejectedRow[] = [];
+  // Prices, IVs and greeks that cannot be real are read as missing; the counts become warnings.
+  const tally = newValueTally();
   let newestGreeks = 0;
   for (const date of dates) {
     const chain = await getJson(context, options, `/v1/markets/options/chains?symbol=${symbol}&expiration=${encodeURIComponent(date)}&greeks=true`);
@@ -81,13 +84,14 @@ export async function fetchTradier(ticker: string, context: ProviderContext, opt
           theta: numberOrNull(greeks.theta),
         },
         asOf,
+        tally,
       );
       if (typeof contract === 'string') rejected.push({ where, reason: contract });
       else contracts.push(contract);
     });
   }
   if (contracts.length === 0) return providerError('not-a-chain', `Tradier returned no readable contracts for ${ticker.toUpperCase()}`);
-  const warnings = standardWarnings(contracts, asOf);
+  const warnings = [...standardWarnings(contracts, asOf), ...tallyWarnings(tally)];
   if (newestGreeks > 0) warnings.push(`greeks (ORATS) last updated ${new Date(newestGreeks).toISOString()}`);
   if (rejected.length) warnings.push(`${rejected.length} Tradier records were rejected (see rejected rows)`);
   const snapshot: ChainSnapshot = {

@@ -1,11 +1,13 @@
 /**
- * Feeds: one per (provider, ticker). Fetches through the provider table, analyses each new chain,
- * keeps the last good levels and the chain they came from, records status and history, and keeps
- * the one refresh alarm pointed at the next due feed. Every refresh path records a status and re-arms
- * the schedule, whatever throws; all state is in storage (an MV3 worker can die at any moment) and
+ * Feeds: one per (provider, ticker). Fetches through the provider table, passes each new chain through
+ * the gate (lib/chain/gate.ts, against the summary of the feed's own last good chain), analyses what
+ * passes, keeps the last good levels and the chain they came from, keeps a refused chain aside for the
+ * user to accept, records status and history, and keeps the one refresh alarm pointed at the next due
+ * feed. Every refresh path records a status and re-arms the schedule, whatever throws; all state is in storage (an MV3 worker can die at any moment) and
  * memory holds only the last chain and the requests in flight.
  */
 import type { ChainSnapshot } from '../chain/model';
+import { checkChain, summarizeChain, type ChainRefusalCode, type ChainSummary } from '../chain/gate';
 import { analyzeChain } from '../gex/analyze';
 import { EngineInputError } from '../gex/prepared-chain';
 import { ALL_EXPIRIES } from '../gex/expiry-filter';
@@ -15,9 +17,11 @@ import { providerSpec } from '../providers/registry';
 import { slidingWindowLimiter, type RateLimiter } from '../providers/rate-limiter';
 import type { FetchLike, ProviderError, ProviderId, ProviderResult } from '../providers/types';
 import { applySettingsPatch, normalizeTicker, settingsAssumptions, type Settings } from '../settings';
-import type { FeedStatus, SourceInfo, StorageUsage } from '../protocol';
+import type { FeedStatus, RefusedChain, SourceInfo, StorageUsage } from '../protocol';
 import { backoffDelay, nextRegularRefresh } from './schedule';
 import { freshness, type Freshness } from './freshness';
+import { KeyedQueue } from './store';
+import { chainKeyOwner, nonFiniteIn, refusedChain, refusedChainKey, withGateWarnings } from './chain-gate';
 import type { CachedLevels, ServiceStorage, StoredChain } from './storage-port';
 
 export interface FeedDeps {
@@ -101,11 +105,19 @@ export function cacheEntryOf(snapshot: ChainSnapshot, settings: Settings, ticker
 
 export type RefreshCaller = 'extension' | 'page' | 'schedule';
 
+/** What became of a fetched, imported or accepted chain. */
+type Admission = { ok: true; kept: StoredChain } | { ok: false; error: ProviderError; refused?: RefusedChain };
+
+/** Chain bytes a feed holds: its current chain and the refused one kept aside. */
+const heldBytes = (status: FeedStatus) => (status.chain?.bytes ?? 0) + (status.refused?.stored?.bytes ?? 0);
+
 export class Feeds {
   private readonly inFlight = new Map<string, Promise<FeedStatus>>();
   /** The last chain read or fetched, by feed key: a cache only (storage holds the truth). */
   private readonly chains = new Map<string, ChainSnapshot>();
   private readonly tradierLimiter: RateLimiter;
+  /** Per feed, one chain at a time goes through the gate (refresh, import, acceptance). */
+  private readonly gateQueue = new KeyedQueue();
 
   private readonly budget: number;
 
@@ -131,9 +143,10 @@ export class Feeds {
     const chain = await this.chain(key);
     if (!chain) return cached;
     const entry = cacheEntryOf(chain, settings, ticker, cached.source.label, this.deps.now());
-    if (typeof entry === 'string') return cached;
-    await this.deps.storage.cache(key).set(entry);
-    return entry;
+    if (typeof entry === 'string' || nonFiniteIn(entry)) return cached;
+    const recomputed: CachedLevels = { ...entry, summary: cached.summary ?? summarizeChain(chain) };
+    await this.deps.storage.cache(key).set(recomputed);
+    return recomputed;
   }
 
   /** The last good levels, or — when there are none and the feed is not backing off — a fetch first. */
@@ -179,7 +192,9 @@ export class Feeds {
 
   /**
    * Text handed over from the popup or options page becomes the 'file' feed of its underlying (the
-   * caller then makes that feed the active one). Returns the ticker.
+   * caller then makes that feed the active one). It passes the same gate as a fetched chain, against
+   * that file feed's last good chain: a refused file replaces nothing, its status says why, and it is
+   * kept aside to accept. Returns the ticker; throws when the text is no chain the engine can use.
    */
   async importChain(text: string, name: string): Promise<string> {
     const label = name ? name.slice(0, 200) : 'imported file';
@@ -189,15 +204,46 @@ export class Feeds {
     const ticker = normalizeTicker(snapshot.underlying);
     if (!ticker) throw new ServiceError(`${label}: the chain's underlying "${snapshot.underlying}" is not a ticker`);
     const settings = applySettingsPatch(await this.deps.storage.settings.get(), { provider: 'file', ticker });
-    // Compute first: a chain the engine cannot use must not replace anything.
-    const entry = cacheEntryOf(snapshot, settings, ticker, `${providerSpec('file').sourceLabel}: ${label}`, this.deps.now());
-    if (typeof entry === 'string') throw new ServiceError(`${label}: ${entry}`);
-    const key = feedKey('file', ticker);
-    const stored = await this.keep(key, snapshot, entry, ticker, settings);
-    const now = this.deps.now();
-    await this.deps.storage.status(key).set({ ...emptyStatus('file', ticker), lastAttemptAt: now, lastSuccessAt: now, viewedAt: now, chain: { fingerprint: stored.fingerprint, bytes: stored.bytes } });
-    await this.sweep().catch(() => undefined);
+    const started = this.deps.now();
+    const admission = await this.gateQueue.run(feedKey('file', ticker), async () => {
+      const admission = await this.admit(ticker, snapshot, settings, `${providerSpec('file').sourceLabel}: ${label}`);
+      // A chain the engine cannot use at all is the file's error, said to the importer: nothing is recorded.
+      if (admission.ok || admission.refused) await this.record(settings, ticker, started, admission, { viewed: true });
+      return admission;
+    });
+    if (!admission.ok && !admission.refused) throw new ServiceError(`${label}: ${admission.error.message}`);
+    if (admission.ok) await this.sweep().catch(() => undefined);
     return ticker;
+  }
+
+  /**
+   * The user's decision: the chain refused for a feed becomes its current one — its levels computed and
+   * kept, its summary the one the next chain is judged against. Refused levels that are not finite
+   * cannot be shown and are not kept, so they cannot be accepted.
+   */
+  async acceptRefused(provider: ProviderId, ticker: string): Promise<FeedStatus> {
+    const key = feedKey(provider, ticker);
+    const started = this.deps.now();
+    const status = await this.gateQueue.run(key, async () => {
+      const { refused } = await this.status(provider, ticker);
+      const what = `${ticker} chain from ${providerSpec(provider).sourceLabel}`;
+      if (!refused) throw new ServiceError(`there is no refused ${what} to use`);
+      if (!refused.acceptable) throw new ServiceError(`the refused ${what} cannot be used: ${refused.reason}`);
+      const snapshot = await this.deps.storage.readChain(refusedChainKey(key));
+      if (!snapshot) throw new ServiceError(`the refused ${what} is no longer kept; refresh to fetch it again`);
+      const settings: Settings = { ...(await this.deps.storage.settings.get()), provider };
+      const entry = cacheEntryOf(snapshot, settings, ticker, refused.label, this.deps.now());
+      if (typeof entry === 'string') throw new ServiceError(`the refused ${what} cannot be used: ${entry}`);
+      const notFinite = nonFiniteIn(entry);
+      if (notFinite) throw new ServiceError(`the refused ${what} cannot be used: ${notFinite}`);
+      const kept = await this.keep(key, snapshot, { ...entry, summary: summarizeChain(snapshot) }, ticker, settings);
+      await this.deps.storage.deleteChain(refusedChainKey(key));
+      return this.record(settings, ticker, started, { ok: true, kept });
+    });
+    await this.reschedule().catch(() => undefined);
+    await this.sweep().catch(() => undefined);
+    await this.deps.onUpdated(ticker).catch(() => undefined);
+    return status ?? this.status(provider, ticker);
   }
 
   /** The alarm fired: refresh every due watched feed of the active provider, then set the next alarm. */
@@ -243,53 +289,104 @@ export class Feeds {
   }
 
   private async refreshNow(settings: Settings, ticker: string): Promise<FeedStatus> {
-    const key = feedKey(settings.provider, ticker);
+    const provider = settings.provider;
     const started = this.deps.now();
-    let error: ProviderError | null = null;
-    let kept: StoredChain | null = null;
-    try {
-      const result = await this.fetchChain(settings, ticker);
-      if (!result.ok) error = result.error;
-      else {
-        const entry = cacheEntryOf(result.snapshot, settings, ticker, providerSpec(settings.provider).sourceLabel, this.deps.now());
-        if (typeof entry === 'string') error = { kind: 'not-a-chain', message: entry };
-        else kept = await this.keep(key, result.snapshot, entry, ticker, settings);
+    const { admission, status } = await this.gateQueue.run(feedKey(provider, ticker), async () => {
+      let admission: Admission;
+      try {
+        const result = await this.fetchChain(settings, ticker);
+        admission = result.ok ? await this.admit(ticker, result.snapshot, settings, providerSpec(provider).sourceLabel) : { ok: false, error: result.error };
+      } catch (thrown) {
+        // Storage full, a date the calendar cannot place, a bug: the feed still records why and re-arms.
+        admission = { ok: false, error: { kind: 'internal', message: (thrown as Error)?.message ?? String(thrown) } };
       }
-    } catch (thrown) {
-      // Storage full, a date the calendar cannot place, a bug: the feed still records why and re-arms.
-      error = { kind: 'internal', message: (thrown as Error)?.message ?? String(thrown) };
-    }
-    const finished = this.deps.now();
-    const status = await this.deps.storage
-      .status(key)
-      .update((stored) => {
-        const previous = stored ?? emptyStatus(settings.provider, ticker);
-        return error
-          ? {
-              ...previous,
-              lastAttemptAt: started,
-              failures: previous.failures + 1,
-              lastError: { kind: error.kind, message: error.message, at: finished },
-              nextDueAt: finished + backoffDelay(previous.failures + 1, error.retryAfterMs),
-            }
-          : {
-              ...previous,
-              lastAttemptAt: started,
-              lastSuccessAt: finished,
-              failures: 0,
-              lastError: null,
-              lastDurationMs: finished - started,
-              viewedAt: previous.viewedAt ?? finished,
-              chain: kept ? { fingerprint: kept.fingerprint, bytes: kept.bytes } : previous.chain,
-              nextDueAt: providerSpec(settings.provider).scheduled ? nextRegularRefresh(finished, finished, settings.refreshMinutes) : null,
-            };
-      })
-      .catch(() => null);
+      return { admission, status: await this.record(settings, ticker, started, admission) };
+    });
     await this.reschedule().catch(() => undefined);
-    if (!error) await this.sweep().catch(() => undefined);
+    if (admission.ok) await this.sweep().catch(() => undefined);
     // Tabs hear of failures too: they keep the last good levels and mark them stale.
     await this.deps.onUpdated(ticker).catch(() => undefined);
-    return status ?? { ...emptyStatus(settings.provider, ticker), lastAttemptAt: started, failures: 1, lastError: error && { ...error, at: finished } };
+    if (status) return status;
+    const error = admission.ok ? null : { ...admission.error, at: this.deps.now() };
+    return { ...emptyStatus(provider, ticker), lastAttemptAt: started, failures: error ? 1 : 0, lastError: error };
+  }
+
+  /**
+   * The gate between a new chain and the feed's last good levels (the feed is settings.provider's):
+   * a chain that passes, and whose levels are all finite numbers, becomes the feed's current one. One
+   * that does not replaces nothing; it is kept aside (one per feed, compact) for the user to accept.
+   */
+  private async admit(ticker: string, snapshot: ChainSnapshot, settings: Settings, label: string): Promise<Admission> {
+    const key = feedKey(settings.provider, ticker);
+    const check = checkChain(snapshot, { ticker, previous: await this.previousSummary(key) });
+    const refuse = async (code: ChainRefusalCode | 'not-finite', reason: string, keepAside: boolean): Promise<Admission> => {
+      const aside = refusedChainKey(key);
+      let stored: StoredChain | null = null;
+      if (keepAside) stored = await this.deps.storage.writeChain(aside, snapshot, (await this.status(settings.provider, ticker)).refused?.stored?.fingerprint);
+      else await this.deps.storage.deleteChain(aside);
+      const refused = refusedChain({ code, reason, at: this.deps.now(), label, summary: check.summary, stored });
+      return { ok: false, error: { kind: 'refused', message: reason }, refused };
+    };
+    if (!check.ok) return refuse(check.code, check.reason, true);
+    snapshot.warnings = withGateWarnings(snapshot.warnings, check.warnings);
+    const entry = cacheEntryOf(snapshot, settings, ticker, label, this.deps.now());
+    if (typeof entry === 'string') return { ok: false, error: { kind: 'not-a-chain', message: entry } };
+    const notFinite = nonFiniteIn(entry);
+    if (notFinite) return refuse('not-finite', notFinite, false);
+    const kept = await this.keep(key, snapshot, { ...entry, summary: check.summary }, ticker, settings);
+    await this.deps.storage.deleteChain(refusedChainKey(key));
+    return { ok: true, kept };
+  }
+
+  /** The summary of the feed's last good chain (the next chain is judged against it), or null. */
+  private async previousSummary(key: string): Promise<ChainSummary | null> {
+    const cached = await this.deps.storage.cache(key).get();
+    if (!cached) return null;
+    if (cached.summary) return cached.summary;
+    // Levels kept before the gate existed: summarize the chain they came from.
+    const chain = await this.chain(key);
+    return chain ? summarizeChain(chain) : null;
+  }
+
+  /**
+   * Writes what a refresh, an import or an acceptance came to into the status of the feed of
+   * settings.provider (null if it cannot).
+   */
+  private async record(settings: Settings, ticker: string, started: number, admission: Admission, options: { viewed?: boolean } = {}): Promise<FeedStatus | null> {
+    const { provider } = settings;
+    const finished = this.deps.now();
+    return this.deps.storage
+      .status(feedKey(provider, ticker))
+      .update((stored): FeedStatus => {
+        const previous = stored ?? emptyStatus(provider, ticker);
+        const viewedAt = options.viewed ? finished : previous.viewedAt;
+        if (!admission.ok) {
+          const { error } = admission;
+          return {
+            ...previous,
+            lastAttemptAt: started,
+            failures: previous.failures + 1,
+            lastError: { kind: error.kind, message: error.message, at: finished },
+            nextDueAt: finished + backoffDelay(previous.failures + 1, error.retryAfterMs),
+            ...(viewedAt === undefined ? {} : { viewedAt }),
+            // A new refusal replaces the chain kept aside; any other failure leaves that one to the user.
+            refused: admission.refused ?? previous.refused ?? null,
+          };
+        }
+        return {
+          ...previous,
+          lastAttemptAt: started,
+          lastSuccessAt: finished,
+          failures: 0,
+          lastError: null,
+          lastDurationMs: finished - started,
+          viewedAt: viewedAt ?? finished,
+          chain: { fingerprint: admission.kept.fingerprint, bytes: admission.kept.bytes },
+          nextDueAt: providerSpec(provider).scheduled ? nextRegularRefresh(finished, finished, settings.refreshMinutes) : null,
+          refused: null,
+        };
+      })
+      .catch(() => null);
   }
 
   private async fetchChain(settings: Settings, ticker: string): Promise<ProviderResult> {
@@ -337,8 +434,8 @@ export class Feeds {
   async usage(): Promise<StorageUsage> {
     const statuses = await this.deps.storage.statuses();
     const feeds = statuses
-      .filter((status) => status.chain)
-      .map((status) => ({ key: status.key, ticker: status.ticker, provider: status.provider, bytes: status.chain!.bytes, viewedAt: status.viewedAt ?? null }));
+      .filter((status) => heldBytes(status) > 0)
+      .map((status) => ({ key: status.key, ticker: status.ticker, provider: status.provider, bytes: heldBytes(status), viewedAt: status.viewedAt ?? null }));
     return {
       feeds,
       chainBytes: feeds.reduce((sum, feed) => sum + feed.bytes, 0),
@@ -362,20 +459,21 @@ export class Feeds {
     const evict = async (key: string) => {
       this.chains.delete(key);
       await this.deps.storage.deleteChain(key);
+      await this.deps.storage.deleteChain(refusedChainKey(key));
       await this.deps.storage.cache(key).remove();
       await this.deps.storage.status(key).remove();
       evicted.push(key);
     };
     for (const status of statuses) if (!kept.has(status.key) && now - lastSeen(status) > EVICT_AFTER_MS) await evict(status.key);
-    let total = statuses.filter((status) => !evicted.includes(status.key)).reduce((sum, status) => sum + (status.chain?.bytes ?? 0), 0);
-    for (const status of statuses.filter((candidate) => !evicted.includes(candidate.key) && !kept.has(candidate.key) && candidate.chain).sort((a, b) => lastSeen(a) - lastSeen(b))) {
+    let total = statuses.filter((status) => !evicted.includes(status.key)).reduce((sum, status) => sum + heldBytes(status), 0);
+    for (const status of statuses.filter((candidate) => !evicted.includes(candidate.key) && !kept.has(candidate.key) && heldBytes(candidate) > 0).sort((a, b) => lastSeen(a) - lastSeen(b))) {
       if (total <= this.budget) break;
-      total -= status.chain!.bytes;
+      total -= heldBytes(status);
       await evict(status.key);
     }
-    // Chains whose feed is gone (an interrupted eviction, 0.1's leftovers) go too.
+    // Chains whose feed is gone (an interrupted eviction, 0.1's leftovers) go too, refused ones with their feed.
     const known = new Set(statuses.map((status) => status.key).filter((key) => !evicted.includes(key)));
-    for (const key of await this.deps.storage.chainFeeds()) if (!known.has(key)) await this.deps.storage.deleteChain(key);
+    for (const key of await this.deps.storage.chainFeeds()) if (!known.has(chainKeyOwner(key).feed)) await this.deps.storage.deleteChain(key);
     return evicted;
   }
 }

@@ -3,7 +3,7 @@
  * affects follows at once — the schedule, the sites the overlay is registered on, and every open
  * chart (lines, colours, symbol rules and basis reach it without a reload).
  */
-import type { ApiKeys } from '../providers/types';
+import type { ApiKeys, ProviderId } from '../providers/types';
 import { applySettingsPatch, normalizeTicker, type Settings, type SettingsPatch } from '../settings';
 import type { LevelsReply, PublicSettings } from '../protocol';
 import { ServiceError, type Feeds } from './feeds';
@@ -69,6 +69,18 @@ export class SettingsChanges {
   async importChain(text: string, name: string): Promise<LevelsReply> {
     const ticker = await this.deps.feeds.importChain(text, name);
     await this.update({ provider: 'file', ticker });
+    return this.deps.questions.getLevels({ ticker });
+  }
+
+  /**
+   * The user decided to use a chain the gate refused (default: the active provider and ticker): it
+   * becomes that feed's current chain; answers the ticker's levels.
+   */
+  async acceptRefusedChain(request: { ticker?: string; provider?: ProviderId }): Promise<LevelsReply> {
+    const settings = await this.deps.storage.settings.get();
+    const ticker = request.ticker === undefined ? settings.ticker : normalizeTicker(request.ticker);
+    if (!ticker) throw new ServiceError(`"${request.ticker}" is not a ticker`);
+    await this.deps.feeds.acceptRefused(request.provider ?? settings.provider, ticker);
     return this.deps.questions.getLevels({ ticker });
   }
 

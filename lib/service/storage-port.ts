@@ -3,6 +3,7 @@
  * extension's own IndexedDB (out of every content script's reach), tests on a memory store.
  */
 import type { ChainSnapshot } from '../chain/model';
+import type { ChainSummary } from '../chain/gate';
 import type { Levels } from '../gex/levels';
 import type { HeatmapGrid } from '../gex/heatmap';
 import type { ProfilePoint } from '../gex/profile';
@@ -22,6 +23,11 @@ export interface CachedLevels {
   assumptions: AssumptionsInfo;
   atmIv: number | null;
   computedAt: number;
+  /**
+   * The chain these levels came from, summarized for the gate: the next chain of the same feed is
+   * judged against it. Absent in levels kept before the gate (the stored chain is summarized instead).
+   */
+  summary?: ChainSummary;
 }
 
 /** A tab showing charts: their symbols, and `follow` when a chart without a symbol follows the popup. */

@@ -19,7 +19,10 @@ export function DataSection({ editor }: { editor: SettingsEditor }) {
     try {
       const reply = await sendMessage('importChain', { text: await file.text(), name: file.name });
       const levels = reply.levels;
-      setDataNote({ kind: 'good', text: `${file.name}: ${reply.ticker} as of ${reply.source ? new Date(reply.source.asOf).toISOString().slice(0, 16) : '?'} — flip ${levels?.flip?.toFixed(1) ?? 'none'}, call wall ${levels?.callWall ?? '—'}, put wall ${levels?.putWall ?? '—'}. The popup now shows this file.` });
+      const refused = reply.status.lastError?.kind === 'refused' ? reply.status.refused : null;
+      if (refused) {
+        setDataNote({ kind: 'bad', text: `${file.name} was not used: ${refused.reason}. The last good ${reply.ticker} levels stay; the popup offers "Use this chain anyway".` });
+      } else setDataNote({ kind: 'good', text: `${file.name}: ${reply.ticker} as of ${reply.source ? new Date(reply.source.asOf).toISOString().slice(0, 16) : '?'} — flip ${levels?.flip?.toFixed(1) ?? 'none'}, call wall ${levels?.callWall ?? '—'}, put wall ${levels?.putWall ?? '—'}. The popup now shows this file.` });
       editor.adopt(await sendMessage('getSettings', undefined));
       void loadUsage();
     } catch (error) {

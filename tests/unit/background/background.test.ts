@@ -57,6 +57,7 @@ describe('background messaging', () => {
     await expect(sendMessage('updateSettings', { provider: 'cboe' })).rejects.toThrow(/only the extension's own pages may do this/);
     await expect(sendMessage('setApiKeys', { tradier: 'x' })).rejects.toThrow(/only the extension's own pages/);
     await expect(sendMessage('importChain', { text: 'x', name: 'y' })).rejects.toThrow(/only the extension's own pages/);
+    await expect(sendMessage('acceptRefusedChain', { ticker: 'SPX' })).rejects.toThrow(/only the extension's own pages/);
     await expect(sendMessage('setTicker', { ticker: 'QQQ' })).rejects.toThrow(/only the extension's own pages/);
     await expect(sendMessage('clearData', undefined)).rejects.toThrow(/only the extension's own pages/);
     expect((await storage.settings.get()).provider).toBe('polygon');

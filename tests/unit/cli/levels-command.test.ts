@@ -48,7 +48,7 @@ describe('npm run levels', () => {
     const text = await levels([fixturePath(FIXTURES.nvda), '--rate', '0.05']);
     expect(text.stdout).toMatch(/Assumed {6}rate 5%, dividend yield 0%, all expiries/);
     const help = await levels(['--help']);
-    for (const option of ['--json', '--expiry', '--rate', '--div', '--sign', '--band', '--spot', '--at', '--asof', '--profile', '--sample']) expect(help.stdout).toContain(option);
+    for (const option of ['--json', '--expiry', '--rate', '--div', '--sign', '--band', '--spot', '--at', '--asof', '--profile', '--sample', '--ticker', '--accept']) expect(help.stdout).toContain(option);
     expect(help.stdout).toMatch(/--rate R .*default 0\.04; per ticker: SPX 0\.04\/0\.013, SPY 0\.04\/0\.013/);
     expect(help.stdout).toMatch(/^Example: npm run levels -- /m);
   });

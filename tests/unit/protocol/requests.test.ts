@@ -40,6 +40,8 @@ describe('request validation at the boundary', () => {
     expect(validateRequest('getLevels', {})).toEqual({});
     expect(validateRequest('getStatus', undefined)).toBeUndefined();
     expect(validateRequest('getProfile', { points: 801 })).toEqual({ points: 801 });
+    expect(validateRequest('acceptRefusedChain', {})).toEqual({});
+    expect(validateRequest('acceptRefusedChain', { ticker: 'SPX', provider: 'file' })).toEqual({ ticker: 'SPX', provider: 'file' });
   });
 
   it.each([
@@ -53,6 +55,8 @@ describe('request validation at the boundary', () => {
     ['setTicker', {}, /"ticker" is required/],
     ['getStatus', { anything: 1 }, /getStatus: takes no data/],
     ['importChain', { text: 1, name: 'a' }, /"text" must be text/],
+    ['acceptRefusedChain', { provider: 'yahoo' }, /acceptRefusedChain: "provider" must be one of cboe, tradier, polygon, custom, sample, file/],
+    ['acceptRefusedChain', { ticker: 'SPX', chain: 'x' }, /unknown field "chain"/],
   ] as const)('%s rejects %j', (name, data, message) => {
     expect(() => validateRequest(name, data)).toThrow(RequestError);
     expect(() => validateRequest(name, data)).toThrow(message);
@@ -100,7 +104,7 @@ describe('every request has a rule and an access level', () => {
 
   it('names who may send each request, and only extension pages may change anything', () => {
     expect(Object.keys(REQUEST_ACCESS).sort()).toEqual(Object.keys(REQUEST_RULES).sort());
-    for (const name of ['updateSettings', 'setApiKeys', 'setTicker', 'importChain', 'clearData', 'setSiteEnabled', 'getSettings'] as const) {
+    for (const name of ['updateSettings', 'setApiKeys', 'setTicker', 'importChain', 'acceptRefusedChain', 'clearData', 'setSiteEnabled', 'getSettings'] as const) {
       expect(REQUEST_ACCESS[name]).toBe('extension-pages');
     }
   });

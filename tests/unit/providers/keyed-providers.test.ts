@@ -83,6 +83,21 @@ describe('Tradier provider', () => {
     await limiter.acquire();
     expect(waits).toEqual([60000, 60000]);
   });
+
+  it('reads values that cannot be real as missing, and counts them in the warnings', async () => {
+    const host = tradierHost();
+    // 26.001 is the placeholder IV the sources write for far strikes; a negative bid is no price.
+    const placeholder = { ...tradierOption('SPY240119C00500000', 'call', 500, 300, 26.001, 0.01), bid: -0.05 };
+    host.answer(`${TRADIER_BASE_URL}/v1/markets/options/chains?symbol=SPY&expiration=2024-01-19&greeks=true`, {
+      body: JSON.stringify({ options: { option: [tradierOption('SPY240119C00470000', 'call', 470, 1000, 0.12, 0.05), placeholder] } }),
+    });
+    const result = await fetchTradier('SPY', { fetch: host.fetch, now }, { token: 't', limiter: noLimit });
+    if (!result.ok) throw new Error(result.error.message);
+    const read = result.snapshot.contracts.find((contract) => contract.occ === 'SPY240119C00500000')!;
+    expect([read.iv, read.bid, read.openInterest]).toEqual([null, null, 300]);
+    expect(result.snapshot.warnings).toContain('1 IV values above 500% were taken as placeholders and treated as missing');
+    expect(result.snapshot.warnings).toContain('1 negative bid, ask or last prices were read as missing');
+  });
 });
 
 function polygonResult(ticker: string, type: 'call' | 'put', strike: number, openInterest: number, iv: number) {
@@ -127,6 +142,20 @@ describe('Polygon/Massive provider', () => {
     const result = await fetchPolygon('SPY', { fetch: host.fetch, now }, { key: 'poly-key' });
     expect(result).toMatchObject({ ok: false, error: { kind: 'not-a-chain', message: expect.stringMatching(/points at collector\.example\.net, not api\.polygon\.io: not followed/) } });
     expect(host.calls.map((call) => new URL(call.url).host)).toEqual(['api.polygon.io']);
+  });
+
+  it('reads values that cannot be real as missing, and counts them in the warnings', async () => {
+    const host = scriptedFetch();
+    const impossible = { ...polygonResult('O:SPY240119P00460000', 'put', 460, 700, 30), greeks: { delta: 5, gamma: -1, theta: -2, vega: 3 } };
+    host.answer(`${POLYGON_BASE_URL}/v3/snapshot/options/SPY?limit=250`, {
+      body: JSON.stringify({ status: 'OK', results: [polygonResult('O:SPY240119C00470000', 'call', 470, 900, 0.11), impossible] }),
+    });
+    const result = await fetchPolygon('SPY', { fetch: host.fetch, now }, { key: 'k' });
+    if (!result.ok) throw new Error(result.error.message);
+    const read = result.snapshot.contracts.find((contract) => contract.occ === 'SPY240119P00460000')!;
+    expect([read.iv, read.delta, read.gamma, read.openInterest]).toEqual([null, null, null, 700]);
+    expect(result.snapshot.warnings).toContain('1 IV values above 500% were taken as placeholders and treated as missing');
+    expect(result.snapshot.warnings).toContain('2 prices, greeks or times that cannot be real (not numbers, or beyond any real value) were read as missing');
   });
 
   it('types a rejected key, an empty result and a non-JSON answer', async () => {

@@ -73,11 +73,19 @@ describe('the background service', () => {
     const good = await service.questions.getLevels();
     // A real header with rows but no "Last:" price and no quotes: no spot, nothing to estimate it from.
     const lines = fixtureText(FIXTURES.spx).split('\n');
-    const noSpot = [lines[0], 'S&P 500 INDEX,Change: 1', lines[2], lines[3], 'Mon Jan 08 2024,SPXW240108C04700000,0,0,,,0,0.1,0.5,0.01,10,4700.00,SPXW240108P04700000,0,0,,,0,0.1,-0.5,0.01,10'].join('\n');
+    const noSpot = `${[lines[0], 'S&P 500 INDEX,Change: 1', lines[2], lines[3], 'Mon Jan 08 2024,SPXW240108C04700000,0,0,,,0,0.1,0.5,0.01,10,4700.00,SPXW240108P04700000,0,0,,,0,0.1,-0.5,0.01,10'].join('\n')}\n`;
     clock.now += MINUTE;
     host.answer(SPX_URL, { body: noSpot });
     const status = await service.feeds.refresh(undefined, 'extension');
-    expect(status.lastError).toMatchObject({ kind: 'not-a-chain', message: expect.stringMatching(/no underlying price/) });
+    // The gate sees it first: two contracts where the last good chain had thousands.
+    expect(status.lastError).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^looks cut off: 2 contracts against [\d,]+ in the last good chain/) });
+    expect((await service.questions.getLevels()).levels?.flip).toBe(good.levels?.flip);
+    // On a feed with no last good chain, the missing price itself is the reason.
+    await service.changes.update({ ticker: 'NDX' });
+    host.answer('http://127.0.0.1:9/chains/NDX.csv', { body: noSpot.replace(/SPXW/g, 'NDXP') });
+    const alone = await service.feeds.refresh('NDX', 'extension');
+    expect(alone.lastError).toMatchObject({ kind: 'refused', message: expect.stringMatching(/no usable underlying price/) });
+    await service.changes.update({ ticker: 'SPX' });
     expect((await service.questions.getLevels()).levels?.flip).toBe(good.levels?.flip);
   });
 
