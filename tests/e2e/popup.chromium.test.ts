@@ -72,12 +72,18 @@ describe('Chromium: popup and options', () => {
     // The flip's model band, as the CLI gives it: "(447–454 across 4 models)".
     const counted = spy.flipModels.filter((model) => model.flip !== null).length;
     expect(await popup.getByTestId('flip-band').textContent()).toBe(` (${Math.round(spy.flipBand!.low)}–${Math.round(spy.flipBand!.high)} across ${counted} models)`);
-    await expect.poll(async () => (await chart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4), { timeout: 10000 }).toBe(spy.flip.toFixed(4));
+    // A chart priced like SPY gets SPY's lines; the SPX-priced chart is not read as SPY (no axis near 450).
+    const spyChart = await browser.context.newPage();
+    await spyChart.goto(`${server.origin}/pages/chart.html?low=440&high=465&step=5`);
+    await expect.poll(async () => (await spyChart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4), { timeout: 10000 }).toBe(spy.flip.toFixed(4));
+    expect((await spyChart.evaluate(misfits, 'chartApi')).worst).toBeLessThanOrEqual(1.5);
+    await expect.poll(async () => (await chart.evaluate(misfits, 'chartApi')).levels.length, { timeout: 10000 }).toBe(0);
 
     await popup.getByLabel('Expiry', { exact: true }).selectOption('0dte');
     await expect.poll(() => popup.getByTestId('flip').textContent(), { timeout: 10000 }).toBe(spyZeroDte.flip.toFixed(1));
     expect(await popup.getByTestId('zero-dte').textContent()).toMatch(/^100\.0% \(0DTE, 2023-09-15\)/);
-    await expect.poll(async () => (await chart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4), { timeout: 10000 }).toBe(spyZeroDte.flip.toFixed(4));
+    await expect.poll(async () => (await spyChart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4), { timeout: 10000 }).toBe(spyZeroDte.flip.toFixed(4));
+    await spyChart.close();
 
     // Back to SPX, all expiries, for the tests that follow.
     await popup.getByLabel('Expiry', { exact: true }).selectOption('all');
