@@ -14,6 +14,9 @@ import { composeService } from '../lib/service/compose';
 import { SAMPLE_SNAPSHOT, gunzipText } from '../lib/providers/sample';
 
 const REFRESH_ALARM = 'gexmap-refresh';
+/** The badge follows the clock too: levels turn stale and old while nothing else happens. */
+const BADGE_ALARM = 'gexmap-badge';
+const BADGE_MINUTES = 5;
 
 export default defineBackground({
   main() {
@@ -28,7 +31,7 @@ export default defineBackground({
     // Data kept by 0.1 in storage.local moves to the extension's own database before anything reads it.
     const ready = moveFromLocalStorage(browser.storage.local, database.items).catch((error) => console.error('gexmap: moving stored data failed', error));
 
-    const { feeds, questions, subscriptions, changes } = composeService({
+    const { feeds, questions, subscriptions, changes, badge } = composeService({
       storage,
       fetch: (url, init) => fetch(url, { ...init, cache: 'no-store', credentials: 'omit' }),
       now: () => Date.now(),
@@ -38,6 +41,11 @@ export default defineBackground({
       sendToTab: (tabId, push) => sendMessage('overlayUpdated', push, tabId),
       syncSites: syncSiteScripts,
       injectOverlay,
+      showBadge: async ({ text, colour, title }) => {
+        await browser.action.setBadgeText({ text });
+        await browser.action.setBadgeBackgroundColor({ color: colour });
+        await browser.action.setTitle({ title });
+      },
     });
 
     serveProtocol(
@@ -67,6 +75,7 @@ export default defineBackground({
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === REFRESH_ALARM) void ready.then(() => feeds.onAlarm());
+      if (alarm.name === BADGE_ALARM) void ready.then(() => badge.update());
     });
     browser.tabs.onRemoved.addListener((tabId) => void ready.then(() => subscriptions.forget(tabId)));
     browser.runtime.onStartup.addListener(() => void ready.then(() => forgetSubscriptions(database.items)));
@@ -79,6 +88,8 @@ export default defineBackground({
     void ready.then(async () => {
       await feeds.start().catch(() => undefined);
       await syncSiteScripts((await storage.settings.get()).enabledSites).catch(() => undefined);
+      await browser.alarms.create(BADGE_ALARM, { periodInMinutes: BADGE_MINUTES });
+      await badge.update();
     });
   },
 });

@@ -94,11 +94,12 @@ function readChainFile(path: string): string {
 }
 
 /** Runs `levels` with these arguments (no "--" needed); a bug still throws, with its stack. */
-export function runLevelsCommand(argv: readonly string[]): CommandResult {
+/** `now` dates the data's age in the text output (default: the clock). */
+export function runLevelsCommand(argv: readonly string[], now: number = Date.now()): CommandResult {
   const stdout: string[] = [];
   const stderr: string[] = [];
   try {
-    levelsCommand(argv, (text) => stdout.push(text), (text) => stderr.push(text));
+    levelsCommand(argv, (text) => stdout.push(text), (text) => stderr.push(text), now);
     return { code: 0, stdout: stdout.join(''), stderr: stderr.join('') };
   } catch (error) {
     if (!(error instanceof CommandFailure)) throw error;
@@ -107,7 +108,7 @@ export function runLevelsCommand(argv: readonly string[]): CommandResult {
   }
 }
 
-function levelsCommand(argv: readonly string[], print: (text: string) => void, warn: (text: string) => void): void {
+function levelsCommand(argv: readonly string[], print: (text: string) => void, warn: (text: string) => void, now: number): void {
   let args;
   try {
     args = parseCliArgs(argv, {
@@ -198,7 +199,7 @@ function levelsCommand(argv: readonly string[], print: (text: string) => void, w
     print(`${JSON.stringify({ ...levels, assumptions: analysis.assumptions, forwards, ...(exposure ? { exposure } : {}), ...(points ? { profile: points } : {}) })}\n`);
     return;
   }
-  print(`${summarizeLevels(levels, analysis.assumptions)}\n`);
+  print(`${summarizeLevels(levels, analysis.assumptions, now)}\n`);
   if (forwards.length) {
     print(`Forwards     ${forwards.slice(0, 6).map((entry) => `${entry.expiry} ${formatPrice(entry.forward)}`).join(', ')}${forwards.length > 6 ? `, … (${forwards.length} expiries)` : ''}\n`);
   }

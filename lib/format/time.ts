@@ -3,6 +3,7 @@
  * time the popup, the overlay and the CLI show goes through here.
  */
 import { newYorkOffsetMinutes, newYorkWallClock } from '../market/ny-time';
+import { sessionOfInstant, sessionsSince } from '../market/sessions';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -42,4 +43,18 @@ export function describeAsOf(asOf: number, now: number): string {
   const sameDay = newYorkWallClock(asOf).day === newYorkWallClock(now).day && age < 86400000;
   if (sameDay) return `as of ${formatNewYork(asOf, { date: false })} (${formatDuration(age)} ago)`;
   return `as of ${formatNewYork(asOf, { year: age > 300 * 86400000 })} (${formatDuration(age)} ago)`;
+}
+
+/**
+ * Said plainly once data is from a past session: "old data: from the Fri Jan 5, 2024 session, 3
+ * sessions ago" (null while its session is the current one or the last closed before now).
+ */
+export function oldDataNote(asOf: number, now: number): string | null {
+  const since = sessionsSince(asOf, now);
+  if (since === 0) return null;
+  const session = sessionOfInstant(asOf);
+  const [year, month, day] = session.date.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  const ago = since >= 260 ? 'more than a year of sessions ago' : `${since} session${since === 1 ? '' : 's'} ago`;
+  return `old data: from the ${weekday} ${MONTHS[month - 1]} ${day}, ${year} session, ${ago}`;
 }

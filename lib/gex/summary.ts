@@ -1,6 +1,8 @@
 /** The human summary of a levels report (CLI output; the popup shows the same facts). */
 import type { Levels } from './levels';
-import { formatCount, formatDollars, formatPrice, formatShare } from '../format/numbers';
+import { formatDollars, formatPrice, formatShare } from '../format/numbers';
+import { describeHedgeFlow } from '../format/hedge-flow';
+import { describeAsOf, oldDataNote } from '../format/time';
 
 const formatPercent = (value: number) => `${+(value * 100).toFixed(3)}%`;
 
@@ -12,13 +14,18 @@ export interface StatedAssumptions {
   expiryFilter: string;
 }
 
-export function summarizeLevels(levels: Levels, assumptions?: StatedAssumptions): string {
+/** The summary as text; `now` (UTC ms) dates the data's age, in New York time as the popup says it. */
+export function summarizeLevels(levels: Levels, assumptions?: StatedAssumptions, now?: number): string {
   const lines: string[] = [];
   const regimeText =
     levels.regime === 'transition'
       ? `TRANSITION (spot within the band around the flip; total GEX ${levels.totalGex >= 0 ? 'positive' : 'negative'})`
       : levels.regime.toUpperCase();
-  lines.push(`${levels.underlying}  spot ${formatPrice(levels.spot)}  as of ${levels.asOf}  (${levels.expiryFilter})`);
+  const asOf = Date.parse(levels.asOf);
+  const when = now === undefined ? `as of ${levels.asOf}` : describeAsOf(asOf, now);
+  lines.push(`${levels.underlying}  spot ${formatPrice(levels.spot)}  ${when}  (${levels.expiryFilter})`);
+  const old = now === undefined ? null : oldDataNote(asOf, now);
+  if (old) lines.push(`Data age     ${old}`);
   lines.push(`Regime       ${regimeText}`);
   if (levels.flip !== null) {
     const others = levels.flips.filter((flip) => flip !== levels.flip).map((flip) => formatPrice(flip));
@@ -36,9 +43,7 @@ export function summarizeLevels(levels: Levels, assumptions?: StatedAssumptions)
   lines.push(`Put wall     ${formatPrice(levels.putWall)}`);
   lines.push(`Abs gamma    ${formatPrice(levels.absGammaStrike)}`);
   lines.push(`Total GEX    ${formatDollars(levels.totalGex)} per 1% move (calls ${formatDollars(levels.callGex)}, puts ${formatDollars(levels.putGex)})`);
-  const flow = levels.hedgeFlowPerPct;
-  const direction = flow.dollars < 0 ? 'dealers buy into rallies, sell into declines' : 'dealers sell into rallies, buy into declines';
-  lines.push(`Hedge flow   ${formatDollars(Math.abs(flow.dollars))} (${formatCount(Math.abs(flow.shares))} shares) per 1% move: ${direction}`);
+  lines.push(`Hedge flow   ${describeHedgeFlow(levels.hedgeFlowPerPct)} (if the sign model holds)`);
   if (levels.dominantExpiry) {
     lines.push(`Dominant     ${levels.dominantExpiry.expiry}, ${formatShare(levels.dominantExpiry.share)} of |GEX| within ±2% of spot`);
   }

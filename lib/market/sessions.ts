@@ -62,3 +62,26 @@ export function lastClosedSession(nowMs: number): TradingSession {
   if (session && nowMs >= session.close) return session;
   return sessionOn(previousTradingDay(today)) as TradingSession;
 }
+
+/**
+ * The session data taken at an instant belongs to: the one in progress, else the last that closed (a
+ * Sunday file holds Friday's positions).
+ */
+export function sessionOfInstant(instant: number): TradingSession {
+  const current = currentOrNextSession(instant);
+  return instant >= current.open ? current : lastClosedSession(instant);
+}
+
+/** Whole sessions that have opened after the one data at `instant` belongs to, up to `now`. */
+export function sessionsSince(instant: number, now: number): number {
+  let count = 0;
+  let session = sessionOfInstant(instant);
+  // Bounded: data years old is "many sessions" old, counted no further than a year of sessions.
+  while (count < 260) {
+    const next = sessionOn(nextTradingDay(session.date)) as TradingSession;
+    if (next.open > now) break;
+    count++;
+    session = next;
+  }
+  return count;
+}

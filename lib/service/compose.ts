@@ -10,6 +10,7 @@ import { Questions } from './questions';
 import { Subscriptions } from './subscriptions';
 import { SettingsChanges } from './settings-changes';
 import type { ServiceStorage } from './storage-port';
+import { ToolbarBadge, type BadgeLook } from './badge';
 
 export interface ServiceDeps {
   storage: ServiceStorage;
@@ -29,6 +30,8 @@ export interface ServiceDeps {
   timeoutMs?: number;
   /** Chains kept in all, at most. */
   budgetBytes?: number;
+  /** Draws the toolbar icon's badge and title. */
+  showBadge?: (look: BadgeLook) => Promise<void>;
 }
 
 export interface Service {
@@ -36,6 +39,7 @@ export interface Service {
   questions: Questions;
   subscriptions: Subscriptions;
   changes: SettingsChanges;
+  badge: ToolbarBadge;
 }
 
 export function composeService(deps: ServiceDeps): Service {
@@ -50,11 +54,23 @@ export function composeService(deps: ServiceDeps): Service {
     urls: deps.urls,
     timeoutMs: deps.timeoutMs,
     budgetBytes: deps.budgetBytes,
-    onUpdated: (ticker) => subscriptions.feedUpdated(ticker),
+    onUpdated: async (ticker) => {
+      void badge.update();
+      await subscriptions.feedUpdated(ticker);
+    },
     chartTickers: () => subscriptions.tickers(),
   });
   const questions = new Questions(storage, feeds);
   const subscriptions: Subscriptions = new Subscriptions({ storage, questions, now, send: deps.sendToTab });
-  const changes = new SettingsChanges({ storage, feeds, questions, subscriptions, syncSites: deps.syncSites, injectOverlay: deps.injectOverlay });
-  return { feeds, questions, subscriptions, changes };
+  const badge = new ToolbarBadge({ levels: () => questions.getLevels({}), now, show: deps.showBadge ?? (async () => undefined) });
+  const changes = new SettingsChanges({
+    storage,
+    feeds,
+    questions,
+    subscriptions,
+    syncSites: deps.syncSites,
+    injectOverlay: deps.injectOverlay,
+    onChanged: () => void badge.update(),
+  });
+  return { feeds, questions, subscriptions, changes, badge };
 }

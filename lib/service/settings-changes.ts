@@ -20,6 +20,8 @@ export interface SettingsChangeDeps {
   syncSites: (sites: readonly string[]) => Promise<void>;
   /** Runs the overlay in a tab right away (after the user turned its site on). */
   injectOverlay: (tabId: number) => Promise<void>;
+  /** After any settings change (the toolbar badge follows the active ticker). */
+  onChanged?: () => void;
 }
 
 const RECENTS = 10;
@@ -104,5 +106,6 @@ export class SettingsChanges {
     if (changed('provider') || changed('refreshMinutes') || changed('ticker')) await this.deps.feeds.reschedule().catch(() => undefined);
     // Open charts follow without waiting on this reply (a new provider may take a fetch to answer).
     void this.deps.subscriptions.settingsChanged().catch(() => undefined);
+    this.deps.onChanged?.();
   }
 }

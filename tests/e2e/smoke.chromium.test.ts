@@ -61,4 +61,16 @@ describe('Chromium: the built extension loads and works', () => {
     expect(await page.getByTestId('source').textContent()).toMatch(/^Sample data: SPX/);
     await page.close();
   });
+
+  it('shows the active ticker\'s regime on the toolbar badge, marked old for the sample, in the icon\'s title too', async () => {
+    type Action = { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };
+    const read = () =>
+      browser.serviceWorker.evaluate(async () => {
+        const { chrome } = globalThis as unknown as { chrome: { action: Action } };
+        return { text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) };
+      });
+    // The sample (SPX, negative gamma) from a past session: "−γ" with the stale mark.
+    await expect.poll(async () => (await read()).text, { timeout: 15000 }).toBe('−γ!');
+    expect((await read()).title).toMatch(/^gexmap — SPX: negative gamma, flip 4,724\.7 · as of Sun Jan 7, 2024, 10:52 AM EST .* · old data \(a past session\)/);
+  });
 });

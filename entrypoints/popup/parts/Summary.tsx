@@ -2,7 +2,9 @@
 import { useState } from 'preact/hooks';
 import type { LevelsReply } from '../../../lib/protocol';
 import { levelsAsCsv, levelsAsPriceList } from '../../../lib/gex/export';
-import { formatAge, formatCount, formatDollars, formatPrice, formatShare } from '../../../lib/format/numbers';
+import { formatPrice, formatShare } from '../../../lib/format/numbers';
+import { describeHedgeFlow } from '../../../lib/format/hedge-flow';
+import { describeAsOf, oldDataNote } from '../../../lib/format/time';
 import { describeProviderError } from '../../../lib/providers/types';
 import { FLIP_MODELS } from '../../../lib/gex/flip-models';
 
@@ -56,12 +58,13 @@ export function Summary({ reply, busy, onRefresh }: { reply: LevelsReply; busy: 
         <span />
         <dt>Hedge flow / 1%</dt>
         <dd data-testid="hedge-flow">
-          {formatDollars(levels.hedgeFlowPerPct.dollars)} · {formatCount(levels.hedgeFlowPerPct.shares)} sh
+          {describeHedgeFlow(levels.hedgeFlowPerPct)}
         </dd>
         <span />
       </dl>
       <p class={reply.stale ? 'stale' : 'muted'} data-testid="source" style={{ margin: '6px 0 0' }}>
-        {source.label} · as of {new Date(source.asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC ({formatAge(Date.now() - source.asOf)} ago)
+        {source.label} · {describeAsOf(source.asOf, Date.now())}
+        {oldDataNote(source.asOf, Date.now()) ? ` · ${oldDataNote(source.asOf, Date.now())}` : ''}
         {source.delayed ? ' · delayed' : ''}
         {reply.stale ? ` · STALE${reply.status.lastError ? `: ${describeProviderError(reply.status.lastError)}` : ''}` : ''}
       </p>

@@ -71,10 +71,15 @@ describe('npm run levels', () => {
   it('prints a readable summary by default', async () => {
     const { stdout, code } = await levels([fixturePath(FIXTURES.nvda), '--expiry', 'next', '--sign', 'short-all']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^NVDA {2}spot 150\.28 {2}as of 2025-01-07T02:30:00\.000Z {2}\(next expiry\)/);
+    // The file's as-of, 2025-01-07T02:30Z, is Monday evening in New York: said in New York time, with its age and "old data".
+    expect(stdout).toMatch(/^NVDA {2}spot 150\.28 {2}as of Mon Jan 6, 2025, 9:30 PM EST \(\d+d \d+h ago\) {2}\(next expiry\)/);
+    expect(stdout).toMatch(/Data age {5}old data: from the Mon Jan 6, 2025 session, /);
     expect(stdout).toMatch(/Regime {7}NEGATIVE/);
     expect(stdout).toMatch(/Sign model {3}dealers short all options — an assumption/);
-    expect(stdout).toMatch(/Hedge flow {3}\$[\d.]+[KMB] \([\d.]+[KM]? shares\) per 1% move: dealers buy into rallies/);
+    // Negative exposure: the direction in words, the amount unsigned (the JSON keeps the sign).
+    const json = JSON.parse((await levels([fixturePath(FIXTURES.nvda), '--expiry', 'next', '--sign', 'short-all', '--json'])).stdout);
+    expect(json.hedgeFlowPerPct.dollars).toBeLessThan(0);
+    expect(stdout).toMatch(/Hedge flow {3}dealers buy about \$[\d.]+[KMB] \([\d.]+[KM]? shares\) for each 1% rally and sell into drops \(if the sign model holds\)/);
   });
 
   it('evaluates at --at, dropping what settled by then', async () => {

@@ -1,6 +1,6 @@
 /** New York time with its zone, across the DST changes, and ages said plainly. */
 import { describe, expect, it } from 'vitest';
-import { describeAsOf, formatNewYork, newYorkZone } from '../../../lib/format/time';
+import { describeAsOf, formatNewYork, newYorkZone, oldDataNote } from '../../../lib/format/time';
 
 describe('New York time', () => {
   it.each([
@@ -29,5 +29,20 @@ describe('New York time', () => {
     expect(describeAsOf(Date.parse('2024-01-07T15:52:00Z'), now)).toBe('as of Sun Jan 7, 10:52 AM EST (23h 18m ago)');
     expect(describeAsOf(Date.parse('2021-03-01T21:00:00Z'), now)).toBe('as of Mon Mar 1, 2021, 4:00 PM EST (1042d 18h ago)');
     expect(describeAsOf(Date.parse('2024-01-08T18:00:00Z'), now)).toMatch(/^as of Mon Jan 8, 2024, 1:00 PM EST — 2h 50m ahead of this computer's clock/);
+  });
+
+  it('says "old data" once a later session has opened than the data\'s own (weekends and holidays skipped)', () => {
+    // The SPX sample: Sunday Jan 7, 2024 holds Friday Jan 5's positions.
+    const sample = Date.parse('2024-01-07T15:52:00Z');
+    // Monday Jan 8 before the open: Friday's data is still the latest session's.
+    expect(oldDataNote(sample, Date.parse('2024-01-08T14:00:00Z'))).toBeNull();
+    // From the open (9:30 AM EST = 14:30 UTC) Monday's session is under way.
+    expect(oldDataNote(sample, Date.parse('2024-01-08T14:30:00Z'))).toBe('old data: from the Fri Jan 5, 2024 session, 1 session ago');
+    // Jan 15, 2024 is Martin Luther King Jr. Day: no session; Tuesday Jan 16 is the 6th after Friday Jan 5.
+    expect(oldDataNote(sample, Date.parse('2024-01-15T18:00:00Z'))).toBe('old data: from the Fri Jan 5, 2024 session, 5 sessions ago');
+    expect(oldDataNote(sample, Date.parse('2024-01-16T15:00:00Z'))).toBe('old data: from the Fri Jan 5, 2024 session, 6 sessions ago');
+    // Data taken during a session belongs to it; years later it is said as such.
+    expect(oldDataNote(Date.parse('2024-01-08T18:00:00Z'), Date.parse('2024-01-08T20:59:00Z'))).toBeNull();
+    expect(oldDataNote(sample, Date.parse('2026-11-25T15:00:00Z'))).toBe('old data: from the Fri Jan 5, 2024 session, more than a year of sessions ago');
   });
 });
