@@ -62,7 +62,7 @@ export function composeService(deps: ServiceDeps): Service {
   });
   const questions = new Questions(storage, feeds);
   const subscriptions: Subscriptions = new Subscriptions({ storage, questions, now, send: deps.sendToTab });
-  const badge = new ToolbarBadge({ levels: () => questions.getLevels({}), now, show: deps.showBadge ?? (async () => undefined) });
+  const badge = new ToolbarBadge({ levels: () => questions.peekLevels(), now, show: deps.showBadge ?? (async () => undefined) });
   const changes = new SettingsChanges({
     storage,
     feeds,

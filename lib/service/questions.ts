@@ -41,6 +41,16 @@ export class Questions {
     return this.levelsReply(resolved, cached, analysis, status);
   }
 
+  /**
+   * The active ticker's last good levels (all expiries) as they stand: nothing fetched, nothing marked
+   * viewed — for the toolbar badge, which must not keep a feed alive or spend a request.
+   */
+  async peekLevels(): Promise<LevelsReply> {
+    const resolved = await this.resolve({ expiry: 'all' });
+    const cached = await this.feeds.lastGood(resolved.settings, resolved.ticker);
+    return this.levelsReply(resolved, cached, null, await this.feeds.status(resolved.settings.provider, resolved.ticker));
+  }
+
   async getHeatmap(request: { ticker?: string; expiry?: string; strikes?: number; greek?: Greek } = {}): Promise<HeatmapReply> {
     const resolved = await this.resolve(request);
     const { cached, status } = await this.lastGood(resolved);
