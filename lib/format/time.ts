@@ -43,3 +43,16 @@ export function describeAsOf(asOf: number, now: number): string {
   if (sameDay) return `as of ${formatNewYork(asOf, { date: false })} (${formatDuration(age)} ago)`;
   return `as of ${formatNewYork(asOf, { year: age > 300 * 86400000 })} (${formatDuration(age)} ago)`;
 }
+
+/** "Fri Jan 5" ("Fri Jan 5, 2024" with the year): a session date (YYYY-MM-DD) as a trader reads it. */
+export function formatSessionDate(session: string, options: { year?: boolean } = {}): string {
+  const [year, month, day] = session.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  return `${weekday} ${MONTHS[month - 1]} ${day}${options.year ? `, ${year}` : ''}`;
+}
+
+/** "10:52": the New York wall clock alone, for chart axes (the zone is said once beside the chart). */
+export function formatNewYorkClock(instant: number): string {
+  const wall = newYorkWallClock(instant);
+  return `${wall.hour}:${String(wall.minute).padStart(2, '0')}`;
+}
