@@ -10,6 +10,7 @@ import { openDatabase } from '../utils/database';
 import { forgetSubscriptions, moveFromLocalStorage, serviceStorage } from '../utils/storage';
 import { serveProtocol, type Sender } from '../utils/serve-protocol';
 import { injectOverlay, syncSiteScripts } from '../utils/sites';
+import { showAlert } from '../utils/notifications';
 import { composeService } from '../lib/service/compose';
 import { SAMPLE_SNAPSHOT, gunzipText } from '../lib/providers/sample';
 
@@ -28,7 +29,7 @@ export default defineBackground({
     // Data kept by 0.1 in storage.local moves to the extension's own database before anything reads it.
     const ready = moveFromLocalStorage(browser.storage.local, database.items).catch((error) => console.error('gexmap: moving stored data failed', error));
 
-    const { feeds, questions, subscriptions, changes } = composeService({
+    const { feeds, questions, subscriptions, changes, alerts } = composeService({
       storage,
       fetch: (url, init) => fetch(url, { ...init, cache: 'no-store', credentials: 'omit' }),
       now: () => Date.now(),
@@ -38,6 +39,7 @@ export default defineBackground({
       sendToTab: (tabId, push) => sendMessage('overlayUpdated', push, tabId),
       syncSites: syncSiteScripts,
       injectOverlay,
+      notify: showAlert,
     });
 
     serveProtocol(
@@ -60,6 +62,9 @@ export default defineBackground({
         getStorageUsage: () => feeds.usage(),
         getSiteState: (_request, sender) => storage.site(originOf(sender)).get(),
         setSiteState: (patch, sender) => storage.site(originOf(sender)).update((state) => ({ ...state, ...patch })),
+        getSessionHistory: (request) => questions.getSessionHistory(request),
+        getAlerts: (request) => alerts.reply(request.ticker),
+        clearAlertLog: () => alerts.clearLog(),
       },
       { isExtensionPage, ready },
     );

@@ -10,6 +10,8 @@ import { Questions } from './questions';
 import { Subscriptions } from './subscriptions';
 import { SettingsChanges } from './settings-changes';
 import type { ServiceStorage } from './storage-port';
+import { Alerts } from './alerts';
+import type { FiredAlert } from '../alerts/triggers';
 
 export interface ServiceDeps {
   storage: ServiceStorage;
@@ -29,6 +31,8 @@ export interface ServiceDeps {
   timeoutMs?: number;
   /** Chains kept in all, at most. */
   budgetBytes?: number;
+  /** Shows a fired alert (a system notification where allowed); resolves whether it was shown. */
+  notify?: (alert: FiredAlert) => Promise<boolean>;
 }
 
 export interface Service {
@@ -36,6 +40,7 @@ export interface Service {
   questions: Questions;
   subscriptions: Subscriptions;
   changes: SettingsChanges;
+  alerts: Alerts;
 }
 
 export function composeService(deps: ServiceDeps): Service {
@@ -50,11 +55,16 @@ export function composeService(deps: ServiceDeps): Service {
     urls: deps.urls,
     timeoutMs: deps.timeoutMs,
     budgetBytes: deps.budgetBytes,
-    onUpdated: (ticker) => subscriptions.feedUpdated(ticker),
+    onUpdated: async (ticker) => {
+      await subscriptions.feedUpdated(ticker);
+      // Alerts check the new spot after the charts are told (a failing check never holds a chart back).
+      await alerts.feedUpdated(ticker).catch(() => undefined);
+    },
     chartTickers: () => subscriptions.tickers(),
   });
   const questions = new Questions(storage, feeds);
+  const alerts = new Alerts({ storage, now, notify: deps.notify });
   const subscriptions: Subscriptions = new Subscriptions({ storage, questions, now, send: deps.sendToTab });
   const changes = new SettingsChanges({ storage, feeds, questions, subscriptions, syncSites: deps.syncSites, injectOverlay: deps.injectOverlay });
-  return { feeds, questions, subscriptions, changes };
+  return { feeds, questions, subscriptions, changes, alerts };
 }
