@@ -20,6 +20,8 @@ export interface AlertTextInput {
   sessionStart: SessionStart | null;
   /** The regime turned with a flip crossing (said in the same alert). */
   regimeTurn: 'positive' | 'negative' | null;
+  /** The call wall and the put wall are one strike (a wall alert names both). */
+  bothWalls?: boolean;
   observation: PriceObservation;
   now: number;
 }
@@ -51,7 +53,7 @@ export function describeAlert(input: AlertTextInput): { title: string; message: 
     };
   }
   const level = trigger.endsWith('flip') ? 'flip' : trigger.endsWith('call-wall') ? 'callWall' : 'putWall';
-  const name = LEVEL_NAMES[level];
+  const name = trigger.startsWith('near:') && input.bothWalls ? 'call and put walls' : LEVEL_NAMES[level];
   if (trigger.startsWith('near:')) {
     const away = (levelPrice ?? price) - price;
     const side = away >= 0 ? 'below' : 'above';

@@ -147,11 +147,14 @@ export function evaluateAlerts(previous: AlertState | null, input: AlertInput): 
     check(key, moved, becomes('moved'), settings.triggers.levelMove, level, current);
   }
 
-  // Price crossing the flip turns the regime with it: one alert says both.
+  // Price crossing the flip turns the regime with it: one alert says both. Both walls on one strike
+  // (common on 0DTE-heavy days): one alert for the strike.
   const flipFired = fired.some((alert) => alert.key === 'flip-cross');
   const regimeTurn = fired.find((alert) => alert.key === 'regime');
+  const sameStrikeWalls = levels.callWall !== null && levels.callWall === levels.putWall;
+  const callWallNear = fired.some((alert) => alert.key === 'near:call-wall');
   const alerts = fired
-    .filter((alert) => !(flipFired && alert.key === 'regime'))
+    .filter((alert) => !(flipFired && alert.key === 'regime') && !(sameStrikeWalls && callWallNear && alert.key === 'near:put-wall'))
     .map((alert): FiredAlert => {
       const text = describeAlert({
         ticker: input.ticker,
@@ -163,6 +166,7 @@ export function evaluateAlerts(previous: AlertState | null, input: AlertInput): 
         levelPrice: alert.levelPrice,
         sessionStart: input.sessionStart,
         regimeTurn: alert.key === 'flip-cross' && regimeTurn ? (regimeTurn.to as 'positive' | 'negative') : null,
+        bothWalls: sameStrikeWalls && alert.key.startsWith('near:'),
         observation,
         now,
       });

@@ -110,6 +110,19 @@ describe('price near a wall', () => {
     expect(fired[1][0].message).toBe('SPX at 4,790.00 is 10.0 below the call wall 4,800 (0.21%). Price: CBOE delayed quotes (~15 min), as of 9:50 AM EST (15m ago).');
     expect(fired[1][0]).toMatchObject({ kind: 'wall-near', level: 'callWall', levelPrice: 4800, title: 'SPX near the call wall' });
   });
+
+  it('both walls on one strike: one alert naming both', () => {
+    const { fired } = run([
+      { minute: 0, price: 4760, levels: { putWall: 4800 } },
+      { minute: 5, price: 4790, levels: { putWall: 4800 } },
+      // Leaving and coming back after the quiet period: again one alert.
+      { minute: 10, price: 4760, levels: { putWall: 4800 } },
+      { minute: 30, price: 4795, levels: { putWall: 4800 } },
+    ]);
+    expect(triggers(fired)).toEqual([[], ['near:call-wall'], [], ['near:call-wall']]);
+    expect(fired[1][0]).toMatchObject({ title: 'SPX near the call and put walls' });
+    expect(fired[1][0].message).toMatch(/^SPX at 4,790\.00 is 10\.0 below the call and put walls 4,800 \(0\.21%\)\./);
+  });
 });
 
 describe('a level moves since the session began', () => {
