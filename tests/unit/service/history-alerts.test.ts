@@ -105,6 +105,18 @@ describe('history, previous levels and alerts in the background', () => {
     expect(lastCheck).toMatchObject({ price: 4750, at: clock.now, source: 'provider' });
   });
 
+  it('the schedule refreshes the tickers with alerts on, though no chart and no popup shows them', async () => {
+    const service = harness(idb);
+    await useCustomUrl(service);
+    service.host.answer('http://127.0.0.1:9/chains/', (url) => ({ body: fixtureText(url.endsWith('/SPY.csv') ? FIXTURES.spy : FIXTURES.spx) }));
+    await service.feeds.onAlarm();
+    expect(service.host.calls.map((call) => call.url)).toEqual([SPX_URL]);
+    await service.changes.update({ alerts: { ...DEFAULT_ALERTS, tickers: ['SPY'] } });
+    service.clock.now += 10 * MINUTE;
+    await service.feeds.onAlarm();
+    expect(service.host.calls.map((call) => call.url).slice(1).sort()).toEqual([SPX_URL, SPX_URL.replace('SPX', 'SPY')]);
+  });
+
   it('fires nothing for a ticker with alerts off, for imported files and for the sample', async () => {
     const service = harness(idb);
     const { host, clock } = service;
