@@ -23,6 +23,8 @@ export function manifestFor({ browser, localHosts }: ManifestOptions) {
     // Requested from the options page or the popup at the moment the user turns a provider, a custom
     // URL or a site on: the keyed providers' hosts, and any site (custom URLs, charts on other sites).
     optional_host_permissions: ['https://api.tradier.com/*', 'https://api.polygon.io/*', 'https://*/*', 'http://*/*'],
+    // Asked for from the popup when the user turns alerts on for a ticker; without it alerts stay in the popup's log.
+    optional_permissions: ['notifications'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

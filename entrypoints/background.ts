@@ -10,6 +10,7 @@ import { openDatabase } from '../utils/database';
 import { forgetSubscriptions, moveFromLocalStorage, serviceStorage } from '../utils/storage';
 import { serveProtocol, type Sender } from '../utils/serve-protocol';
 import { injectOverlay, syncSiteScripts } from '../utils/sites';
+import { showAlert } from '../utils/notifications';
 import { composeService } from '../lib/service/compose';
 import { SAMPLE_SNAPSHOT, gunzipText } from '../lib/providers/sample';
 
@@ -31,7 +32,7 @@ export default defineBackground({
     // Data kept by 0.1 in storage.local moves to the extension's own database before anything reads it.
     const ready = moveFromLocalStorage(browser.storage.local, database.items).catch((error) => console.error('gexmap: moving stored data failed', error));
 
-    const { feeds, questions, subscriptions, changes, badge } = composeService({
+    const { feeds, questions, subscriptions, changes, badge, alerts } = composeService({
       storage,
       fetch: (url, init) => fetch(url, { ...init, cache: 'no-store', credentials: 'omit' }),
       now: () => Date.now(),
@@ -46,6 +47,7 @@ export default defineBackground({
         await browser.action.setBadgeBackgroundColor({ color: colour });
         await browser.action.setTitle({ title });
       },
+      notify: showAlert,
     });
 
     serveProtocol(
@@ -69,6 +71,9 @@ export default defineBackground({
         getStorageUsage: () => feeds.usage(),
         getSiteState: (_request, sender) => storage.site(originOf(sender)).get(),
         setSiteState: (patch, sender) => storage.site(originOf(sender)).update((state) => ({ ...state, ...patch })),
+        getSessionHistory: (request) => questions.getSessionHistory(request),
+        getAlerts: (request) => alerts.reply(request.ticker),
+        clearAlertLog: () => alerts.clearLog(),
       },
       { isExtensionPage, ready },
     );

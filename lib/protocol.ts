@@ -12,7 +12,9 @@ import type { ProfilePoint } from './gex/profile';
 import type { IvShift } from './gex/iv-shift';
 import type { Calibration } from './chart/calibration';
 import type { ProviderErrorKind, ProviderId } from './providers/types';
-import type { HistoryEntry } from './gex/history';
+import type { HistoryEntry, PathPoint, PreviousLevels } from './gex/history';
+import type { SessionRow } from './gex/day-over-day';
+import type { AlertCheck, FiredAlert } from './alerts/triggers';
 import type { ChainRefusalCode } from './chain/gate';
 import { PROVIDER_IDS } from './providers/registry';
 import { checkSettingsPatch, type OverlaySettings, type Settings, type SettingsPatch } from './settings';
@@ -97,7 +99,7 @@ const calibrationPoint = shape({ fraction: numberIn(0, 1), price: numberIn(1e-9,
 /** The overlay's own state for the site it runs on (the sender's origin keys it: a page names no other). */
 const siteStatePatch = shape({
   panel: optional(shape({ x: numberIn(-1e5, 1e5), y: numberIn(-1e5, 1e5), collapsed: yesNo, docked: optional(yesNo) })),
-  hidden: optional(list(oneOf('flip', 'call-wall', 'put-wall', 'abs-gamma', 'node', 'flip-band'), 6)),
+  hidden: optional(list(oneOf('flip', 'call-wall', 'put-wall', 'abs-gamma', 'node', 'flip-band', 'previous'), 7)),
   calibration: optional((value, where) => {
     const checked = shape({ kind: oneOf('linear', 'log'), points: list(calibrationPoint, 2) })(value, where);
     if (checked.points.length !== 2) fail(where, 'needs two points');
@@ -135,6 +137,9 @@ export const REQUEST_RULES = {
   getStorageUsage: nothing,
   getSiteState: nothing,
   setSiteState: siteStatePatch,
+  getSessionHistory: shape({ ticker: optional(ticker) }),
+  getAlerts: shape({ ticker: optional(ticker) }),
+  clearAlertLog: nothing,
 } satisfies Record<string, Rule<unknown>>;
 
 export type RequestName = keyof typeof REQUEST_RULES;
@@ -170,6 +175,9 @@ export const REQUEST_ACCESS: Record<RequestName, 'any' | 'extension-pages'> = {
   getStorageUsage: 'extension-pages',
   getSiteState: 'any',
   setSiteState: 'any',
+  getSessionHistory: 'extension-pages',
+  getAlerts: 'extension-pages',
+  clearAlertLog: 'extension-pages',
 };
 
 // ---- replies --------------------------------------------------------------------------------------
@@ -324,6 +332,11 @@ export interface ChartLevels {
   levels: LevelsReply | null;
   heatmap: HeatmapGrid | null;
   problem: string | null;
+  /**
+   * The previous stored session's latest flip and walls (all expiries, before the basis), drawn as faint
+   * "prev" lines; null without a previous session, or when the levels are under another expiry filter.
+   */
+  previous: PreviousLevels | null;
 }
 
 /** Everything a tab draws, in one message: each chart's levels and heatmap, and the overlay settings. */
@@ -371,13 +384,34 @@ export interface Replies {
   /** Content scripts: the overlay's state for the sender's own site (panel place, calibration). */
   getSiteState: SiteOverlayState;
   setSiteState: SiteOverlayState;
+  /** A ticker's stored sessions as rows with day-over-day changes, and the latest session's path. */
+  getSessionHistory: SessionHistoryReply;
+  /** A ticker's alerts: on or off, the last check, and the log of fired alerts (every ticker, newest first). */
+  getAlerts: AlertsReply;
+  clearAlertLog: void;
+}
+
+export interface SessionHistoryReply {
+  ticker: string;
+  /** Oldest first. */
+  rows: SessionRow[];
+  /** The latest stored session's refreshes (spot and levels through the day), or null without history. */
+  today: { session: string; path: PathPoint[] } | null;
+}
+
+export interface AlertsReply {
+  ticker: string;
+  on: boolean;
+  /** The last price the triggers checked for this ticker, or null before the first. */
+  lastCheck: AlertCheck | null;
+  log: FiredAlert[];
 }
 
 /** The overlay's per-site state, kept by the background and keyed by the asking page's origin. */
 export interface SiteOverlayState {
   panel?: { x: number; y: number; collapsed: boolean; docked?: boolean };
   /** Levels the trader hid from the panel on this site. */
-  hidden?: ('flip' | 'call-wall' | 'put-wall' | 'abs-gamma' | 'node' | 'flip-band')[];
+  hidden?: ('flip' | 'call-wall' | 'put-wall' | 'abs-gamma' | 'node' | 'flip-band' | 'previous')[];
   calibration?: Calibration;
 }
 

@@ -9,6 +9,7 @@ import { DEFAULT_SYMBOL_RULES, type SymbolRule } from './chart/symbol-map';
 import { DEFAULT_LINES, type LineChoice } from './chart/level-labels';
 import { DEFAULT_LINE_COLOURS, type LineColours } from './chart/level-kinds';
 import { PROVIDER_IDS } from './providers/registry';
+import { checkAlertSettings, DEFAULT_ALERTS, type AlertSettings } from './alerts/alert-settings';
 import type { ProviderId } from './providers/types';
 
 export interface Settings {
@@ -37,6 +38,8 @@ export interface Settings {
   enabledSites: string[];
   /** Line colours by level kind (#rrggbb). */
   lineColours: LineColours;
+  /** Alerts when price meets a level: per ticker, which triggers, how near counts. */
+  alerts: AlertSettings;
 }
 
 export type SettingsPatch = Partial<Settings>;
@@ -72,6 +75,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lines: DEFAULT_LINES,
   enabledSites: [],
   lineColours: DEFAULT_LINE_COLOURS,
+  alerts: DEFAULT_ALERTS,
 };
 
 /** An origin match pattern the popup may enable: scheme, host, "/*" — nothing broader. */
@@ -229,6 +233,12 @@ export function checkSettingsPatch(patch: unknown): SettingsPatch {
         check(Array.isArray(value) && value.length <= 200 && (value as unknown[]).every((site) => typeof site === 'string' && SITE_PATTERN.test(site)), 'enabledSites must be a list of origin patterns like "https://example.com/*"');
         next.enabledSites = [...new Set(value as string[])];
         break;
+      case 'alerts': {
+        const alerts = checkAlertSettings(value, normalizeTicker);
+        check(typeof alerts !== 'string', alerts as string);
+        next.alerts = alerts as AlertSettings;
+        break;
+      }
       default:
         throw new SettingsError(`unknown setting "${key}"`);
     }

@@ -11,18 +11,22 @@ import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
 import { DEFAULT_SYMBOL_RULES } from '../lib/chart/symbol-map';
 import { QUARTERLY_INDEX_FUTURES } from '../lib/market/futures';
 import { DEFAULT_LINE_COLOURS } from '../lib/chart/level-kinds';
+import { DEFAULT_ALERTS } from '../lib/alerts/alert-settings';
 import { pathPoint, type HistoryEntry, type LevelsSummary } from '../lib/gex/history';
 import type { ApiKeys } from '../lib/providers/types';
 import type { FeedStatus, SiteOverlayState } from '../lib/protocol';
 import { KeyedQueue, storedItem, type ItemSpec, type KeyValueStore } from '../lib/service/store';
 import type { CachedLevels, ServiceStorage, Subscription } from '../lib/service/storage-port';
 import type { Database } from './database';
+import type { AlertState, FiredAlert } from '../lib/alerts/triggers';
 import { compactBytes, compactChain, expandChain, isCompactChain } from '../lib/service/compact-chain';
 
-// ---- settings: v3 --------------------------------------------------------------------------------
+// ---- settings: v4 --------------------------------------------------------------------------------
 
+/** Version 3 (0.2): before alerts. */
+export type SettingsV3 = Omit<Settings, 'alerts'>;
 /** Version 2 (0.1): symbol rules with a number for every basis; lines without the flip band and previous levels. */
-export type SettingsV2 = Omit<Settings, 'symbolRules' | 'lines'> & {
+export type SettingsV2 = Omit<SettingsV3, 'symbolRules' | 'lines'> & {
   symbolRules: { chart: string; underlying: string; basis: number }[];
   lines: Omit<Settings['lines'], 'flipBand' | 'previous'>;
 };
@@ -33,7 +37,7 @@ export type SettingsV1 = Omit<SettingsV2, 'symbolRules' | 'lines' | 'enabledSite
 const isFuturesChart = (chart: string) => chart.endsWith('!') || QUARTERLY_INDEX_FUTURES.has(chart.slice(chart.lastIndexOf(':') + 1));
 
 export const settingsSpec: ItemSpec<Settings> = {
-  version: 3,
+  version: 4,
   fallback: () => structuredClone(DEFAULT_SETTINGS),
   migrations: {
     /** v1 -> v2: the overlay's settings arrive with their defaults; nothing the user set changes. */
@@ -49,11 +53,13 @@ export const settingsSpec: ItemSpec<Settings> = {
      * comes from the chain's forwards. A basis the user typed stays. The flip band and the previous
      * session's lines are drawn, as on a new install.
      */
-    3: (old: SettingsV2): Settings => ({
+    3: (old: SettingsV2): SettingsV3 => ({
       ...old,
       symbolRules: old.symbolRules.map((rule) => (rule.basis === 0 && isFuturesChart(rule.chart) ? { ...rule, basis: null } : rule)),
       lines: { ...old.lines, flipBand: true, previous: true },
     }),
+    /** v3 -> v4: alerts arrive off for every ticker (nothing fires until the user turns a ticker on). */
+    4: (old: SettingsV3): Settings => ({ ...old, alerts: structuredClone(DEFAULT_ALERTS) }),
   },
 };
 
@@ -118,9 +124,14 @@ export const subscriptionSpec: ItemSpec<Subscription | null> = { version: 1, fal
 
 export const siteSpec: ItemSpec<SiteOverlayState> = { version: 1, fallback: () => ({}) };
 
+// ---- alerts: v1, the triggers' memory per ticker ("alertState:SPX") and the log ("alertLog") -------
+
+export const alertStateSpec: ItemSpec<AlertState | null> = { version: 1, fallback: () => null };
+export const alertLogSpec: ItemSpec<FiredAlert[]> = { version: 1, fallback: () => [] };
+
 // ---- the background's storage ---------------------------------------------------------------------
 
-const DATA_PREFIXES = ['status:', 'cache:', 'history:'];
+const DATA_PREFIXES = ['status:', 'cache:', 'history:', 'alertState:', 'alertLog'];
 
 export function serviceStorage(database: Database): ServiceStorage {
   const items = database.items;
@@ -138,6 +149,8 @@ export function serviceStorage(database: Database): ServiceStorage {
     history: (ticker) => item(`history:${ticker}`, historySpec),
     subscription: (tabId) => item(`subscription:${tabId}`, subscriptionSpec),
     site: (origin) => item(`site:${origin}`, siteSpec),
+    alertState: (ticker) => item(`alertState:${ticker}`, alertStateSpec),
+    alertLog: item('alertLog', alertLogSpec),
     statuses: async () => (await valuesUnder('status:', statusSpec)).map(([, status]) => status).filter((status): status is FeedStatus => status !== null),
     subscriptions: async () =>
       new Map((await valuesUnder('subscription:', subscriptionSpec)).filter(([, entry]) => entry !== null).map(([tab, entry]) => [Number(tab), entry as Subscription])),

@@ -12,6 +12,7 @@ import { sendMessage, onMessage } from '../../utils/messaging';
 import { isStaleNow, type ChartLevels, type OverlayPush, type SiteOverlayState } from '../../lib/protocol';
 import { placeLevels } from '../../lib/chart/placement';
 import { levelsToDraw } from '../../lib/chart/level-labels';
+import { placePreviousLevels } from '../../lib/chart/previous-lines';
 import { priceToY, sameMapping, type PlotRect, type PriceMapping } from '../../lib/chart/mapping';
 import { parseTickValue } from '../../lib/chart/tick-text';
 import { BRIDGE_HELLO } from '../../lib/chart/bridge-message';
@@ -248,7 +249,9 @@ export class OverlayController {
       band && mapping && plot && this.push?.overlay.lines.flipBand && this.push.overlay.lines.flip && !hidden.has('flip-band') && !hidden.has('flip')
         ? zoneOf(mapping, plot, band.low + (levels?.basis ?? 0), band.high + (levels?.basis ?? 0))
         : null;
-    return { id: chart.id, plot, placed: labelled, zone, stale: Boolean(reply?.levels && isStaleNow(reply, this.state.now)) };
+    // The previous session's flip and walls, faint beside today's (off with lines.previous or the panel's switch).
+    const previous = levels && mapping && plot && this.push ? placePreviousLevels(levels.previous ?? null, levels.basis, this.push.overlay.lines, this.state.hidden, mapping, plot, LABEL_HEIGHT) : [];
+    return { id: chart.id, plot, placed: labelled, zone, stale: Boolean(reply?.levels && isStaleNow(reply, this.state.now)), previous };
   }
 
   /** Tells the background the charts' symbols (null: a chart that follows the popup's ticker) on change. */

@@ -13,6 +13,7 @@ import { Checklist } from './parts/Checklist';
 import { SiteToggle } from './parts/SiteToggle';
 import { HelpTexts } from './parts/HelpTexts';
 import { RefusedChainCard } from './parts/RefusedChain';
+import { HistorySection } from './parts/history/HistorySection';
 import { GREEK_EXPOSURE_INFO, GREEKS, type Greek } from '../../lib/gex/greek-exposure';
 
 const REGIME_NAMES = { transition: 'Transition', positive: 'Positive γ', negative: 'Negative γ', flat: 'Flat' } as const;
@@ -72,6 +73,7 @@ export function App() {
         </section>
       )}
       {reply && levels && <Checklist reply={reply} />}
+      <HistorySection ticker={reply?.ticker ?? settings?.ticker ?? null} dataVersion={reply?.source?.asOf} settings={settings} onSettings={actions.setSettings} />
       <SiteToggle settings={settings} onSettings={actions.setSettings} onError={actions.setError} />
       <HelpTexts />
       <p class="muted">

@@ -45,6 +45,19 @@ export function describeAsOf(asOf: number, now: number): string {
   return `as of ${formatNewYork(asOf, { year: age > 300 * 86400000 })} (${formatDuration(age)} ago)`;
 }
 
+/** "Fri Jan 5" ("Fri Jan 5, 2024" with the year): a session date (YYYY-MM-DD) as a trader reads it. */
+export function formatSessionDate(session: string, options: { year?: boolean } = {}): string {
+  const [year, month, day] = session.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  return `${weekday} ${MONTHS[month - 1]} ${day}${options.year ? `, ${year}` : ''}`;
+}
+
+/** "10:52": the New York wall clock alone, for chart axes (the zone is said once beside the chart). */
+export function formatNewYorkClock(instant: number): string {
+  const wall = newYorkWallClock(instant);
+  return `${wall.hour}:${String(wall.minute).padStart(2, '0')}`;
+}
+
 /**
  * Said plainly once data is from a past session: "old data: from the Fri Jan 5, 2024 session, 3
  * sessions ago" (null while its session is the current one or the last closed before now).
@@ -52,9 +65,6 @@ export function describeAsOf(asOf: number, now: number): string {
 export function oldDataNote(asOf: number, now: number): string | null {
   const since = sessionsSince(asOf, now);
   if (since === 0) return null;
-  const session = sessionOfInstant(asOf);
-  const [year, month, day] = session.date.split('-').map(Number);
-  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
   const ago = since >= 260 ? 'more than a year of sessions ago' : `${since} session${since === 1 ? '' : 's'} ago`;
-  return `old data: from the ${weekday} ${MONTHS[month - 1]} ${day}, ${year} session, ${ago}`;
+  return `old data: from the ${formatSessionDate(sessionOfInstant(asOf).date, { year: true })} session, ${ago}`;
 }

@@ -62,9 +62,32 @@ export function recordSession(history: readonly HistoryEntry[], session: string,
   return entries.slice(-HISTORY_SESSIONS);
 }
 
+/** The last stored session before `session` (not necessarily the previous trading day: gaps stay gaps). */
+export function previousEntry(history: readonly HistoryEntry[], session: string): HistoryEntry | null {
+  return [...history].reverse().find((entry) => entry.session < session) ?? null;
+}
+
+/** What a chart draws of the previous session: its latest flip and walls (all expiries, as history keeps them). */
+export interface PreviousLevels {
+  session: string;
+  /** ISO instant of the previous session's latest data. */
+  asOf: string;
+  flip: number | null;
+  callWall: number | null;
+  putWall: number | null;
+}
+
+/** The previous stored session's latest flip and walls, or null when none is stored. */
+export function previousLevels(history: readonly HistoryEntry[], session: string): PreviousLevels | null {
+  const entry = previousEntry(history, session);
+  if (!entry) return null;
+  const { asOf, flip, callWall, putWall } = entry.latest;
+  return { session: entry.session, asOf, flip, callWall, putWall };
+}
+
 /** The change of each level since the previous session's latest levels, or null with no previous session. */
 export function diffAgainstPrevious(history: readonly HistoryEntry[], session: string, current: Levels): LevelDiff | null {
-  const previous = [...history].reverse().find((entry) => entry.session < session);
+  const previous = previousEntry(history, session);
   return previous ? diffLevels(current, previous.latest) : null;
 }
 

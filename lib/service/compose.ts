@@ -11,6 +11,8 @@ import { Subscriptions } from './subscriptions';
 import { SettingsChanges } from './settings-changes';
 import type { ServiceStorage } from './storage-port';
 import { ToolbarBadge, type BadgeLook } from './badge';
+import { Alerts } from './alerts';
+import type { FiredAlert } from '../alerts/triggers';
 
 export interface ServiceDeps {
   storage: ServiceStorage;
@@ -32,6 +34,8 @@ export interface ServiceDeps {
   budgetBytes?: number;
   /** Draws the toolbar icon's badge and title. */
   showBadge?: (look: BadgeLook) => Promise<void>;
+  /** Shows a fired alert (a system notification where allowed); resolves whether it was shown. */
+  notify?: (alert: FiredAlert) => Promise<boolean>;
 }
 
 export interface Service {
@@ -40,6 +44,7 @@ export interface Service {
   subscriptions: Subscriptions;
   changes: SettingsChanges;
   badge: ToolbarBadge;
+  alerts: Alerts;
 }
 
 export function composeService(deps: ServiceDeps): Service {
@@ -57,10 +62,13 @@ export function composeService(deps: ServiceDeps): Service {
     onUpdated: async (ticker) => {
       void badge.update();
       await subscriptions.feedUpdated(ticker);
+      // Alerts check the new spot after the charts are told (a failing check never holds a chart back).
+      await alerts.feedUpdated(ticker).catch(() => undefined);
     },
     chartTickers: () => subscriptions.tickers(),
   });
   const questions = new Questions(storage, feeds);
+  const alerts = new Alerts({ storage, now, notify: deps.notify });
   const subscriptions: Subscriptions = new Subscriptions({ storage, questions, now, send: deps.sendToTab });
   const badge = new ToolbarBadge({ levels: () => questions.peekLevels(), now, show: deps.showBadge ?? (async () => undefined) });
   const changes = new SettingsChanges({
@@ -72,5 +80,5 @@ export function composeService(deps: ServiceDeps): Service {
     injectOverlay: deps.injectOverlay,
     onChanged: () => void badge.update(),
   });
-  return { feeds, questions, subscriptions, changes, badge };
+  return { feeds, questions, subscriptions, changes, badge, alerts };
 }

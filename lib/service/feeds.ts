@@ -285,7 +285,8 @@ export class Feeds {
   }
 
   private async watched(settings: Settings): Promise<string[]> {
-    return [...new Set([settings.ticker, ...(await this.deps.chartTickers())])];
+    // Tickers with alerts on are watched too: an alert cannot wait for a chart or the popup to ask.
+    return [...new Set([settings.ticker, ...(await this.deps.chartTickers()), ...settings.alerts.tickers])];
   }
 
   private async refreshNow(settings: Settings, ticker: string): Promise<FeedStatus> {

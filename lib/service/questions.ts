@@ -5,14 +5,18 @@
  */
 import { analyzeChain, DEFAULT_PROFILE_POINTS, type Analysis } from '../gex/analyze';
 import { parseExpiryFilter, type ExpiryFilter } from '../gex/expiry-filter';
-import { diffAgainstPrevious, sessionOfData, type HistoryEntry } from '../gex/history';
+import { diffAgainstPrevious, previousLevels, sessionOfData, type HistoryEntry } from '../gex/history';
+import { dayOverDay } from '../gex/day-over-day';
 import { ivShiftSinceSessionStart } from '../gex/iv-shift';
 import type { Levels } from '../gex/levels';
 import type { Greek } from '../gex/greek-exposure';
 import { normalizeTicker, settingsAssumptions, type Settings } from '../settings';
-import type { ChartLevels, FeedStatus, HeatmapReply, LevelsReply, ProfileReply, PublicSettings } from '../protocol';
+import type { ChartLevels, FeedStatus, HeatmapReply, LevelsReply, ProfileReply, PublicSettings, SessionHistoryReply } from '../protocol';
 import { feedKey, ServiceError, type Feeds } from './feeds';
 import type { CachedLevels, ServiceStorage } from './storage-port';
+
+/** What one ticker gives each chart that shows it. */
+export type ChartData = Pick<ChartLevels, 'levels' | 'heatmap' | 'previous'>;
 
 interface Resolved {
   settings: Settings;
@@ -92,14 +96,28 @@ export class Questions {
     return this.storage.history(ticker).get();
   }
 
+  /** The stored sessions as rows with their day-over-day changes, and the latest session's path. */
+  async getSessionHistory(request: { ticker?: string } = {}): Promise<SessionHistoryReply> {
+    const { ticker } = await this.resolve(request);
+    const history = await this.storage.history(ticker).get();
+    const latest = history.at(-1);
+    return { ticker, rows: dayOverDay(history), today: latest ? { session: latest.session, path: latest.path } : null };
+  }
+
   async getStatuses(): Promise<FeedStatus[]> {
     return this.storage.statuses();
   }
 
-  /** What a chart of `ticker` draws: the levels under the popup's filter, and the heatmap. */
-  async chartLevels(ticker: string): Promise<Pick<ChartLevels, 'levels' | 'heatmap'>> {
+  /** What a chart of `ticker` draws: the levels under the popup's filter, the heatmap and the previous session's levels. */
+  async chartLevels(ticker: string): Promise<ChartData> {
     const levels = await this.getLevels({ ticker });
-    return { levels, heatmap: levels.levels ? (await this.getHeatmap({ ticker })).grid : null };
+    if (!levels.levels || !levels.source) return { levels, heatmap: null, previous: null };
+    const heatmap = (await this.getHeatmap({ ticker })).grid;
+    // History keeps all-expiries levels: beside levels under another filter they would compare unlike with unlike.
+    const filter = parseExpiryFilter(levels.expiryFilter);
+    const comparable = typeof filter !== 'string' && filter.kind === 'all';
+    const previous = comparable ? previousLevels(await this.storage.history(ticker).get(), sessionOfData(levels.source.asOf)) : null;
+    return { levels, heatmap, previous };
   }
 
   /**

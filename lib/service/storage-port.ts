@@ -12,6 +12,7 @@ import type { ApiKeys } from '../providers/types';
 import type { Settings } from '../settings';
 import type { AssumptionsInfo, FeedStatus, SiteOverlayState, SourceInfo } from '../protocol';
 import type { Item } from './store';
+import type { AlertState, FiredAlert } from '../alerts/triggers';
 
 /** The last good levels of one (provider, ticker), computed for all expiries under `settingsKey`. */
 export interface CachedLevels {
@@ -54,6 +55,10 @@ export interface ServiceStorage {
   subscription(tabId: number): Item<Subscription | null>;
   /** The overlay's state per site (origin). */
   site(origin: string): Item<SiteOverlayState>;
+  /** What the alert triggers remember of a ticker between checks. */
+  alertState(ticker: string): Item<AlertState | null>;
+  /** Fired alerts, newest first (bounded). */
+  alertLog: Item<FiredAlert[]>;
   statuses(): Promise<FeedStatus[]>;
   subscriptions(): Promise<Map<number, Subscription>>;
   /** Chains (too large for the item store) live in their own table, compact (lib/service/compact-chain). */

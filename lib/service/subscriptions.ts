@@ -7,7 +7,7 @@
 import { mapChartSymbol } from '../chart/symbol-map';
 import { overlaySettingsOf, type Settings } from '../settings';
 import type { ChartLevels, OverlayPush } from '../protocol';
-import type { Questions } from './questions';
+import type { ChartData, Questions } from './questions';
 import { PageQuota } from './page-quota';
 import { feedKey } from './feeds';
 import type { ServiceStorage, Subscription } from './storage-port';
@@ -64,7 +64,7 @@ export class Subscriptions {
     // The reply carries the levels (a fetch on the tab's behalf finishes first); then the tab is told of changes.
     const push = await this.pushFor(subscription, settings, new Map());
     for (const symbol of refused) {
-      push.charts.push({ symbol, ticker: null, basis: 0, basisNote: null, levels: null, heatmap: null, problem: `gexmap paused new symbols on this page for a minute (too many in a row): ${symbol} waits.` });
+      push.charts.push({ symbol, ticker: null, basis: 0, basisNote: null, levels: null, heatmap: null, previous: null, problem: `gexmap paused new symbols on this page for a minute (too many in a row): ${symbol} waits.` });
     }
     if (tabId !== undefined) await this.deps.storage.subscription(tabId).set(subscription);
     return push;
@@ -97,7 +97,7 @@ export class Subscriptions {
 
   private async pushAll(concerns: (charts: Mapped[]) => boolean): Promise<void> {
     const settings = await this.deps.storage.settings.get();
-    const replies = new Map<string, Promise<Pick<ChartLevels, 'levels' | 'heatmap'>>>();
+    const replies = new Map<string, Promise<ChartData>>();
     await Promise.all(
       [...(await this.deps.storage.subscriptions())].map(async ([tabId, subscription]) => {
         if (!concerns(mapSubscription(subscription, settings))) return;
@@ -112,7 +112,7 @@ export class Subscriptions {
   }
 
   /** The push for one tab; `replies` shares each ticker's levels between the tabs of one round. */
-  private async pushFor(subscription: Subscription, settings: Settings, replies: Map<string, Promise<Pick<ChartLevels, 'levels' | 'heatmap'>>>): Promise<OverlayPush> {
+  private async pushFor(subscription: Subscription, settings: Settings, replies: Map<string, Promise<ChartData>>): Promise<OverlayPush> {
     const levelsOf = (ticker: string) => {
       let reply = replies.get(ticker);
       if (!reply) replies.set(ticker, (reply = this.deps.questions.chartLevels(ticker)));
@@ -121,7 +121,7 @@ export class Subscriptions {
     const charts = await Promise.all(
       mapSubscription(subscription, settings).map(async (chart): Promise<ChartLevels> => {
         // Levels first: a ticker asked for the first time is fetched then, and its forwards come with it.
-        const levels = chart.ticker ? await levelsOf(chart.ticker) : { levels: null, heatmap: null };
+        const levels = chart.ticker ? await levelsOf(chart.ticker) : { levels: null, heatmap: null, previous: null };
         const basis = chart.basis === null && chart.ticker && chart.symbol ? await this.deps.questions.futuresBasis(chart.ticker, chart.symbol) : null;
         return { ...chart, basis: basis?.basis ?? chart.basis ?? 0, basisNote: basis?.note ?? chart.basisNote, ...levels };
       }),

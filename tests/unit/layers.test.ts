@@ -17,6 +17,7 @@ const LAYERS: [string, RegExp][] = [
   ['providers', /^lib\/providers\//],
   ['analysis', /^lib\/gex\//],
   ['chart math', /^lib\/chart\//],
+  ['alerts (triggers, hysteresis)', /^lib\/alerts\//],
   ['settings', /^lib\/settings\.ts$/],
   ['protocol', /^lib\/protocol\.ts$/],
   ['service (feeds, questions, subscriptions)', /^lib\/service\//],

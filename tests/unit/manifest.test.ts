@@ -11,6 +11,8 @@ describe('the manifest', () => {
       expect(manifest.optional_host_permissions).not.toContain('https://api.massive.com/*');
       expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'scripting', 'storage']);
       expect(JSON.stringify(manifest)).not.toMatch(/web_accessible_resources|localhost|127\.0\.0\.1/);
+      // Notifications only for alerts, asked for when the user turns them on.
+      expect(manifest.optional_permissions).toEqual(['notifications']);
     }
   });
 

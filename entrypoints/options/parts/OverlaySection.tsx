@@ -34,6 +34,10 @@ export function OverlaySection({ editor }: { editor: SettingsEditor }) {
         Top net nodes: <input type="number" min={0} max={10} aria-label="How many top net nodes to draw" value={draft.lines.nodes} onInput={(event) => set({ lines: { ...draft.lines, nodes: Number((event.target as HTMLInputElement).value) } })} />{' '}
         <input type="color" aria-label="Node colour" value={draft.lineColours.node} onInput={(event) => set({ lineColours: { ...draft.lineColours, node: (event.target as HTMLInputElement).value } })} />
       </label>
+      <label>
+        <input type="checkbox" checked={draft.lines.previous} onChange={(event) => set({ lines: { ...draft.lines, previous: (event.target as HTMLInputElement).checked } })} /> The previous session's flip and walls
+        (faint dashed lines labelled “prev”)
+      </label>
     </fieldset>
     <fieldset>
       <legend>Chart symbol → options underlying (futures: basis in points added to the levels; empty = the basis the chain's own forwards imply)</legend>

@@ -6,6 +6,7 @@
 import { describeFromSpot, type PlacedLevel } from '../../../lib/chart/placement';
 import type { PlotRect } from '../../../lib/chart/mapping';
 import { levelColour, type LineColours } from '../../../lib/chart/level-kinds';
+import type { PlacedPreviousLevel } from '../../../lib/chart/previous-lines';
 
 export const LINE_THICKNESS = 2;
 /** A line label's height, px (labels of close lines are stacked this far apart). */
@@ -21,10 +22,45 @@ export interface Zone {
   bottom: number;
 }
 
-export function Lines(props: { chart: string; placed: LabelledLevel[]; plot: PlotRect; zone: Zone | null; colours: LineColours | null; stale: boolean }) {
+/** The previous session's lines: thin, faint, dashed, labelled "prev" at their left end. */
+export const PREVIOUS_LINE_THICKNESS = 1;
+
+/**
+ * The previous session's levels. They carry `data-prev-level` (not `data-level`, which stays the
+ * contract for today's levels) with `data-price` and `data-session`; vertical centre on the mapped y.
+ */
+function PreviousLines({ previous, plot, colours }: { previous: PlacedPreviousLevel[]; plot: PlotRect; colours: LineColours | null }) {
+  return (
+    <>
+      {previous.map((level) => (
+        <div
+          key={`prev:${level.kind}:${level.price}`}
+          class={`gx-prev gx-${level.kind}`}
+          data-prev-level={level.kind}
+          data-price={String(level.price)}
+          data-session={level.session}
+          style={{
+            left: `${plot.left}px`,
+            width: `${plot.width}px`,
+            top: `${level.drawnY - PREVIOUS_LINE_THICKNESS / 2}px`,
+            height: `${PREVIOUS_LINE_THICKNESS}px`,
+            color: levelColour(level.kind, colours),
+          }}
+        >
+          <span class="gx-prev-label" style={{ top: `${level.labelY - level.drawnY + PREVIOUS_LINE_THICKNESS / 2 - LABEL_HEIGHT / 2}px`, height: `${LABEL_HEIGHT - 2}px` }}>
+            {level.label}
+          </span>
+        </div>
+      ))}
+    </>
+  );
+}
+
+export function Lines(props: { chart: string; placed: LabelledLevel[]; previous?: PlacedPreviousLevel[]; plot: PlotRect; zone: Zone | null; colours: LineColours | null; stale: boolean }) {
   const { chart, placed, plot, zone, colours, stale } = props;
   return (
     <div class="gx-lines" aria-hidden="true" data-chart={chart} data-stale={String(stale)}>
+      {props.previous && props.previous.length > 0 && <PreviousLines previous={props.previous} plot={plot} colours={colours} />}
       {zone && (
         // The flip's model band: where the flip lies across the models (a zone, not a level).
         <div

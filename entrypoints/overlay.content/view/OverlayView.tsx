@@ -3,6 +3,7 @@ import type { PlotRect } from '../../../lib/chart/mapping';
 import { isStaleNow, type ChartLevels } from '../../../lib/protocol';
 import type { LineColours } from '../../../lib/chart/level-kinds';
 import { Lines, type LabelledLevel } from './Lines';
+import type { PlacedPreviousLevel } from '../../../lib/chart/previous-lines';
 import { Panel, type PanelPlace } from './Panel';
 import { Heatmap } from '../../../components/Heatmap';
 import { CalibrationHandles, type HandleDraft } from './CalibrationHandles';
@@ -25,10 +26,12 @@ export interface ChartDrawing {
   /** The flip's model band as a zone of the plot (viewport y), when drawn. */
   zone: { low: number; high: number; top: number; bottom: number } | null;
   stale: boolean;
+  /** The previous session's lines ("prev"), inside the plot. */
+  previous?: PlacedPreviousLevel[];
 }
 
 /** What the panel's switches can hide on this site (the lines the settings draw, and the band). */
-export type Hideable = 'flip' | 'call-wall' | 'put-wall' | 'abs-gamma' | 'node' | 'flip-band';
+export type Hideable = 'flip' | 'call-wall' | 'put-wall' | 'abs-gamma' | 'node' | 'flip-band' | 'previous';
 
 export interface OverlayViewState {
   /** The chart's own background: the overlay's colours follow it. */
@@ -62,6 +65,7 @@ const SWITCHES: [Hideable, string][] = [
   ['flip-band', 'Flip band'],
   ['call-wall', 'Call wall'],
   ['put-wall', 'Put wall'],
+  ['previous', 'Previous session'],
 ];
 
 /** The pill's glance: ticker, regime, flip. */
@@ -109,7 +113,13 @@ export function LinesLayer({ state }: { state: OverlayViewState }) {
   return (
     <div class="gx-root" data-theme={state.theme}>
       {!state.calibrating &&
-        state.drawings.map((drawing) => drawing.plot && drawing.placed.length > 0 && <Lines key={drawing.id} chart={drawing.id} placed={drawing.placed} plot={drawing.plot} zone={drawing.zone} colours={state.colours} stale={drawing.stale} />)}
+        state.drawings.map(
+          (drawing) =>
+            drawing.plot &&
+            (drawing.placed.length > 0 || (drawing.previous?.length ?? 0) > 0) && (
+              <Lines key={drawing.id} chart={drawing.id} placed={drawing.placed} previous={drawing.previous} plot={drawing.plot} zone={drawing.zone} colours={state.colours} stale={drawing.stale} />
+            ),
+        )}
     </div>
   );
 }
@@ -142,7 +152,7 @@ export function PanelLayer({ state, actions }: { state: OverlayViewState; action
         >
           {levels && (
             <p class="gx-switches" aria-label="Levels drawn on this site">
-              {SWITCHES.map(([kind, label]) => (
+              {SWITCHES.filter(([kind]) => kind !== 'previous' || state.chart?.previous).map(([kind, label]) => (
                 <label key={kind}>
                   <input type="checkbox" data-switch={kind} checked={!state.hidden.includes(kind)} onChange={(event) => actions.toggle(kind, (event.target as HTMLInputElement).checked)} /> {label}
                 </label>

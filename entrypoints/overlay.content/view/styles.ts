@@ -18,6 +18,10 @@ ${KIND_COLOURS}
 /* Last good levels after a failed refresh: still drawn, visibly marked as stale. */
 .gx-lines[data-stale="true"] .gx-line::before { opacity: .45; background: repeating-linear-gradient(90deg, currentColor 0 8px, transparent 8px 14px); }
 .gx-lines[data-stale="true"] .gx-line-label::after { content: ' · stale'; color: var(--gx-warn); }
+/* The previous session's levels: faint and dashed, labelled at their left end (today's labels sit at the right). */
+.gx-prev { position: fixed; pointer-events: none; box-sizing: border-box; }
+.gx-prev::before { content: ''; position: absolute; left: 0; right: 0; top: 0; bottom: 0; opacity: .5; background: repeating-linear-gradient(90deg, currentColor 0 6px, transparent 6px 11px); }
+.gx-prev-label { position: absolute; left: 4px; box-sizing: border-box; display: flex; align-items: center; white-space: nowrap; padding: 0 4px; border-radius: 3px; background: var(--gx-label-bg); color: currentColor; opacity: .75; font-weight: 400; font-style: italic; }
 .gx-line-label { position: absolute; right: 4px; box-sizing: border-box; display: flex; align-items: center; white-space: nowrap; padding: 0 4px; border-radius: 3px; background: var(--gx-label-bg); color: currentColor; font-weight: 600; }
 .gx-panel { position: fixed; pointer-events: auto; min-width: 180px; max-width: 420px; background: var(--gx-bg); color: var(--gx-fg); border: 1px solid var(--gx-border); border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
 .gx-panel-pill { min-width: 0; border-radius: 12px; display: flex; align-items: center; }

@@ -1,6 +1,6 @@
 /** New York time with its zone, across the DST changes, and ages said plainly. */
 import { describe, expect, it } from 'vitest';
-import { describeAsOf, formatNewYork, newYorkZone, oldDataNote } from '../../../lib/format/time';
+import { describeAsOf, formatNewYork, formatNewYorkClock, formatSessionDate, newYorkZone, oldDataNote } from '../../../lib/format/time';
 
 describe('New York time', () => {
   it.each([
@@ -29,6 +29,14 @@ describe('New York time', () => {
     expect(describeAsOf(Date.parse('2024-01-07T15:52:00Z'), now)).toBe('as of Sun Jan 7, 10:52 AM EST (23h 18m ago)');
     expect(describeAsOf(Date.parse('2021-03-01T21:00:00Z'), now)).toBe('as of Mon Mar 1, 2021, 4:00 PM EST (1042d 18h ago)');
     expect(describeAsOf(Date.parse('2024-01-08T18:00:00Z'), now)).toMatch(/^as of Mon Jan 8, 2024, 1:00 PM EST — 2h 50m ahead of this computer's clock/);
+  });
+
+  it('says a session date with its weekday, and the New York clock alone for chart axes (across DST)', () => {
+    expect(formatSessionDate('2024-01-05')).toBe('Fri Jan 5');
+    expect(formatSessionDate('2023-12-29', { year: true })).toBe('Fri Dec 29, 2023');
+    expect(formatNewYorkClock(Date.parse('2024-03-08T14:30:00Z'))).toBe('9:30');
+    expect(formatNewYorkClock(Date.parse('2024-03-11T13:30:00Z'))).toBe('9:30');
+    expect(formatNewYorkClock(Date.parse('2024-07-01T20:05:00Z'))).toBe('16:05');
   });
 
   it('says "old data" once a later session has opened than the data\'s own (weekends and holidays skipped)', () => {

@@ -10,7 +10,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDatabase } from '../../../utils/database';
 import { cacheSpec, historySpec, moveFromLocalStorage, serviceStorage, settingsSpec } from '../../../utils/storage';
 import { KeyedQueue, memoryStore, storedItem } from '../../../lib/service/store';
-import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { checkSettingsPatch, DEFAULT_SETTINGS } from '../../../lib/settings';
+import { DEFAULT_ALERTS } from '../../../lib/alerts/alert-settings';
 import { DEFAULT_LINE_COLOURS } from '../../../lib/chart/level-kinds';
 import { DEFAULT_LINES } from '../../../lib/chart/level-labels';
 import { DEFAULT_SYMBOL_RULES } from '../../../lib/chart/symbol-map';
@@ -42,6 +43,28 @@ const SETTINGS_V2 = {
     { chart: 'TVC:SPX500', underlying: 'SPX', basis: 0 },
   ],
   lines: { flip: true, callWall: false, putWall: true, absGamma: true, nodes: 2 },
+  enabledSites: ['https://charts.example.com/*'],
+  lineColours: { flip: '#ffaa00', callWall: '#00ff00', putWall: '#ff0000', absGamma: '#aa00ff', node: '#999999' },
+};
+
+// Frozen: what settings version 3 stored (before alerts), with a user's own choices. Never edit.
+const SETTINGS_V3 = {
+  provider: 'cboe',
+  ticker: 'SPY',
+  favorites: ['SPX', 'SPY'],
+  recents: ['SPY', 'NVDA'],
+  customUrl: '',
+  refreshMinutes: 5,
+  signModel: { kind: 'classic' },
+  rates: { default: { rate: 0.045, dividend: 0.013 }, perTicker: {} },
+  transitionBand: 0.005,
+  ivShiftThreshold: 0.02,
+  expiryFilter: 'all',
+  symbolRules: [
+    { chart: 'SPY', underlying: 'SPY', basis: 0 },
+    { chart: 'ES1!', underlying: 'SPX', basis: null },
+  ],
+  lines: { flip: true, callWall: true, putWall: false, absGamma: false, nodes: 1, flipBand: false, previous: false },
   enabledSites: ['https://charts.example.com/*'],
   lineColours: { flip: '#ffaa00', callWall: '#00ff00', putWall: '#ff0000', absGamma: '#aa00ff', node: '#999999' },
 };
@@ -91,13 +114,13 @@ const HISTORY_V1 = [
 const envelope = (version: number, value: unknown) => ({ version, value });
 
 describe('item migrations against frozen values', () => {
-  it('settings v1 -> v3 keeps everything the user set and adds the overlay settings with defaults', async () => {
+  it('settings v1 -> v4 keeps everything the user set and adds the overlay settings and alerts with defaults', async () => {
     const store = memoryStore();
     await store.set('settings', envelope(1, SETTINGS_V1));
     const settings = storedItem(store, new KeyedQueue(), 'settings', settingsSpec);
-    expect(await settings.get()).toEqual({ ...SETTINGS_V1, symbolRules: DEFAULT_SYMBOL_RULES, lines: DEFAULT_LINES, enabledSites: [], lineColours: DEFAULT_LINE_COLOURS });
+    expect(await settings.get()).toEqual({ ...SETTINGS_V1, symbolRules: DEFAULT_SYMBOL_RULES, lines: DEFAULT_LINES, enabledSites: [], lineColours: DEFAULT_LINE_COLOURS, alerts: DEFAULT_ALERTS });
     // Written back at the new version: migrated once.
-    expect((store.entries.get('settings') as { version: number }).version).toBe(3);
+    expect((store.entries.get('settings') as { version: number }).version).toBe(4);
   });
 
   it("settings v2 -> v3: futures rules left at 0 take the forwards' basis; a basis the user typed stays", async () => {
@@ -113,6 +136,26 @@ describe('item migrations against frozen values', () => {
     ]);
     expect(settings.lines).toEqual({ flip: true, callWall: false, putWall: true, absGamma: true, nodes: 2, flipBand: true, previous: true });
     expect(settings.lineColours).toEqual(SETTINGS_V2.lineColours);
+  });
+
+  it('settings v3 -> v4 keeps every choice (the previous lines off stays off) and adds alerts, off for every ticker', async () => {
+    const store = memoryStore();
+    await store.set('settings', envelope(3, SETTINGS_V3));
+    const settings = await storedItem(store, new KeyedQueue(), 'settings', settingsSpec).get();
+    expect(settings).toEqual({
+      ...SETTINGS_V3,
+      alerts: {
+        tickers: [],
+        triggers: { flipCross: true, wallNear: true, regimeChange: true, levelMove: true },
+        wallDistance: 0.0025,
+        levelMove: 0.005,
+        hysteresis: 0.001,
+        quietMinutes: 15,
+      },
+    });
+    expect((store.entries.get('settings') as { version: number }).version).toBe(4);
+    // The migrated settings pass today's checks whole (what the options page saves back).
+    expect(() => checkSettingsPatch(settings)).not.toThrow();
   });
 
   it('cached levels v1 -> v2 state their assumptions, under the key today computes for the same settings', async () => {
