@@ -58,6 +58,9 @@ await control.close();
 const page = await context.newPage();
 await page.goto(`${server.origin}/index.html`);
 await page.waitForFunction(() => (document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length ?? 0) >= 3, undefined, { timeout: 20000 });
+// The panel starts as a pill docked to the chart: open it, as a trader would, to show the heatmap.
+const pill = page.locator('gexmap-overlay .gx-pill');
+if (await pill.count()) await pill.click();
 await page.waitForFunction(() => Boolean(document.querySelector('gexmap-overlay')?.shadowRoot?.querySelector('[data-testid="heatmap"]')), undefined, { timeout: 20000 });
 const drawn = await page.evaluate(() =>
   [...document.querySelector('gexmap-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-level]')].map((element) => `${element.dataset.level} ${Number(element.dataset.price).toFixed(1)}`),

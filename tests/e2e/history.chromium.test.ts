@@ -115,7 +115,7 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     expect(shown.map(([flip, call, put]) => [flip.toFixed(6), call, put])).toEqual([...expected].reverse().map((levels) => [levels.flip.toFixed(6), levels.callWall, levels.putWall]));
     // Day-over-day: Jan 13 against Jan 6, call wall +10.
     expect(await rows.first().locator('[data-testid="row-call-wall"] .change').textContent()).toBe('+10');
-    expect(await popup.getByTestId('history-chart').locator('canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByTestId('history-chart').locator('canvas').count(), { timeout: 10000 }).toBeGreaterThan(0);
     // Export: a CSV of the three sessions.
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-history').click()]);
     expect(download.suggestedFilename()).toBe('gexmap-history-NVDA-2025-01-13.csv');
@@ -125,7 +125,7 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     // Today: the latest session's refreshes, on New York time.
     await popup.getByRole('tab', { name: 'Today' }).click();
     expect(await popup.getByTestId('today-caption').textContent()).toMatch(/^Mon Jan 13, 2025: spot at each of 1 refresh against the flip and the walls as they stood then \(New York time, EST\)\.$/);
-    expect(await popup.getByTestId('today-chart').locator('canvas').count()).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByTestId('today-chart').locator('canvas').count(), { timeout: 10000 }).toBeGreaterThan(0);
     await popup.close();
   });
 
