@@ -9,6 +9,7 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
+    // GEXMAP_NO_MINIFY=1: readable bundles, for CPU profiles of the overlay and the bridge by function name.
     build: { minify: process.env.GEXMAP_NO_MINIFY !== '1' },
   }),
   manifest: ({ browser }) => manifestFor({ browser, localHosts: process.env.GEXMAP_TEST_HOSTS === '1' }),

@@ -29,8 +29,10 @@ import { CalibrationAdapter, findChartElement } from './adapters/calibration';
 import { CanvasLabelsAdapter } from './adapters/canvas-labels';
 import { LibraryApiAdapter } from './adapters/library-api';
 
-/** How long to wait for the chart bridge before reading the page's axis (TradingView: its API comes late). */
-const BRIDGE_WAIT_MS = 1500;
+/**
+ * On tradingview.com, how long to wait for its API before reading the page's axis (the API comes late
+ * and is the only reader there). Elsewhere the axis is read at once: a chart API found later takes over.
+ */
 const BRIDGE_WAIT_TRADINGVIEW_MS = 5000;
 /** When the background paused a page's new symbols, ask again after its minute has passed. */
 const PAUSED_RETRY_MS = 61000;
@@ -100,9 +102,11 @@ export class OverlayController {
       if (document.visibilityState === 'visible') this.schedule();
     }, CLOCK_TICK_MS);
     const onTradingView = location.hostname === 'tradingview.com' || location.hostname.endsWith('.tradingview.com');
-    setTimeout(() => {
-      if (!this.states.has('tradingview') && !this.libraryReads()) this.startAxisReader();
-    }, onTradingView ? BRIDGE_WAIT_TRADINGVIEW_MS : BRIDGE_WAIT_MS);
+    if (onTradingView) {
+      setTimeout(() => {
+        if (!this.states.has('tradingview') && !this.libraryReads()) this.startAxisReader();
+      }, BRIDGE_WAIT_TRADINGVIEW_MS);
+    } else this.startAxisReader();
     this.schedule();
   }
 
@@ -194,8 +198,11 @@ export class OverlayController {
       return { name: 'tradingview', label: count > 1 ? `TradingView chart API (${count} charts)` : 'TradingView chart API', offerCalibration: false };
     }
     if (current?.adapter === 'api') return { name: 'api', label: `chart API: ${current.note ?? 'exact'}`, offerCalibration: false };
-    if (current?.adapter === 'generic') return { name: 'generic', label: `axis text: ${current.note ?? 'fitted'}`, offerCalibration: false };
-    if (current?.adapter === 'canvas') return { name: 'canvas', label: `canvas labels: ${current.note ?? 'fitted'}`, offerCalibration: false };
+    // Stable words only (the fit's range and residual change every frame the axis moves; the panel
+    // would redraw with them each frame).
+    const scale = current?.charts.find((chart) => chart.mapping)?.mapping?.kind === 'log' ? 'log scale' : 'linear scale';
+    if (current?.adapter === 'generic') return { name: 'generic', label: `axis text, ${scale}`, offerCalibration: false };
+    if (current?.adapter === 'canvas') return { name: 'canvas', label: `canvas labels, ${scale}`, offerCalibration: false };
     if (current?.adapter === 'calibration' && this.calibration?.calibrated) {
       return { name: 'calibration', label: 'calibrated (by you: the price axis cannot be read)', offerCalibration: true };
     }

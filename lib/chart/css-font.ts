@@ -23,6 +23,20 @@ const ABSOLUTE_PX: Record<string, number> = { px: 1, pt: 4 / 3, pc: 16, in: 96, 
  * and `rootPx`; ex and ch count as half an em.
  */
 export function cssFontSizePx(font: string, basePx = 16, rootPx = 16): number | null {
+  // A chart draws every label of a frame in one or two fonts: parse each once.
+  const key = `${font}|${basePx}|${rootPx}`;
+  const known = sizes.get(key);
+  if (known !== undefined) return known;
+  const size = parseFontSize(font, basePx, rootPx);
+  if (sizes.size >= MAX_REMEMBERED) sizes.clear();
+  sizes.set(key, size);
+  return size;
+}
+
+const sizes = new Map<string, number | null>();
+const MAX_REMEMBERED = 256;
+
+function parseFontSize(font: string, basePx: number, rootPx: number): number | null {
   for (const token of font.trim().split(/\s+/)) {
     const size = token.split('/')[0].toLowerCase();
     if (size in KEYWORD_PX) return KEYWORD_PX[size];

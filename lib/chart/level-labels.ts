@@ -20,7 +20,8 @@ export interface LineChoice {
 export const DEFAULT_LINES: LineChoice = { flip: true, callWall: true, putWall: true, absGamma: false, nodes: 0, flipBand: true, previous: true };
 
 function formatLevel(value: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  // (toFixed: toLocaleString builds a formatter per call, and labels are made every frame.)
+  return value.toFixed(1);
 }
 
 function change(value: number | null | undefined): string {

@@ -22,9 +22,14 @@ export function formatCount(value: number): string {
   return `${sign}${magnitude.toFixed(0)}`;
 }
 
+/** One formatter per number of digits (toLocaleString would build one per call: tens of µs each). */
+const priceFormats = new Map<number, Intl.NumberFormat>();
+
 export function formatPrice(value: number | null, digits = 2): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let format = priceFormats.get(digits);
+  if (!format) priceFormats.set(digits, (format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return format.format(value);
 }
 
 export function formatShare(value: number): string {

@@ -25,8 +25,21 @@ const formatter = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
+/** The last instants asked (the same few are asked over and over: now, the data's as-of). */
+const wallClocks = new Map<number, WallClock>();
+const MAX_WALL_CLOCKS = 64;
+
 /** New York wall clock at a UTC instant. */
 export function newYorkWallClock(utcMs: number): WallClock {
+  const known = wallClocks.get(utcMs);
+  if (known) return { ...known };
+  const wall = readWallClock(utcMs);
+  if (wallClocks.size >= MAX_WALL_CLOCKS) wallClocks.delete(wallClocks.keys().next().value as number);
+  wallClocks.set(utcMs, wall);
+  return { ...wall };
+}
+
+function readWallClock(utcMs: number): WallClock {
   const parts: Record<string, number> = {};
   for (const part of formatter.formatToParts(new Date(utcMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
