@@ -5,49 +5,25 @@
  * update that rescales the axis. The canvas text tap's wrappers are invisible to the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
-import { join } from 'node:path';
-import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/chromium';
-import { startServer, type TestServer } from './helpers/server';
-import { pagesDir, projectRoot } from './helpers/paths';
-import { ask } from './helpers/protocol';
-import { levelsCommand } from './helpers/levels-cli';
-import { fitsWithin, misfits } from './helpers/overlay';
-
-const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
+import type { ExtensionBrowser } from './helpers/chromium';
+import { startChartBed, type ChartBed } from './helpers/chart-bed';
+import type { TestServer } from './helpers/server';
+import { fitsWithin } from './helpers/overlay';
 
 
-export const CANVAS_VENDORS = (root: string) => ({
-  '/vendor/lwc/': join(root, 'node_modules/lightweight-charts/dist'),
-  '/vendor/uplot/': join(root, 'node_modules/uplot/dist'),
-  '/vendor/klinecharts/': join(root, 'node_modules/klinecharts/dist'),
-});
 
 describe('Chromium: canvas charts read from their own drawing calls', () => {
+  let bed: ChartBed;
   let browser: ExtensionBrowser;
   let server: TestServer;
-  let spx: Awaited<ReturnType<typeof levelsCommand>>;
+  let spx: ChartBed['spx'];
 
   beforeAll(async () => {
-    server = await startServer({ '/pages/': pagesDir, ...CANVAS_VENDORS(projectRoot) });
-    const csv = gunzipSync(await readFile(SPX_FILE)).toString('utf8');
-    server.route('/chains/SPX.csv', (_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/csv' });
-      response.end(csv);
-    });
-    browser = await launchChromiumWithExtension();
-    const control = await browser.context.newPage();
-    await control.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await ask(control, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX' });
-    await ask(control, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
-    await ask(control, 'getLevels', {});
-    await control.close();
-    spx = await levelsCommand(SPX_FILE);
+    bed = await startChartBed(['lwc', 'uplot', 'klinecharts']);
+    ({ browser, server, spx } = bed);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await bed?.close();
   });
 
   for (const [library, path] of [

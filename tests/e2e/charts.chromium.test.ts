@@ -6,52 +6,29 @@
  * from spot; back from calibration to the axis once the axis can be read; a pill that hides no chart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/chromium';
-import { startServer, type TestServer } from './helpers/server';
-import { pagesDir, projectRoot } from './helpers/paths';
+import type { ExtensionBrowser } from './helpers/chromium';
+import { startChartBed, type ChartBed } from './helpers/chart-bed';
+import type { TestServer } from './helpers/server';
 import { ask } from './helpers/protocol';
-import { levelsCommand } from './helpers/levels-cli';
 import { fitsWithin, misfits } from './helpers/overlay';
 import { calibrateThroughHandles } from './helpers/calibrate';
 
 const TOLERANCE_PX = 1.5;
-const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
 type ChartApi = { chartApi: { pan(points: number): unknown; zoom(factor: number): unknown; resize(width: number, height: number): unknown; ready?: Promise<unknown> } };
 
 
 describe('Chromium: levels on chart libraries read from their axis text', () => {
+  let bed: ChartBed;
   let browser: ExtensionBrowser;
   let server: TestServer;
-  let spx: Awaited<ReturnType<typeof levelsCommand>>;
+  let spx: ChartBed['spx'];
 
   beforeAll(async () => {
-    server = await startServer({
-      '/pages/': pagesDir,
-      '/vendor/d3/': join(projectRoot, 'node_modules/d3/dist'),
-      '/vendor/apexcharts/': join(projectRoot, 'node_modules/apexcharts/dist'),
-    });
-    const csv = gunzipSync(await readFile(SPX_FILE)).toString('utf8');
-    server.route('/chains/SPX.csv', (_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/csv' });
-      response.end(csv);
-    });
-    browser = await launchChromiumWithExtension();
-    const control = await browser.context.newPage();
-    await control.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await ask(control, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX' });
-    await ask(control, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
-    await ask(control, 'setSiteEnabled', { pattern: 'http://localhost/*', enabled: true });
-    await ask(control, 'getLevels', {});
-    await control.close();
-    spx = await levelsCommand(SPX_FILE);
+    bed = await startChartBed(['d3', 'apexcharts'], { origins: ['http://127.0.0.1', 'http://localhost'] });
+    ({ browser, server, spx } = bed);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await bed?.close();
   });
 
   const open = async (path: string, origin = server.origin) => {

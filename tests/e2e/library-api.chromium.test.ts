@@ -7,18 +7,12 @@
  * axis text, within 1.5 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/chromium';
-import { startServer, type TestServer } from './helpers/server';
-import { pagesDir, projectRoot } from './helpers/paths';
-import { ask } from './helpers/protocol';
-import { levelsCommand } from './helpers/levels-cli';
+import type { ExtensionBrowser } from './helpers/chromium';
+import { startChartBed, type ChartBed } from './helpers/chart-bed';
+import type { TestServer } from './helpers/server';
 import { fitsWithin, misfits } from './helpers/overlay';
 
-const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
 
 /** Runs a change in the page, then lets two animation frames pass (the chart redraws, the bridge reads). */
 async function change(page: Page, script: string): Promise<void> {
@@ -29,34 +23,17 @@ async function change(page: Page, script: string): Promise<void> {
 const reader = (page: Page) => page.getByTestId('gexmap-reader');
 
 describe('Chromium: chart libraries placed through their own API', () => {
+  let bed: ChartBed;
   let browser: ExtensionBrowser;
   let server: TestServer;
-  let spx: Awaited<ReturnType<typeof levelsCommand>>;
+  let spx: ChartBed['spx'];
 
   beforeAll(async () => {
-    server = await startServer({
-      '/pages/': pagesDir,
-      '/vendor/echarts/': join(projectRoot, 'node_modules/echarts/dist'),
-      '/vendor/chartjs/': join(projectRoot, 'node_modules/chart.js/dist'),
-      '/vendor/plotly/': join(projectRoot, 'node_modules/plotly.js-dist-min'),
-    });
-    const csv = gunzipSync(await readFile(SPX_FILE)).toString('utf8');
-    server.route('/chains/SPX.csv', (_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/csv' });
-      response.end(csv);
-    });
-    browser = await launchChromiumWithExtension();
-    const control = await browser.context.newPage();
-    await control.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await ask(control, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX' });
-    await ask(control, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
-    await ask(control, 'getLevels', {});
-    await control.close();
-    spx = await levelsCommand(SPX_FILE);
+    bed = await startChartBed(['echarts', 'chartjs', 'plotly']);
+    ({ browser, server, spx } = bed);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await bed?.close();
   });
 
   const open = async (path: string) => {

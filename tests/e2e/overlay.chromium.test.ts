@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromiumWithExtension, type ExtensionBrowser } from './helpers/chromium';
 import { startServer, type TestServer } from './helpers/server';
-import { pagesDir, projectRoot } from './helpers/paths';
+import { pageRoutes } from './helpers/chart-bed';
+import { projectRoot } from './helpers/paths';
 import { ask } from './helpers/protocol';
 import { levelsCommand } from './helpers/levels-cli';
 import { fitsWithin, misfits } from './helpers/overlay';
@@ -31,11 +32,7 @@ describe('Chromium: levels drawn on real charts', () => {
   beforeAll(async () => {
     const spxCsv = gunzipSync(await readFile(SPX_FILE)).toString('utf8');
     const spyCsv = gunzipSync(await readFile(SPY_FILE)).toString('utf8');
-    server = await startServer({
-      '/pages/': pagesDir,
-      '/vendor/echarts/': join(projectRoot, 'node_modules/echarts/dist'),
-      '/vendor/lwc/': join(projectRoot, 'node_modules/lightweight-charts/dist'),
-    });
+    server = await startServer(pageRoutes(['echarts', 'lwc']));
     for (const [path, body] of [['/chains/SPX.csv', spxCsv], ['/chains/SPY.csv', spyCsv]]) {
       server.route(path, (_request, response) => {
         response.writeHead(200, { 'content-type': 'text/csv' });

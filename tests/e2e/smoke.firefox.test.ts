@@ -4,8 +4,7 @@ import { extensionPage, launchFirefoxWithExtension } from './helpers/firefox';
 import { ask } from './helpers/protocol';
 import { misfits } from './helpers/overlay';
 import { startServer, type TestServer } from './helpers/server';
-import { pagesDir, projectRoot } from './helpers/paths';
-import { join } from 'node:path';
+import { pageRoutes } from './helpers/chart-bed';
 
 describe('Firefox ESR: the built extension installs and works', () => {
   let browser: Browser;
@@ -13,12 +12,7 @@ describe('Firefox ESR: the built extension installs and works', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startServer({
-      '/pages/': pagesDir,
-      '/vendor/d3/': join(projectRoot, 'node_modules/d3/dist'),
-      '/vendor/uplot/': join(projectRoot, 'node_modules/uplot/dist'),
-      '/vendor/echarts/': join(projectRoot, 'node_modules/echarts/dist'),
-    });
+    server = await startServer(pageRoutes(['d3', 'uplot', 'echarts']));
     ({ browser, addonId } = await launchFirefoxWithExtension());
   });
   afterAll(async () => {

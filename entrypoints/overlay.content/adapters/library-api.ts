@@ -4,10 +4,10 @@
  * plausible for the levels' spot (an RSI pane or a volume chart on the same page is no price chart)
  * and reports them, each in its own plot, in the frame the bridge read them.
  */
-import { BRIDGE_CHANNEL, readBridgeEventText, type LibraryChart } from '../../../lib/chart/bridge-message';
+import type { LibraryChart } from '../../../lib/chart/bridge-message';
 import { CHART_LIBRARIES } from '../../../lib/chart/chart-libraries';
 import { yToPrice } from '../../../lib/chart/mapping';
-import type { AdapterState, ChartAdapter } from './adapter';
+import { BridgeListeningAdapter } from './bridge-listener';
 
 /** A chart shows the underlying when spot lies within its visible range widened this much each way... */
 const PLAUSIBLE_FACTOR = 1.5;
@@ -24,39 +24,14 @@ export function plausibleFor(chart: Pick<LibraryChart, 'pane' | 'mapping'>, expe
   return expectedPrice >= (low > 0 ? low / PLAUSIBLE_FACTOR : low - (high - low)) && expectedPrice <= (high > 0 ? high * PLAUSIBLE_FACTOR : high + (high - low));
 }
 
-export class LibraryApiAdapter implements ChartAdapter {
+export class LibraryApiAdapter extends BridgeListeningAdapter<'library'> {
   readonly name = 'api' as const;
-  private listener: ((event: Event) => void) | null = null;
-  private charts: LibraryChart[] = [];
-  private expectedPrice: number | undefined;
-  private onChange: ((state: AdapterState) => void) | null = null;
+  protected readonly messageType = 'library' as const;
 
-  start(onChange: (state: AdapterState) => void): void {
-    this.onChange = onChange;
-    this.listener = (event: Event) => {
-      const message = readBridgeEventText((event as CustomEvent).detail);
-      if (message?.type !== 'library') return;
-      this.charts = message.charts;
-      this.report();
-    };
-    document.addEventListener(BRIDGE_CHANNEL, this.listener);
-  }
-
-  stop(): void {
-    if (this.listener) document.removeEventListener(BRIDGE_CHANNEL, this.listener);
-    this.listener = null;
-    this.onChange = null;
-  }
-
-  setExpectedPrice(price: number | undefined): void {
-    if (price === this.expectedPrice) return;
-    this.expectedPrice = price;
-    this.report();
-  }
-
-  private report(): void {
+  protected read(): void {
+    const charts = this.latest?.charts ?? [];
     if (!this.onChange) return;
-    const shown = this.charts.filter((chart) => plausibleFor(chart, this.expectedPrice));
+    const shown = charts.filter((chart) => plausibleFor(chart, this.expectedPrice));
     // The active chart among those shown: the bridge's, else the largest left.
     if (shown.length && !shown.some((chart) => chart.active)) {
       const largest = shown.reduce((best, chart) => (chart.pane.width * chart.pane.height > best.pane.width * best.pane.height ? chart : best));
@@ -66,7 +41,7 @@ export class LibraryApiAdapter implements ChartAdapter {
     this.onChange({
       adapter: 'api',
       charts: shown.map((chart) => ({ id: chart.id, symbol: null, mapping: chart.mapping, plot: chart.pane, active: chart.active })),
-      note: shown.length ? `${libraries.join(', ')}${shown.length > 1 ? ` (${shown.length} charts)` : ''}` : this.charts.length ? 'no chart shows a price near spot' : null,
+      note: shown.length ? `${libraries.join(', ')}${shown.length > 1 ? ` (${shown.length} charts)` : ''}` : charts.length ? 'no chart shows a price near spot' : null,
     });
   }
 }

@@ -1,0 +1,43 @@
+/**
+ * What the readers fed by the main-world bridge share (canvas labels, chart library APIs): listen to
+ * the bridge's checked events on the page's document, keep the latest message of their own type, and
+ * read again when it changes or when the levels' spot (which picks the price chart) does.
+ */
+import { BRIDGE_CHANNEL, readBridgeEventText, type BridgeMessage } from '../../../lib/chart/bridge-message';
+import type { AdapterName, AdapterState, ChartAdapter } from './adapter';
+
+export abstract class BridgeListeningAdapter<Kind extends BridgeMessage['type']> implements ChartAdapter {
+  abstract readonly name: AdapterName;
+  protected abstract readonly messageType: Kind;
+  /** The latest message of this reader's type, null until one came. */
+  protected latest: Extract<BridgeMessage, { type: Kind }> | null = null;
+  protected expectedPrice: number | undefined;
+  protected onChange: ((state: AdapterState) => void) | null = null;
+  private listener: ((event: Event) => void) | null = null;
+
+  /** Reads the latest message and reports through `onChange`. */
+  protected abstract read(): void;
+
+  start(onChange: (state: AdapterState) => void): void {
+    this.onChange = onChange;
+    this.listener = (event: Event) => {
+      const message = readBridgeEventText((event as CustomEvent).detail);
+      if (message?.type !== this.messageType) return;
+      this.latest = message as Extract<BridgeMessage, { type: Kind }>;
+      this.read();
+    };
+    document.addEventListener(BRIDGE_CHANNEL, this.listener);
+  }
+
+  stop(): void {
+    if (this.listener) document.removeEventListener(BRIDGE_CHANNEL, this.listener);
+    this.listener = null;
+    this.onChange = null;
+  }
+
+  setExpectedPrice(price: number | undefined): void {
+    if (price === this.expectedPrice) return;
+    this.expectedPrice = price;
+    this.read();
+  }
+}
