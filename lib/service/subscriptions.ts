@@ -42,6 +42,8 @@ function mapSubscription(subscription: Subscription, settings: Settings): Mapped
 
 export class Subscriptions {
   private readonly quota: PageQuota;
+  /** Per tab, the number of its latest subscribe request: an older one that finishes later must not win. */
+  private readonly latestRequest = new Map<number, number>();
 
   constructor(private readonly deps: SubscriptionDeps) {
     this.quota = new PageQuota(deps.now);
@@ -49,6 +51,10 @@ export class Subscriptions {
 
   /** This tab's charts show these symbols (or follow the popup): answers what to draw, remembers the tab. */
   async subscribe(tabId: number | undefined, request: { symbols?: string[]; follow?: boolean }): Promise<OverlayPush> {
+    // Numbered on arrival: a tab's charts change quickly (a canvas read, then TradingView's API, then a
+    // symbol switch), and a request whose levels take a fetch may finish after the next one.
+    const order = tabId === undefined ? 0 : (this.latestRequest.get(tabId) ?? 0) + 1;
+    if (tabId !== undefined) this.latestRequest.set(tabId, order);
     const settings = await this.deps.storage.settings.get();
     const wanted: Subscription = { symbols: [...new Set(request.symbols ?? [])], follow: request.follow === true, at: this.deps.now() };
     // A page names its symbols: tickers beyond its quota are not fetched (the chart is told why).
@@ -66,12 +72,14 @@ export class Subscriptions {
     for (const symbol of refused) {
       push.charts.push({ symbol, ticker: null, basis: 0, basisNote: null, levels: null, heatmap: null, previous: null, problem: `gexmap paused new symbols on this page for a minute (too many in a row): ${symbol} waits.` });
     }
-    if (tabId !== undefined) await this.deps.storage.subscription(tabId).set(subscription);
+    // Remembered unless a later request of this tab came in meanwhile (its charts are what it shows now).
+    if (tabId !== undefined && this.latestRequest.get(tabId) === order) await this.deps.storage.subscription(tabId).set(subscription);
     return push;
   }
 
   async forget(tabId: number): Promise<void> {
     this.quota.forget(tabId);
+    this.latestRequest.delete(tabId);
     await this.deps.storage.subscription(tabId).remove();
   }
 

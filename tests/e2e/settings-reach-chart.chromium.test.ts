@@ -30,7 +30,20 @@ describe('Chromium: options reach an open chart without a reload', () => {
     await chart.setViewportSize({ width: 1000, height: 700 });
     await chart.goto(`${server.origin}/pages/tradingview-standin.html`);
     await chart.evaluate(() => (window as unknown as { standIn: { setSymbol(symbol: string): void } }).standIn.setSymbol('CME_MINI:ES1!'));
-    await chart.waitForFunction(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length === 3, undefined, { timeout: 15000 });
+    // The stand-in's canvas labels may place lines first; wait for TradingView's API with the ES1! chart's
+    // levels (its basis said in the status) and three lines.
+    await chart.waitForFunction(
+      () => {
+        const root = document.querySelector('gexmap-overlay')?.shadowRoot;
+        return (
+          root?.querySelector<HTMLElement>('[data-testid="gexmap-reader"]')?.dataset.reader === 'tradingview' &&
+          /basis \+/.test(root.querySelector('[data-testid="gexmap-status"]')?.textContent ?? '') &&
+          root.querySelectorAll('[data-level]').length === 3
+        );
+      },
+      undefined,
+      { timeout: 15000 },
+    );
     await options.reload();
   });
   afterAll(async () => {
@@ -45,6 +58,10 @@ describe('Chromium: options reach an open chart without a reload', () => {
     expect(await flipColour()).toBe('rgb(255, 179, 0)');
     await options.getByLabel('Gamma flip colour').fill('#00ccff');
     await options.getByRole('button', { name: 'Save overlay' }).click();
+    for (let i = 0; i < 8; i++) {
+      console.log('DEBUG', i, await chart.evaluate(() => document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector('[data-testid="gexmap-status"]')!.textContent), JSON.stringify(await ask(options, 'getSettings', undefined)).slice(0, 600));
+      await chart.waitForTimeout(150);
+    }
     await expect.poll(flipColour, { timeout: WITHIN_MS }).toBe('rgb(0, 204, 255)');
   });
 
