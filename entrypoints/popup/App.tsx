@@ -1,9 +1,11 @@
 /**
- * The popup: where a trader starts the session. Ticker and expiry, a refused chain's card, the levels
- * card, the profile, the heatmap, the session checklist, and "Show on this site". Data and actions come from useLevels.
+ * The popup: where a trader starts the session. Ticker and expiry, then tabs so it fits 600 px: the
+ * levels card (or, with no levels, the ways to get some), the profile, the heatmap, the session
+ * checklist, history and alerts, and the glossary; "Show on this site" below. Data and actions come from
+ * useLevels.
  */
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { describeProviderError } from '../../lib/providers/types';
 import { Heatmap } from '../../components/Heatmap';
 import { ProfileChart } from '../../components/ProfileChart';
 import { useLevels } from './useLevels';
@@ -13,27 +15,44 @@ import { Checklist } from './parts/Checklist';
 import { SiteToggle } from './parts/SiteToggle';
 import { HelpTexts } from './parts/HelpTexts';
 import { RefusedChainCard } from './parts/RefusedChain';
+import { NoLevels } from './parts/NoLevels';
+import { Tabs } from './parts/Tabs';
+import { Term } from './parts/Term';
 import { HistorySection } from './parts/history/HistorySection';
+import { helpText } from '../../lib/format/help-terms';
 import { GREEK_EXPOSURE_INFO, GREEKS, type Greek } from '../../lib/gex/greek-exposure';
 
 const REGIME_NAMES = { transition: 'Transition', positive: 'Positive γ', negative: 'Negative γ', flat: 'Flat' } as const;
 
+/** What the heatmap's colour measures: signed net GEX, or |GEX| concentration whatever its sign. */
+type HeatmapMeasure = 'net' | 'concentration';
+
 export function App() {
-  const [{ settings, greek, reply, heatmap, profile, busy, error }, actions] = useLevels();
+  const [{ settings, greek, reply, heatmap, profile, busy, pending, error }, actions] = useLevels();
+  const [measure, setMeasure] = useState<HeatmapMeasure>('net');
   const levels = reply?.levels ?? null;
+  const nothing = <p class="muted">No levels yet: see the Levels tab.</p>;
   return (
     <main>
       <header>
         <h1>gexmap</h1>
         {levels && (
-          <span class="badge" data-testid="regime" data-regime={levels.regime}>
+          // The card's Regime row carries its help; the badge is a glance.
+          <span class="badge" data-testid="regime" data-regime={levels.regime} title={helpText('regime')}>
             {REGIME_NAMES[levels.regime]}
           </span>
         )}
       </header>
-      <TickerBar settings={settings} shown={reply?.ticker ?? null} onTicker={(text) => void actions.chooseTicker(text)} onFilter={(text) => void actions.chooseFilter(text)} />
+      <TickerBar
+        settings={settings}
+        shown={reply?.ticker ?? null}
+        onTicker={(text) => void actions.chooseTicker(text)}
+        onFilter={(text) => void actions.chooseFilter(text)}
+        onForget={(ticker) => void actions.forgetRecent(ticker)}
+        onAwaitDate={actions.awaitDate}
+      />
       {busy && (
-        <p role="status" aria-live="polite" data-testid="busy">
+        <p role="status" aria-live="polite" data-testid="busy" class="muted">
           {busy}
         </p>
       )}
@@ -42,45 +61,85 @@ export function App() {
           {error}
         </p>
       )}
-      {reply && !levels && !busy && (
-        <p class="error" data-testid="no-levels">
-          No levels for {reply.ticker}
-          {reply.status.lastError && reply.status.lastError.kind !== 'refused' ? ` — ${describeProviderError(reply.status.lastError)}` : ''}.
+      <Tabs
+        label="Sections"
+        tabs={[
+          {
+            id: 'levels',
+            label: 'Levels',
+            content: (
+              <>
+                {reply && !levels && !busy && <NoLevels reply={reply} busy={busy} quiet={error !== null} onRetry={() => void actions.refresh()} onSample={() => void actions.useSample()} />}
+                {reply?.status.refused && <RefusedChainCard reply={reply} refused={reply.status.refused} busy={busy} onAccept={() => void actions.acceptRefused()} />}
+                {reply && levels && reply.source && <Summary reply={reply} busy={busy} pending={pending} onRefresh={() => void actions.refresh()} />}
+              </>
+            ),
+          },
+          {
+            id: 'profile',
+            label: 'Profile',
+            content:
+              profile && profile.points.length > 0 ? (
+                <section aria-label="GEX profile">
+                  <h2>
+                    <Term id="profile" />
+                  </h2>
+                  <ProfileChart profile={profile} />
+                </section>
+              ) : (
+                nothing
+              ),
+          },
+          {
+            id: 'heatmap',
+            label: 'Heatmap',
+            content:
+              heatmap?.grid && levels ? (
+                <section aria-label="Heatmap">
+                  <h2>
+                    <Term id="heatmap" />
+                  </h2>
+                  <div class="row">
+                    <select aria-label="Exposure shown in the heatmap" value={greek} onChange={(event) => void actions.chooseGreek((event.target as HTMLSelectElement).value as Greek)}>
+                      {GREEKS.map((option) => (
+                        <option key={option} value={option} title={GREEK_EXPOSURE_INFO[option].unit}>
+                          {GREEK_EXPOSURE_INFO[option].short} — {GREEK_EXPOSURE_INFO[option].name}
+                        </option>
+                      ))}
+                    </select>
+                    <select aria-label="Heatmap colour" value={measure} onChange={(event) => setMeasure((event.target as HTMLSelectElement).value as HeatmapMeasure)}>
+                      <option value="net">Net (dealer sign)</option>
+                      <option value="concentration">|GEX| concentration</option>
+                    </select>
+                  </div>
+                  <p class="muted" data-testid="heatmap-unit">
+                    {GREEK_EXPOSURE_INFO[heatmap.grid.greek ?? 'gamma'].unit}
+                  </p>
+                  <div class="heatmap-scroll">
+                    <Heatmap grid={heatmap.grid} flip={levels.flip} callWall={levels.callWall} putWall={levels.putWall} measure={measure} />
+                  </div>
+                </section>
+              ) : (
+                nothing
+              ),
+          },
+          { id: 'checklist', label: 'Checklist', content: reply && levels ? <Checklist reply={reply} /> : nothing },
+          {
+            id: 'history',
+            label: 'History',
+            content: (shown: boolean) => <HistorySection ticker={reply?.ticker ?? settings?.ticker ?? null} dataVersion={reply?.source?.asOf} settings={settings} onSettings={actions.setSettings} shown={shown} />,
+          },
+          { id: 'help', label: 'Help', content: <HelpTexts /> },
+        ]}
+      />
+      <footer>
+        <SiteToggle settings={settings} onSettings={actions.setSettings} onError={actions.setError} />
+        <p class="muted">
+          <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
+            Options
+          </a>
         </p>
-      )}
-      {reply?.status.refused && <RefusedChainCard reply={reply} refused={reply.status.refused} busy={busy} onAccept={() => void actions.acceptRefused()} />}
-      {reply && levels && reply.source && <Summary reply={reply} busy={busy} onRefresh={() => void actions.refresh()} />}
-      {profile && profile.points.length > 0 && (
-        <section aria-label="GEX profile">
-          <h2>Profile</h2>
-          <ProfileChart profile={profile} />
-        </section>
-      )}
-      {heatmap?.grid && levels && (
-        <section aria-label="Heatmap">
-          <h2>
-            Strike × expiry{' '}
-            <select aria-label="Exposure shown in the heatmap" value={greek} onChange={(event) => void actions.chooseGreek((event.target as HTMLSelectElement).value as Greek)}>
-              {GREEKS.map((option) => (
-                <option key={option} value={option} title={GREEK_EXPOSURE_INFO[option].unit}>
-                  {GREEK_EXPOSURE_INFO[option].short} — {GREEK_EXPOSURE_INFO[option].name}
-                </option>
-              ))}
-            </select>
-          </h2>
-          <p class="muted" data-testid="heatmap-unit">{GREEK_EXPOSURE_INFO[heatmap.grid.greek ?? 'gamma'].unit}</p>
-          <Heatmap grid={heatmap.grid} flip={levels.flip} callWall={levels.callWall} putWall={levels.putWall} />
-        </section>
-      )}
-      {reply && levels && <Checklist reply={reply} />}
-      <HistorySection ticker={reply?.ticker ?? settings?.ticker ?? null} dataVersion={reply?.source?.asOf} settings={settings} onSettings={actions.setSettings} />
-      <SiteToggle settings={settings} onSettings={actions.setSettings} onError={actions.setError} />
-      <HelpTexts />
-      <p class="muted">
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          Options
-        </a>
-      </p>
+      </footer>
     </main>
   );
 }

@@ -7,9 +7,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../../utils/messaging';
 import type { HeatmapReply, LevelsReply, ProfileReply, PublicSettings } from '../../lib/protocol';
 import { normalizeTicker } from '../../lib/settings';
-import { parseExpiryFilter } from '../../lib/gex/expiry-filter';
+import { describeExpiryFilter, parseExpiryFilter } from '../../lib/gex/expiry-filter';
 import { describeProviderError } from '../../lib/providers/types';
 import type { Greek } from '../../lib/gex/greek-exposure';
+import { SAMPLE_SNAPSHOT } from '../../lib/providers/sample';
 
 export interface PopupData {
   settings: PublicSettings | null;
@@ -19,6 +20,12 @@ export interface PopupData {
   heatmap: HeatmapReply | null;
   profile: ProfileReply | null;
   busy: string | null;
+  /**
+   * What the card's numbers are not yet (a ticker loading, a filter waiting for its date): the card
+   * greys them and stops copying until the new ones arrive.
+   */
+  pending: string | null;
+  /** The one problem said at a time (a refused action, a failed request). */
   error: string | null;
 }
 
@@ -29,12 +36,18 @@ export interface PopupActions {
   /** Uses the chain the checks refused for the ticker on screen (the user's decision). */
   acceptRefused(): Promise<void>;
   chooseGreek(greek: Greek): Promise<void>;
+  /** The bundled sample (SPX) becomes the source: levels in one click with no network. */
+  useSample(): Promise<void>;
+  /** Drops a ticker from the recent chips. */
+  forgetRecent(ticker: string): Promise<void>;
+  /** A filter is chosen that needs a date not given yet (null: it has one, or needs none). */
+  awaitDate(label: string | null): void;
   setSettings(settings: PublicSettings): void;
   setError(error: string | null): void;
 }
 
 export function useLevels(): [PopupData, PopupActions] {
-  const [data, setData] = useState<PopupData>({ settings: null, greek: 'gamma', reply: null, heatmap: null, profile: null, busy: 'Loading levels…', error: null });
+  const [data, setData] = useState<PopupData>({ settings: null, greek: 'gamma', reply: null, heatmap: null, profile: null, busy: 'Loading levels…', pending: null, error: null });
   const patch = (change: Partial<PopupData>) => setData((current) => ({ ...current, ...change }));
 
   /** The views beside the levels (heatmap, profile) for the ticker a reply is about. */
@@ -45,14 +58,14 @@ export function useLevels(): [PopupData, PopupActions] {
     patch({ heatmap, profile });
   }
 
-  async function run(busy: string, work: () => Promise<void>): Promise<void> {
-    patch({ busy, error: null });
+  async function run(busy: string, work: () => Promise<void>, pending: string | null = null): Promise<void> {
+    patch({ busy, pending, error: null });
     try {
       await work();
     } catch (reason) {
       patch({ error: (reason as Error).message });
     } finally {
-      patch({ busy: null });
+      patch({ busy: null, pending: null });
     }
   }
 
@@ -73,11 +86,15 @@ export function useLevels(): [PopupData, PopupActions] {
         patch({ error: `"${text}" is not a ticker: letters, digits and dots, up to 10 (e.g. SPX, SPY, BRK.B).` });
         return;
       }
-      await run(`Loading ${ticker}…`, async () => {
-        const reply = await sendMessage('setTicker', { ticker });
-        patch({ settings: await sendMessage('getSettings', undefined) });
-        await showReply(reply);
-      });
+      await run(
+        `Loading ${ticker}…`,
+        async () => {
+          const reply = await sendMessage('setTicker', { ticker });
+          patch({ settings: await sendMessage('getSettings', undefined) });
+          await showReply(reply);
+        },
+        data.reply && data.reply.ticker !== ticker ? `${ticker} is loading: these numbers are ${data.reply.ticker}’s` : null,
+      );
     },
     async chooseFilter(text) {
       const filter = parseExpiryFilter(text);
@@ -85,10 +102,14 @@ export function useLevels(): [PopupData, PopupActions] {
         patch({ error: filter });
         return;
       }
-      await run('Loading levels…', async () => {
-        patch({ settings: await sendMessage('updateSettings', { expiryFilter: text }) });
-        await showReply(await sendMessage('getLevels', {}));
-      });
+      await run(
+        'Loading levels…',
+        async () => {
+          patch({ settings: await sendMessage('updateSettings', { expiryFilter: text }) });
+          await showReply(await sendMessage('getLevels', {}));
+        },
+        data.reply?.levels ? `Loading ${describeExpiryFilter(filter)}: these numbers are for ${data.reply.levels.expiryFilter}` : null,
+      );
     },
     async refresh() {
       const ticker = data.reply?.ticker;
@@ -117,6 +138,21 @@ export function useLevels(): [PopupData, PopupActions] {
         patch({ error: (reason as Error).message });
       }
     },
+    async useSample() {
+      await run('Loading the bundled sample…', async () => {
+        patch({ settings: await sendMessage('updateSettings', { provider: 'sample', ticker: SAMPLE_SNAPSHOT.underlying }) });
+        await showReply(await sendMessage('getLevels', { ticker: SAMPLE_SNAPSHOT.underlying }));
+      });
+    },
+    async forgetRecent(ticker) {
+      const recents = data.settings?.recents.filter((recent) => recent !== ticker) ?? [];
+      try {
+        patch({ settings: await sendMessage('updateSettings', { recents }) });
+      } catch (reason) {
+        patch({ error: (reason as Error).message });
+      }
+    },
+    awaitDate: (label) => patch({ pending: label && data.reply?.levels ? `Pick the date for “${label}”: these numbers are for ${data.reply.levels.expiryFilter}` : null }),
     setSettings: (settings) => patch({ settings }),
     setError: (error) => patch({ error }),
   };

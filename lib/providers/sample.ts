@@ -7,7 +7,7 @@ export const SAMPLE_SNAPSHOT = {
   /** The day the file was saved (a Sunday: it holds Friday 2024-01-05's closing data). */
   date: '2024-01-07',
   /** What the UI always shows next to sample numbers. */
-  label: 'Sample data: SPX, CBOE delayed quotes saved Sun 2024-01-07 10:52 ET (the Fri 2024-01-05 close)',
+  label: 'Sample data: SPX, CBOE delayed quotes (the Fri Jan 5, 2024 close)',
   provider: 'sample',
 } as const;
 

@@ -53,16 +53,22 @@ export class SettingsChanges {
     return this.deps.questions.publicSettings();
   }
 
-  /** Makes a ticker active (and recent), then answers its levels. */
+  /**
+   * Makes a ticker active, then answers its levels; it joins the recent tickers only once it has given
+   * a chain (a mistyped ticker does not stay among the chips).
+   */
   async setTicker(text: string): Promise<LevelsReply> {
     const ticker = normalizeTicker(text);
     if (!ticker) throw new ServiceError(`"${text}" is not a ticker (letters, digits, dots; up to 10)`);
     let before: Settings | null = null;
     const after = await this.deps.storage.settings.update((current) => {
       before = current;
-      return { ...current, ticker, recents: [ticker, ...current.recents.filter((recent) => recent !== ticker)].slice(0, RECENTS) };
+      return { ...current, ticker };
     });
     const reply = await this.deps.questions.getLevels({ ticker });
+    if (reply.levels || reply.status.refused) {
+      await this.deps.storage.settings.update((current) => ({ ...current, recents: [ticker, ...current.recents.filter((recent) => recent !== ticker)].slice(0, RECENTS) }));
+    }
     await this.follow(before!, after);
     return reply;
   }

@@ -105,7 +105,8 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     // sessions newest first, with their changes.
     const popup = await openPopup();
     await expect.poll(() => popup.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('150.28');
-    await popup.getByText('History and alerts · NVDA').click();
+    await popup.getByRole('tab', { name: 'History', exact: true }).click();
+    expect(await popup.locator('#history-heading').textContent()).toBe('History and alerts · NVDA');
     const rows = popup.getByTestId('history-table').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 10000 }).toBe(3);
     expect(await rows.evaluateAll((items) => items.map((row) => row.getAttribute('data-session')))).toEqual(['2025-01-13', '2025-01-06', '2024-12-30']);
@@ -226,7 +227,8 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     // The popup's alerts tab: on for SPX, the notifications note, the one alert.
     const popup = await openPopup();
     await expect.poll(() => popup.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('4,750.00');
-    await popup.getByText('History and alerts · SPX').click();
+    await popup.getByRole('tab', { name: 'History', exact: true }).click();
+    expect(await popup.locator('#history-heading').textContent()).toBe('History and alerts · SPX');
     await popup.getByRole('tab', { name: 'Alerts' }).click();
     await expect.poll(() => popup.getByTestId('alert-log').locator('li').count(), { timeout: 10000 }).toBe(1);
     expect(await popup.getByTestId('alerts-on').isChecked()).toBe(true);

@@ -5,6 +5,7 @@
  * - TradingView Lightweight Charts (canvas axis): calibration, set through the UI as a user would;
  * Data: the custom-URL provider pointed at this test's localhost server (SPX and SPY fixtures).
  */
+import { HELP_TERMS } from '../../lib/format/help-terms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
@@ -145,6 +146,15 @@ describe('Chromium: levels drawn on real charts', () => {
     await expect.poll(() => page.locator('gexmap-overlay [data-testid="heatmap"] td').count(), { timeout: 10000 }).toBeGreaterThan(20);
     const title = await page.locator('gexmap-overlay [data-testid="heatmap"] tr[data-strike="4700"] td').first().getAttribute('title');
     expect(title).toMatch(/^4700 · 2024-01-08\nCall -?\$[\d.]+[KMB]?  Put -?\$[\d.]+[KMB]?  Net -?\$[\d.]+[KMB]?\nOI calls [\d.]+K?  puts [\d.]+K?$/);
+    // The panel's numbers carry their help: each switch on hover, the glossary from the keyboard.
+    expect(await page.locator('gexmap-overlay label:has([data-switch="call-wall"])').getAttribute('title')).toBe(HELP_TERMS['call-wall'].text);
+    const help = page.getByTestId('gexmap-help');
+    await help.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => help.getAttribute('open')).not.toBeNull();
+    expect(await help.locator('dt').allTextContents()).toEqual(expect.arrayContaining([HELP_TERMS.flip.label, HELP_TERMS['call-wall'].label, HELP_TERMS['put-wall'].label, HELP_TERMS['sign-model'].label, HELP_TERMS.heatmap.label]));
+    expect(await help.locator('dd').first().textContent()).toBe(HELP_TERMS.regime.text);
+    await page.keyboard.press('Enter');
     const header = page.locator('gexmap-overlay .gx-panel-header');
     const box = (await header.boundingBox())!;
     await page.mouse.move(box.x + 30, box.y + box.height / 2);

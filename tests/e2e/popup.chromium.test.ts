@@ -136,10 +136,11 @@ describe('Chromium: popup and options', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('expiry');
     await page.keyboard.press('ArrowDown'); // 0DTE
     await expect.poll(() => page.getByTestId('zero-dte').textContent(), { timeout: 10000 }).toMatch(/^100\.0%/);
-    // A help text opens from the keyboard.
-    await page.getByText('Gamma', { exact: true }).focus();
-    await page.keyboard.press('Enter');
-    expect(await page.locator('details:has(summary:text-is("Gamma"))').getAttribute('open')).not.toBeNull();
+    // The sections are tabs the arrow keys walk; the glossary is the last one.
+    await page.getByRole('tab', { name: 'Levels' }).focus();
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Help');
+    expect(await page.getByTestId('glossary').isVisible()).toBe(true);
     await ask(page, 'updateSettings', { expiryFilter: 'all' });
     await ask(page, 'setTicker', { ticker: 'SPX' });
     await page.close();
@@ -154,7 +155,7 @@ describe('Chromium: popup and options', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('import-file').setInputFiles(good);
-    await expect.poll(() => options.getByTestId('import-message').textContent(), { timeout: 10000 }).toContain(`NVDA as of 2025-01-07T02:30 — flip ${nvda.flip.toFixed(1)}, call wall ${nvda.callWall}, put wall ${nvda.putWall}`);
+    await expect.poll(() => options.getByTestId('import-message').textContent(), { timeout: 10000 }).toContain(`NVDA as of Mon Jan 6, 2025, 9:30 PM EST — flip ${nvda.flip.toFixed(1)}, call wall ${nvda.callWall}, put wall ${nvda.putWall}`);
     const page = await openPopup();
     await expect.poll(() => page.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('150.28');
     expect(await page.getByTestId('source').textContent()).toMatch(/^Imported file: nvda-2025-01-06\.csv/);

@@ -1,18 +1,24 @@
 /** Data: import a chain file, export settings and history, clear cached data. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StorageUsage } from '../../../lib/protocol';
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 import { sendMessage } from '../../../utils/messaging';
+import { formatNewYork } from '../../../lib/format/time';
 import type { Message, SettingsEditor } from '../useSettings';
 import { Note } from './Note';
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function DataSection({ editor }: { editor: SettingsEditor }) {
   const [note, setDataNote] = useState<Message>(null);
   const [usage, setUsage] = useState<StorageUsage | null>(null);
   const settings = editor.settings;
   const loadUsage = () => sendMessage('getStorageUsage', undefined).then(setUsage, () => setUsage(null));
+  const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => void loadUsage(), []);
+  // The popup's "Import a file" opens options.html#import: the picker is one key press away.
+  useEffect(() => {
+    if (location.hash === '#import') fileInput.current?.focus();
+  }, []);
 
   async function importFile(file: File) {
     setDataNote(null);
@@ -22,7 +28,7 @@ export function DataSection({ editor }: { editor: SettingsEditor }) {
       const refused = reply.status.lastError?.kind === 'refused' ? reply.status.refused : null;
       if (refused) {
         setDataNote({ kind: 'bad', text: `${file.name} was not used: ${refused.reason}. The last good ${reply.ticker} levels stay; the popup offers "Use this chain anyway".` });
-      } else setDataNote({ kind: 'good', text: `${file.name}: ${reply.ticker} as of ${reply.source ? new Date(reply.source.asOf).toISOString().slice(0, 16) : '?'} — flip ${levels?.flip?.toFixed(1) ?? 'none'}, call wall ${levels?.callWall ?? '—'}, put wall ${levels?.putWall ?? '—'}. The popup now shows this file.` });
+      } else setDataNote({ kind: 'good', text: `${file.name}: ${reply.ticker} as of ${reply.source ? formatNewYork(reply.source.asOf, { year: true }) : '?'} — flip ${levels?.flip?.toFixed(1) ?? 'none'}, call wall ${levels?.callWall ?? '—'}, put wall ${levels?.putWall ?? '—'}. The popup now shows this file.` });
       editor.adopt(await sendMessage('getSettings', undefined));
       void loadUsage();
     } catch (error) {
@@ -42,11 +48,11 @@ export function DataSection({ editor }: { editor: SettingsEditor }) {
   }
 
   return (
-  <section aria-labelledby="data-heading">
+  <section aria-labelledby="data-heading" id="import">
     <h2 id="data-heading">Data</h2>
     <label>
       Import a chain file (CBOE delayed-quotes JSON or the quote-table CSV from cboe.com):{' '}
-      <input type="file" accept=".csv,.json,text/csv,application/json" data-testid="import-file" onChange={(event) => { const file = (event.target as HTMLInputElement).files?.[0]; if (file) void importFile(file); }} />
+      <input ref={fileInput} type="file" accept=".csv,.json,text/csv,application/json" data-testid="import-file" onChange={(event) => { const file = (event.target as HTMLInputElement).files?.[0]; if (file) void importFile(file); }} />
     </label>
     <Note message={note} testId="import-message" />
     <p>

@@ -1,4 +1,5 @@
 /** Everything the overlay draws, from one state object the controller computes. */
+import { HELP_TERMS, helpText, type HelpTermId } from '../../../lib/format/help-terms';
 import type { PlotRect } from '../../../lib/chart/mapping';
 import { isStaleNow, type ChartLevels } from '../../../lib/protocol';
 import type { LineColours } from '../../../lib/chart/level-kinds';
@@ -67,6 +68,18 @@ const SWITCHES: [Hideable, string][] = [
   ['put-wall', 'Put wall'],
   ['previous', 'Previous session'],
 ];
+
+/** The help each switch and the panel's numbers carry (the popup's table; 'previous' says its own). */
+const SWITCH_HELP: Partial<Record<Hideable, string>> = {
+  flip: helpText('flip'),
+  'flip-band': helpText('flip-band'),
+  'call-wall': helpText('call-wall'),
+  'put-wall': helpText('put-wall'),
+  previous: 'Dashed: the previous session’s latest flip and walls, to see how far they moved.',
+};
+
+/** What the panel's glossary explains, in the order a trader meets it. */
+const PANEL_HELP: HelpTermId[] = ['regime', 'flip', 'flip-band', 'call-wall', 'put-wall', 'heatmap', 'sign-model', 'age'];
 
 /** The pill's glance: ticker, regime, flip. */
 function Pill({ state }: { state: OverlayViewState }) {
@@ -153,7 +166,7 @@ export function PanelLayer({ state, actions }: { state: OverlayViewState; action
           {levels && (
             <p class="gx-switches" aria-label="Levels drawn on this site">
               {SWITCHES.filter(([kind]) => kind !== 'previous' || state.chart?.previous).map(([kind, label]) => (
-                <label key={kind}>
+                <label key={kind} title={SWITCH_HELP[kind]}>
                   <input type="checkbox" data-switch={kind} checked={!state.hidden.includes(kind)} onChange={(event) => actions.toggle(kind, (event.target as HTMLInputElement).checked)} /> {label}
                 </label>
               ))}
@@ -169,6 +182,19 @@ export function PanelLayer({ state, actions }: { state: OverlayViewState; action
           )}
           {heatmap && levels ? <Heatmap grid={heatmap} flip={levels.flip} callWall={levels.callWall} putWall={levels.putWall} /> : <span class="gx-muted">No heatmap yet.</span>}
           {levels && <p class="gx-muted">Sign model: {levels.signModel} (assumed). OI is not net dealer risk.</p>}
+          {levels && (
+            <details class="gx-help" data-testid="gexmap-help">
+              <summary>What these mean</summary>
+              <dl>
+                {PANEL_HELP.map((id) => (
+                  <div key={id}>
+                    <dt>{HELP_TERMS[id].label}</dt>
+                    <dd>{HELP_TERMS[id].text}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          )}
         </Panel>
       )}
     </div>

@@ -38,6 +38,10 @@ ${KIND_COLOURS}
 .gx-status [data-state="error"], .gx-error { color: var(--gx-bad); }
 .gx-panel-body { padding: 4px 6px 6px; max-height: 60vh; overflow: auto; }
 .gx-muted { opacity: .7; }
+.gx-help summary { cursor: pointer; }
+.gx-help dl { margin: 4px 0 0; max-height: 180px; overflow: auto; }
+.gx-help dt { font-weight: 600; margin-top: 4px; }
+.gx-help dd { margin: 0; opacity: .85; }
 .gx-calibration { position: fixed; inset: 0; pointer-events: none; }
 .gx-handle { position: fixed; height: 2px; background: #2962ff; pointer-events: none; }
 .gx-handle-grip { position: absolute; right: 0; top: -7px; width: 40px; height: 16px; background: #2962ff; border-radius: 3px; cursor: ns-resize; pointer-events: auto; }

@@ -1,4 +1,8 @@
-/** Ticker, expiry filter, and the favourite and recent tickers as one-click chips. */
+/**
+ * Ticker, expiry filter, and the favourite and recent tickers as one-click chips (a recent one can be
+ * removed). A filter that needs a date says so until it has one, instead of showing other numbers
+ * under its name.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import type { PublicSettings } from '../../../lib/protocol';
 
@@ -19,7 +23,15 @@ function splitFilter(text: string): [string, string] {
   return [text, ''];
 }
 
-export function TickerBar(props: { settings: PublicSettings | null; shown: string | null; onTicker: (text: string) => void; onFilter: (text: string) => void }) {
+export function TickerBar(props: {
+  settings: PublicSettings | null;
+  shown: string | null;
+  onTicker: (text: string) => void;
+  onFilter: (text: string) => void;
+  onForget: (ticker: string) => void;
+  /** A filter that needs a date was chosen without one (its label), or null. */
+  onAwaitDate: (label: string | null) => void;
+}) {
   const { settings } = props;
   const [tickerText, setTickerText] = useState('');
   const [[kind, date], setFilter] = useState<[string, string]>(['all', '']);
@@ -31,10 +43,13 @@ export function TickerBar(props: { settings: PublicSettings | null; shown: strin
 
   const choose = (nextKind: string, nextDate: string) => {
     setFilter([nextKind, nextDate]);
-    if ((nextKind === 'date' || nextKind === 'through') && !nextDate) return; // wait for the date
+    const needsDate = (nextKind === 'date' || nextKind === 'through') && !nextDate;
+    props.onAwaitDate(needsDate ? FILTERS.find(([value]) => value === nextKind)![1] : null);
+    if (needsDate) return; // wait for the date
     props.onFilter(nextKind === 'date' ? nextDate : nextKind === 'through' ? `through:${nextDate}` : nextKind);
   };
-  const chips = [...new Set([...(settings?.favorites ?? []), ...(settings?.recents ?? [])])].slice(0, 10);
+  const favorites = settings?.favorites ?? [];
+  const chips = [...new Set([...favorites, ...(settings?.recents ?? [])])].slice(0, 10);
   return (
     <>
       <form
@@ -58,13 +73,20 @@ export function TickerBar(props: { settings: PublicSettings | null; shown: strin
             </option>
           ))}
         </select>
-        {(kind === 'date' || kind === 'through') && <input type="date" aria-label="Expiry date" value={date} onChange={(event) => choose(kind, (event.target as HTMLInputElement).value)} />}
+        {(kind === 'date' || kind === 'through') && <input type="date" aria-label="Expiry date" value={date} required onChange={(event) => choose(kind, (event.target as HTMLInputElement).value)} />}
       </form>
       <div class="chips" id="ticker-help" aria-label="Favorites and recent tickers">
         {chips.map((ticker) => (
-          <button type="button" class="chip" key={ticker} aria-pressed={ticker === props.shown} onClick={() => props.onTicker(ticker)}>
-            {ticker}
-          </button>
+          <span class="chip-group" key={ticker}>
+            <button type="button" class="chip" aria-pressed={ticker === props.shown} onClick={() => props.onTicker(ticker)}>
+              {ticker}
+            </button>
+            {!favorites.includes(ticker) && (
+              <button type="button" class="chip-remove" aria-label={`Remove ${ticker} from the recent tickers`} title={`Remove ${ticker}`} onClick={() => props.onForget(ticker)}>
+                ×
+              </button>
+            )}
+          </span>
         ))}
       </div>
     </>

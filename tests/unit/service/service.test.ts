@@ -212,6 +212,17 @@ describe('the background service', () => {
     expect(other.status.lastError).toMatchObject({ kind: 'unknown-ticker', message: 'the bundled sample is SPX only' });
   });
 
+  it('keeps a ticker among the recents only once it gave a chain (a mistyped one does not stay)', async () => {
+    const service = harness(idb);
+    await service.changes.update({ provider: 'sample', ticker: 'SPX', recents: [] });
+    const bad = await service.changes.setTicker('SPXX');
+    expect(bad.levels).toBeNull();
+    expect(await service.questions.publicSettings()).toMatchObject({ ticker: 'SPXX', recents: [] });
+    const good = await service.changes.setTicker('spx');
+    expect(good.levels?.underlying).toBe('SPX');
+    expect(await service.questions.publicSettings()).toMatchObject({ ticker: 'SPX', recents: ['SPX'] });
+  });
+
   it('keeps API keys out of every reply', async () => {
     const service = harness(idb);
     await service.changes.setKeys({ tradier: 'TRADIER-SECRET-123', polygon: 'POLYGON-SECRET-456' });

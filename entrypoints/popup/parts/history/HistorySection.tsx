@@ -3,7 +3,7 @@
  * and a table with day-over-day changes (export as CSV), the latest session's path through the day, and
  * alerts. Loaded when opened.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { PublicSettings } from '../../../../lib/protocol';
 import { sessionHistoryCsv, sessionHistoryFileName } from '../../../../lib/gex/history-csv';
 import { formatSessionDate, newYorkZone } from '../../../../lib/format/time';
@@ -29,8 +29,12 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-export function HistorySection(props: { ticker: string | null; dataVersion: unknown; settings: PublicSettings | null; onSettings: (settings: PublicSettings) => void }) {
+/** `shown`: its tab is open; nothing loads before it first is, and what loaded stays. */
+export function HistorySection(props: { ticker: string | null; dataVersion: unknown; settings: PublicSettings | null; onSettings: (settings: PublicSettings) => void; shown: boolean }) {
   const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (props.shown) setOpen(true);
+  }, [props.shown]);
   const [tab, setTab] = useState<Tab>('sessions');
   const [data, actions] = useHistory(props.ticker, open, props.dataVersion, props.settings, props.onSettings);
   const { history } = data;
@@ -38,8 +42,8 @@ export function HistorySection(props: { ticker: string | null; dataVersion: unkn
   const rows = history?.ticker === ticker ? history.rows : [];
   const today = history?.ticker === ticker ? history.today : null;
   return (
-    <details class="card history" data-testid="history-section" onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
-      <summary>History and alerts{ticker ? ` · ${ticker}` : ''}</summary>
+    <section class="history" data-testid="history-section" aria-labelledby="history-heading">
+      <h2 id="history-heading">History and alerts{ticker ? ` · ${ticker}` : ''}</h2>
       <div role="tablist" aria-label="History and alerts" class="tabs">
         {TABS.map(([id, label]) => (
           <button key={id} type="button" role="tab" id={`history-tab-${id}`} aria-selected={tab === id} aria-controls={`history-panel-${id}`} onClick={() => setTab(id)}>
@@ -98,6 +102,6 @@ export function HistorySection(props: { ticker: string | null; dataVersion: unkn
           <AlertsPanel ticker={ticker} settings={props.settings} alerts={data.alerts?.ticker === ticker ? data.alerts : null} notifications={data.notifications} actions={actions} />
         </div>
       )}
-    </details>
+    </section>
   );
 }
