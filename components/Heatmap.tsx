@@ -98,7 +98,7 @@ export function Heatmap({ grid, flip, callWall, putWall, measure = 'net' }: Heat
         })}
       </tbody>
     </table>
-    <HeatmapLegend scale={scale} />
+    <HeatmapLegend scale={scale} greek={grid.greek} />
     </div>
   );
 }

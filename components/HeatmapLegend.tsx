@@ -7,6 +7,7 @@ import { levelKind } from '../lib/chart/level-kinds';
 import { signedDollars } from '../lib/format/signed-dollars';
 import { formatDollars } from '../lib/format/numbers';
 import { SCALE_PERCENTILE, type HeatmapScale } from '../lib/gex/heatmap-scale';
+import { GREEK_EXPOSURE_INFO, type Greek } from '../lib/gex/greek-exposure';
 
 /** CSS custom properties holding a value for each theme; HEATMAP_CSS picks one. */
 export function themedBackground(light: string, dark: string): string {
@@ -15,17 +16,20 @@ export function themedBackground(light: string, dark: string): string {
 
 const gradient = (stops: string[]) => `linear-gradient(90deg,${stops.join(',')})`;
 
-const MEANING = {
-  net: 'teal: dealers long gamma (dampening) · red: short gamma (amplifying) — sign from the model, an assumption',
-  concentration: 'violet: where call and put gamma pile up, |call| + |put| whatever the sign — large either way',
-};
+/** What the colours mean; gamma has a trading meaning, the other exposures only a sign. */
+function meaning(measure: HeatmapScale['measure'], greek: Greek): string {
+  const short = GREEK_EXPOSURE_INFO[greek].short;
+  if (measure === 'concentration') return `violet: where call and put ${greek === 'gamma' ? 'gamma' : short} pile up, |call| + |put| whatever the sign`;
+  if (greek === 'gamma') return 'teal: dealers long gamma (dampening) · red: short gamma (amplifying) — sign from the model, an assumption';
+  return `teal: positive ${short} · red: negative — sign from the model, an assumption`;
+}
 
 function rampValues(scale: HeatmapScale): [string, string, string] {
   if (scale.measure === 'net') return [signedDollars(-scale.max), '0', signedDollars(scale.max, true)];
   return ['0', formatDollars(scale.max / 2), formatDollars(scale.max)];
 }
 
-export function HeatmapLegend({ scale }: { scale: HeatmapScale }) {
+export function HeatmapLegend({ scale, greek = 'gamma' }: { scale: HeatmapScale; greek?: Greek }) {
   const kind = scale.measure === 'net' ? 'diverging' : 'sequential';
   const [low, middle, high] = rampValues(scale);
   const what = scale.measure === 'net' ? '|net|' : '|call| + |put|';
@@ -37,7 +41,7 @@ export function HeatmapLegend({ scale }: { scale: HeatmapScale }) {
         <span>{middle}</span>
         <span>{high}</span>
       </div>
-      <p>{MEANING[scale.measure]}</p>
+      <p>{meaning(scale.measure, greek)}</p>
       <p class="gx-legend-note">
         Colour is full at the {Math.round(SCALE_PERCENTILE * 100)}th percentile of {what} over the cells
         {scale.clipped > 0 ? `; ${scale.clipped} ${scale.clipped === 1 ? 'cell is' : 'cells are'} beyond it, drawn at full colour` : ''}. Hover a cell for its numbers.
