@@ -1,12 +1,17 @@
 /**
  * The strike-by-expiry heatmap: rows are strikes around spot (high at the top, like a price axis),
- * columns the expiries a trader watches; colour by net GEX sign, intensity by magnitude. The spot
- * row, flip and walls are marked; each cell's tooltip gives call, put and net GEX and open interest.
- * Shared by the chart overlay's panel and the popup.
+ * columns the expiries a trader watches. Colour shows net GEX on a diverging scale (red short gamma,
+ * teal long gamma) or |GEX| concentration on a sequential one, both from lib/chart/diverging-scale.ts
+ * and saturating at a robust maximum (lib/gex/heatmap-scale.ts); a legend under the table says what
+ * the colours and marks mean. The spot row, flip and walls are marked; each cell's tooltip gives call,
+ * put and net GEX and open interest. Shared by the chart overlay's panel and the popup.
  */
 import type { HeatmapGrid } from '../lib/gex/heatmap';
 import { formatDollars, formatCount } from '../lib/format/numbers';
 import { levelKind, SPOT_COLOUR, type LevelKind } from '../lib/chart/level-kinds';
+import { divergingColour, scalePosition, sequentialColour, type Theme } from '../lib/chart/diverging-scale';
+import { cellValue, heatmapScale, type HeatmapMeasure, type HeatmapScale } from '../lib/gex/heatmap-scale';
+import { HeatmapLegend, themedBackground } from './HeatmapLegend';
 
 /** The levels marked beside their strike. */
 const MARKED: LevelKind[] = ['flip', 'call-wall', 'put-wall'];
@@ -16,14 +21,18 @@ export interface HeatmapProps {
   flip: number | null;
   callWall: number | null;
   putWall: number | null;
+  /** What the colour shows: net GEX (default) or |GEX| concentration, |call| + |put|. */
+  measure?: HeatmapMeasure;
 }
 
-function cellColour(net: number, max: number): string {
-  if (max <= 0 || net === 0) return 'transparent';
-  // Square root keeps small nodes visible next to the largest one.
-  const alpha = Math.min(1, Math.sqrt(Math.abs(net) / max)) * 0.85 + 0.05;
-  return net > 0 ? `rgba(38,166,154,${alpha.toFixed(3)})` : `rgba(239,83,80,${alpha.toFixed(3)})`;
+function cellColour(value: number, scale: HeatmapScale, theme: Theme): string {
+  return scale.measure === 'net' ? divergingColour(value, scale.max, theme) : sequentialColour(value, scale.max, theme);
 }
+
+const CAPTIONS: Record<HeatmapMeasure, string> = {
+  net: 'Net dealer gamma by strike and expiry',
+  concentration: 'Dealer gamma concentration (|call| + |put|) by strike and expiry',
+};
 
 function nearestRow(strikes: number[], price: number | null): number {
   if (price === null) return -1;
@@ -34,12 +43,13 @@ function nearestRow(strikes: number[], price: number | null): number {
   return best;
 }
 
-export function Heatmap({ grid, flip, callWall, putWall }: HeatmapProps) {
+export function Heatmap({ grid, flip, callWall, putWall, measure = 'net' }: HeatmapProps) {
   const flipRow = nearestRow(grid.strikes, flip);
+  const scale = heatmapScale(grid.cells, measure);
   return (
-    <>
+    <div class="gx-heatmap-box">
     <style>{HEATMAP_CSS}</style>
-    <table class="gx-heatmap" data-testid="heatmap" aria-label="Net dealer gamma by strike and expiry">
+    <table class="gx-heatmap" data-testid="heatmap" data-measure={measure} aria-label={CAPTIONS[measure]}>
       <thead>
         <tr>
           <th scope="col">Strike</th>
@@ -71,18 +81,38 @@ export function Heatmap({ grid, flip, callWall, putWall }: HeatmapProps) {
               </th>
               {grid.cells[row].map((cell, column) => {
                 const tip = `${strike} · ${grid.columns[column].expiry}\nCall ${formatDollars(cell.call)}  Put ${formatDollars(cell.put)}  Net ${formatDollars(cell.net)}\nOI calls ${formatCount(cell.callOpenInterest)}  puts ${formatCount(cell.putOpenInterest)}`;
-                return <td key={column} style={{ background: cellColour(cell.net, grid.maxAbsNet) }} title={tip} aria-label={tip.replace(/\n/g, '; ')} data-net={cell.net} />;
+                const value = cellValue(cell, measure);
+                return (
+                  <td
+                    key={column}
+                    style={themedBackground(cellColour(value, scale, 'light'), cellColour(value, scale, 'dark'))}
+                    title={tip}
+                    aria-label={tip.replace(/\n/g, '; ')}
+                    data-net={cell.net}
+                    data-colour-value={+scalePosition(value, scale.max).toFixed(3)}
+                  />
+                );
               })}
             </tr>
           );
         })}
       </tbody>
     </table>
-    </>
+    <HeatmapLegend scale={scale} greek={grid.greek} />
+    </div>
   );
 }
 
+/**
+ * Cells and the legend's ramp carry a colour per theme (--gx-l, --gx-d): the popup follows the system
+ * theme, the overlay follows the chart's background (data-theme on its root), which wins.
+ */
 export const HEATMAP_CSS = `
+.gx-heatmap-box { display: inline-block; max-width: 100%; }
+.gx-heatmap td, .gx-ramp { background: var(--gx-l); }
+@media (prefers-color-scheme: dark) { .gx-heatmap td, .gx-ramp { background: var(--gx-d); } }
+[data-theme="light"] .gx-heatmap td, [data-theme="light"] .gx-ramp { background: var(--gx-l); }
+[data-theme="dark"] .gx-heatmap td, [data-theme="dark"] .gx-ramp { background: var(--gx-d); }
 .gx-heatmap { border-collapse: collapse; font: 10px/1.2 system-ui, sans-serif; color: inherit; }
 .gx-heatmap th { font-weight: 500; padding: 1px 4px; text-align: right; white-space: nowrap; }
 .gx-heatmap thead th { text-align: center; }
@@ -90,5 +120,13 @@ export const HEATMAP_CSS = `
 .gx-heatmap tr.gx-spot th { outline: 1px solid ${SPOT_COLOUR}; }
 .gx-tag { display: block; font-size: 8px; opacity: .8; }
 .gx-mark { display: inline-block; margin-left: 3px; font-size: 8px; padding: 0 2px; border-radius: 2px; color: #111; }
+/* The legend takes the table's width without widening it. */
+.gx-legend { width: 0; min-width: 100%; margin-top: 4px; font: 10px/1.3 system-ui, sans-serif; }
+.gx-legend p { margin: 2px 0; }
+.gx-ramp { height: 8px; border-radius: 2px; border: 1px solid rgba(128,128,128,.3); }
+.gx-ramp-values { display: flex; justify-content: space-between; font-variant-numeric: tabular-nums; }
+.gx-legend-note { opacity: .75; }
+.gx-key-spot { outline: 1px solid ${SPOT_COLOUR}; padding: 0 2px; }
+.gx-legend .gx-mark { margin-left: 0; }
 ${MARKED.map((kind) => `.gx-mark-${kind} { background: ${levelKind(kind).colour}; }`).join('\n')}
 `;

@@ -6,7 +6,12 @@ import type { LineColours } from '../../../lib/chart/level-kinds';
 import { Lines, type LabelledLevel } from './Lines';
 import type { PlacedPreviousLevel } from '../../../lib/chart/previous-lines';
 import { Panel, type PanelPlace } from './Panel';
+import { useState } from 'preact/hooks';
 import { Heatmap } from '../../../components/Heatmap';
+import { HeatmapMeasureSwitch } from '../../../components/HeatmapMeasureSwitch';
+import type { HeatmapMeasure } from '../../../lib/gex/heatmap-scale';
+import type { HeatmapGrid } from '../../../lib/gex/heatmap';
+import type { Levels } from '../../../lib/gex/levels';
 import { CalibrationHandles, type HandleDraft } from './CalibrationHandles';
 import { describeAsOf } from '../../../lib/format/time';
 
@@ -121,6 +126,19 @@ function Status({ state }: { state: OverlayViewState }) {
   );
 }
 
+/** The panel's heatmap with its net / |GEX| switch (a view choice: kept while the page lives, not saved). */
+function PanelHeatmap({ grid, levels }: { grid: HeatmapGrid; levels: Levels }) {
+  const [measure, setMeasure] = useState<HeatmapMeasure>('net');
+  return (
+    <>
+      <p class="gx-switches">
+        <HeatmapMeasureSwitch measure={measure} onChange={setMeasure} />
+      </p>
+      <Heatmap grid={grid} flip={levels.flip} callWall={levels.callWall} putWall={levels.putWall} measure={measure} />
+    </>
+  );
+}
+
 /** The lines of every chart (redrawn whenever a chart moves: kept small). */
 export function LinesLayer({ state }: { state: OverlayViewState }) {
   return (
@@ -180,7 +198,7 @@ export function PanelLayer({ state, actions }: { state: OverlayViewState; action
               <span class="gx-muted">gexmap cannot read this chart's price axis: drag two handles onto prices you can read.</span>
             </p>
           )}
-          {heatmap && levels ? <Heatmap grid={heatmap} flip={levels.flip} callWall={levels.callWall} putWall={levels.putWall} /> : <span class="gx-muted">No heatmap yet.</span>}
+          {heatmap && levels ? <PanelHeatmap grid={heatmap} levels={levels} /> : <span class="gx-muted">No heatmap yet.</span>}
           {levels && <p class="gx-muted">Sign model: {levels.signModel} (assumed). OI is not net dealer risk.</p>}
           {levels && (
             <details class="gx-help" data-testid="gexmap-help">

@@ -1,4 +1,4 @@
-/** The session checklist: each item a verdict and its reason. */
+/** The session checklist: the morning routine's questions, each with a verdict in words and its reason. */
 import type { LevelsReply } from '../../../lib/protocol';
 import { sessionChecklist } from '../../../lib/gex/checklist';
 
@@ -9,10 +9,11 @@ export function Checklist({ reply }: { reply: LevelsReply }) {
       <ul class="checklist" data-testid="checklist">
         {sessionChecklist(reply.levels!, reply.ivShift).map((item) => (
           <li key={item.id} data-item={item.id} data-verdict={item.verdict}>
+            <strong class="check-title">{item.title}</strong>{' '}
             <span class="verdict" data-verdict={item.verdict}>
-              {item.verdict}
+              {item.verdictLabel}.
             </span>{' '}
-            <strong>{item.title}.</strong> {item.text}
+            <span class="check-reason">{item.text}</span>
           </li>
         ))}
       </ul>
