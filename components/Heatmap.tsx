@@ -49,6 +49,8 @@ export function Heatmap({ grid, flip, callWall, putWall, measure = 'net' }: Heat
   return (
     <div class="gx-heatmap-box">
     <style>{HEATMAP_CSS}</style>
+    {/* The table alone scrolls where space is short (the popup), so the legend stays in view. */}
+    <div class="gx-heatmap-table">
     <table class="gx-heatmap" data-testid="heatmap" data-measure={measure} aria-label={CAPTIONS[measure]}>
       <thead>
         <tr>
@@ -98,6 +100,7 @@ export function Heatmap({ grid, flip, callWall, putWall, measure = 'net' }: Heat
         })}
       </tbody>
     </table>
+    </div>
     <HeatmapLegend scale={scale} greek={grid.greek} />
     </div>
   );

@@ -84,7 +84,7 @@ export function App() {
                   <h2>
                     <Term id="profile" />
                   </h2>
-                  <ProfileChart profile={profile} />
+                  <ProfileChart profile={profile} width={410} />
                 </section>
               ) : (
                 nothing
@@ -115,9 +115,7 @@ export function App() {
                   <p class="muted" data-testid="heatmap-unit">
                     {GREEK_EXPOSURE_INFO[heatmap.grid.greek ?? 'gamma'].unit}
                   </p>
-                  <div class="heatmap-scroll">
-                    <Heatmap grid={heatmap.grid} flip={levels.flip} callWall={levels.callWall} putWall={levels.putWall} measure={measure} />
-                  </div>
+                  <Heatmap grid={heatmap.grid} flip={levels.flip} callWall={levels.callWall} putWall={levels.putWall} measure={measure} />
                 </section>
               ) : (
                 nothing

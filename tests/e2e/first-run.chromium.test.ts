@@ -89,6 +89,33 @@ describe('Chromium: the popup for a new trader', () => {
     expect(await popup.locator('[data-panel="help"]').isVisible()).toBe(false);
   });
 
+  it('colours the heatmap on one scale whose legend gives its reach, net or |GEX| concentration', async () => {
+    await popup.getByRole('tab', { name: 'Heatmap' }).click();
+    try {
+      const legend = popup.getByTestId('heatmap-legend');
+      await expect.poll(() => legend.getAttribute('data-measure')).toBe('net');
+      // The scale's reach is the 95th percentile of the cells' own |net| (zeros left out), by hand here.
+      const nets = (await popup.locator('[data-testid="heatmap"] td').evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-net'))))).filter((net) => net !== 0);
+      const sorted = nets.map(Math.abs).sort((a, b) => a - b);
+      const rank = 0.95 * (sorted.length - 1);
+      const reach = sorted[Math.floor(rank)] + (sorted[Math.ceil(rank)] - sorted[Math.floor(rank)]) * (rank - Math.floor(rank));
+      expect(Number(await legend.getAttribute('data-max'))).toBeCloseTo(reach, 0);
+      // Cells of opposite sign sit on opposite sides of the ramp; beyond the reach, at its end.
+      const positions = await popup.locator('[data-testid="heatmap"] td').evaluateAll((cells) => cells.map((cell) => [Number(cell.getAttribute('data-net')), Number(cell.getAttribute('data-colour-value'))]));
+      for (const [net, position] of positions) {
+        // (Positions are given to 3 decimals: a cell under 0.05% of the reach rounds to 0.)
+        if (Math.abs(net) / reach > 0.0005) expect(Math.sign(position)).toBe(Math.sign(net));
+        if (Math.abs(net) >= reach) expect(Math.abs(position)).toBe(1);
+      }
+      await popup.getByLabel('Heatmap colour').selectOption('concentration');
+      await expect.poll(() => legend.getAttribute('data-measure')).toBe('concentration');
+      expect(await popup.getByTestId('heatmap').getAttribute('data-measure')).toBe('concentration');
+      expect(await popup.getByTestId('heatmap-legend-values').textContent()).toMatch(/^0/);
+    } finally {
+      await popup.getByRole('tab', { name: 'Levels' }).click();
+    }
+  });
+
   it('reaches every help term from the keyboard and shows its text, on the card', async () => {
     const terms = await popup.locator('.term').evaluateAll((elements) => elements.filter((element) => (element as HTMLElement).offsetParent !== null).map((element) => element.getAttribute('data-help')));
     expect(terms.length).toBeGreaterThanOrEqual(9);
