@@ -52,7 +52,8 @@ export function useLevels(): [PopupData, PopupActions] {
 
   /** The views beside the levels (heatmap, profile) for the ticker a reply is about. */
   async function showReply(reply: LevelsReply, greek: Greek = data.greek): Promise<void> {
-    patch({ reply, heatmap: null, profile: null });
+    // These are the numbers asked for: nothing is pending once they are on screen.
+    patch({ reply, heatmap: null, profile: null, pending: null });
     if (!reply.levels) return;
     const [heatmap, profile] = await Promise.all([sendMessage('getHeatmap', { ticker: reply.ticker, greek }), sendMessage('getProfile', { ticker: reply.ticker })]);
     patch({ heatmap, profile });
