@@ -1,16 +1,20 @@
 /** Compact, readable numbers for summaries: $-20.68B, 4,734.40, 27.0%. */
 
+const DOLLAR_UNITS: [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'K'],
+];
+
+/** "$20.68B" from 20.68e9: an unsigned amount in its largest unit, the figure written by `digits`. */
+export function dollarMagnitude(magnitude: number, digits: (units: number) => string): string {
+  for (const [size, suffix] of DOLLAR_UNITS) if (magnitude >= size) return `$${digits(magnitude / size)}${suffix}`;
+  return `$${magnitude.toFixed(0)}`;
+}
+
 export function formatDollars(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  const magnitude = Math.abs(value);
-  const units: [number, string][] = [
-    [1e12, 'T'],
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e3, 'K'],
-  ];
-  for (const [size, suffix] of units) if (magnitude >= size) return `${sign}$${(magnitude / size).toFixed(2)}${suffix}`;
-  return `${sign}$${magnitude.toFixed(0)}`;
+  return `${value < 0 ? '-' : ''}${dollarMagnitude(Math.abs(value), (units) => units.toFixed(2))}`;
 }
 
 export function formatCount(value: number): string {

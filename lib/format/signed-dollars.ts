@@ -2,7 +2,7 @@
  * Dollar amounts where the sign matters at a glance (legends, chart axes): the typographic minus "−"
  * (U+2212, as wide as "+", not the short hyphen) and, when asked, an explicit "+".
  */
-import { formatDollars } from './numbers';
+import { dollarMagnitude, formatDollars } from './numbers';
 
 const MINUS = '\u2212';
 
@@ -14,14 +14,5 @@ export function signedDollars(value: number, explicitPlus = false): string {
 
 /** Short axis labels at two significant digits: "−$50B", "$2.5B", "$800M", "$0". */
 export function axisDollars(value: number): string {
-  const sign = value < 0 ? MINUS : '';
-  const magnitude = Math.abs(value);
-  const units: [number, string][] = [
-    [1e12, 'T'],
-    [1e9, 'B'],
-    [1e6, 'M'],
-    [1e3, 'K'],
-  ];
-  for (const [size, suffix] of units) if (magnitude >= size) return `${sign}$${+(magnitude / size).toPrecision(2)}${suffix}`;
-  return `${sign}$${magnitude.toFixed(0)}`;
+  return `${value < 0 ? MINUS : ''}${dollarMagnitude(Math.abs(value), (units) => String(+units.toPrecision(2)))}`;
 }
