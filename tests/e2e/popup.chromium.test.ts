@@ -168,6 +168,29 @@ describe('Chromium: popup and options', () => {
     await options.close();
   });
 
+  it('shows only the chosen provider\'s fields, and "Save and test" says at once what cannot work', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const before = await ask<{ provider: string }>(options, 'getSettings', undefined);
+    const fields = () => options.locator('input[name="customUrl"], input[name="tradierKey"], input[name="polygonKey"]').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('name')));
+    await options.getByLabel('Tradier (access token)').check();
+    await expect.poll(fields).toEqual(['tradierKey']);
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await expect.poll(() => options.getByTestId('options-message').textContent()).toBe('Tradier needs its key: paste it above.');
+    await options.getByLabel('Polygon / Massive (API key)').check();
+    await expect.poll(fields).toEqual(['polygonKey']);
+    await options.getByLabel('Custom URL (CBOE JSON or quote-table CSV)').check();
+    await expect.poll(fields).toEqual(['customUrl']);
+    await options.locator('input[name="customUrl"]').fill('ftp://127.0.0.1/chains/{ticker}.csv');
+    await options.getByRole('button', { name: 'Save and test' }).click();
+    await expect.poll(() => options.getByTestId('options-message').textContent()).toBe('The URL must start with https:// or http://, not ftp:');
+    await options.getByLabel('CBOE delayed quotes (free, ~15 min delayed)').check();
+    await expect.poll(fields).toEqual([]);
+    // Nothing was saved by the refused tries.
+    expect((await ask<{ provider: string }>(options, 'getSettings', undefined)).provider).toBe(before.provider);
+    await options.close();
+  });
+
   it('keeps options across a browser restart', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
