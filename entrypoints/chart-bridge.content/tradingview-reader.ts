@@ -34,11 +34,6 @@ const apiOf = (win: Window): unknown => {
   }
 };
 
-const rectOf = (element: Element): PlotRect => {
-  const rect = element.getBoundingClientRect();
-  return { left: rect.left, top: rect.top, width: rect.width, height: rect.height };
-};
-
 /** Where the API lives: the page, and any same-origin frame (Charting Library hosts), one level deep. */
 export function findApis(win: Window): ApiSearch {
   const hosts: ApiHost[] = [];

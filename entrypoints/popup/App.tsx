@@ -20,9 +20,8 @@ import { Tabs } from './parts/Tabs';
 import { Term } from './parts/Term';
 import { HistorySection } from './parts/history/HistorySection';
 import { helpText } from '../../lib/format/help-terms';
+import { REGIMES } from '../../lib/gex/regimes';
 import { GREEK_EXPOSURE_INFO, GREEKS, type Greek } from '../../lib/gex/greek-exposure';
-
-const REGIME_NAMES = { transition: 'Transition', positive: 'Positive γ', negative: 'Negative γ', flat: 'Flat' } as const;
 
 /** What the heatmap's colour measures: signed net GEX, or |GEX| concentration whatever its sign. */
 type HeatmapMeasure = 'net' | 'concentration';
@@ -39,7 +38,7 @@ export function App() {
         {levels && (
           // The card's Regime row carries its help; the badge is a glance.
           <span class="badge" data-testid="regime" data-regime={levels.regime} title={helpText('regime')}>
-            {REGIME_NAMES[levels.regime]}
+            {REGIMES[levels.regime].name}
           </span>
         )}
       </header>
@@ -69,7 +68,7 @@ export function App() {
             label: 'Levels',
             content: (
               <>
-                {reply && !levels && !busy && <NoLevels reply={reply} busy={busy} quiet={error !== null} onRetry={() => void actions.refresh()} onSample={() => void actions.useSample()} />}
+                {reply && !levels && !busy && <NoLevels reply={reply} quiet={error !== null} onRetry={() => void actions.refresh()} onSample={() => void actions.useSample()} />}
                 {reply?.status.refused && <RefusedChainCard reply={reply} refused={reply.status.refused} busy={busy} onAccept={() => void actions.acceptRefused()} />}
                 {reply && levels && reply.source && <Summary reply={reply} busy={busy} pending={pending} onRefresh={() => void actions.refresh()} />}
               </>

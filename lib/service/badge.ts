@@ -8,6 +8,7 @@ import { isStaleNow, type LevelsReply } from '../protocol';
 import { describeProviderError } from '../providers/types';
 import { describeAsOf } from '../format/time';
 import { formatPrice } from '../format/numbers';
+import { REGIMES } from '../gex/regimes';
 
 export interface BadgeLook {
   text: string;
@@ -17,8 +18,6 @@ export interface BadgeLook {
   title: string;
 }
 
-const REGIME_MARK = { positive: '+γ', negative: '−γ', transition: '~γ', flat: '0γ' } as const;
-const REGIME_COLOUR = { positive: '#26a69a', negative: '#ef5350', transition: '#f59f00', flat: '#787b86' } as const;
 const STALE_COLOUR = '#787b86';
 
 export function badgeFor(reply: LevelsReply, now: number): BadgeLook {
@@ -33,8 +32,8 @@ export function badgeFor(reply: LevelsReply, now: number): BadgeLook {
   const flip = levels.flip !== null ? `flip ${formatPrice(levels.flip, 1)}` : 'no flip in range';
   const marks = [stale ? `stale${reply.status.lastError ? `: ${describeProviderError(reply.status.lastError)}` : ''}` : null, old ? 'old data (a past session)' : null].filter(Boolean);
   return {
-    text: `${REGIME_MARK[levels.regime]}${stale || old ? '!' : ''}`,
-    colour: stale || old ? STALE_COLOUR : REGIME_COLOUR[levels.regime],
+    text: `${REGIMES[levels.regime].mark}${stale || old ? '!' : ''}`,
+    colour: stale || old ? STALE_COLOUR : REGIMES[levels.regime].colour,
     title: `gexmap — ${reply.ticker}: ${regime}, ${flip} · ${describeAsOf(reply.source.asOf, now)}${marks.length ? ` · ${marks.join(' · ')}` : ''} · sign model: ${levels.signModel} (assumed)`,
   };
 }

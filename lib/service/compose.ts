@@ -4,34 +4,20 @@
  * tests give them a fake one — both run this same composition.
  */
 import type { OverlayPush } from '../protocol';
-import type { FetchLike } from '../providers/types';
-import { Feeds } from './feeds';
+import { Feeds, type FeedDeps } from './feeds';
 import { Questions } from './questions';
 import { Subscriptions } from './subscriptions';
 import { SettingsChanges } from './settings-changes';
-import type { ServiceStorage } from './storage-port';
 import { ToolbarBadge, type BadgeLook } from './badge';
 import { Alerts } from './alerts';
 import type { FiredAlert } from '../alerts/triggers';
 
-export interface ServiceDeps {
-  storage: ServiceStorage;
-  fetch: FetchLike;
-  now: () => number;
-  sleep: (ms: number) => Promise<void>;
-  /** The bundled sample's CSV text. */
-  loadSample: () => Promise<string>;
-  /** Sets the single refresh alarm. */
-  scheduleAlarm: (when: number) => Promise<void>;
+/** What the background gives the service: the feeds' own needs (their events are wired here) and the browser's doors. */
+export interface ServiceDeps extends Omit<FeedDeps, 'onUpdated' | 'chartTickers'> {
   /** Delivers a push to a tab; rejects when the tab is gone. */
   sendToTab: (tabId: number, push: OverlayPush) => Promise<void>;
   syncSites: (sites: readonly string[]) => Promise<void>;
   injectOverlay: (tabId: number) => Promise<void>;
-  /** Base URLs, overridable for tests. */
-  urls?: { cboe?: string; tradier?: string; polygon?: string };
-  timeoutMs?: number;
-  /** Chains kept in all, at most. */
-  budgetBytes?: number;
   /** Draws the toolbar icon's badge and title. */
   showBadge?: (look: BadgeLook) => Promise<void>;
   /** Shows a fired alert (a system notification where allowed); resolves whether it was shown. */

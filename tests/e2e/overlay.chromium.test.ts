@@ -5,7 +5,6 @@
  * - TradingView Lightweight Charts (canvas axis): calibration, set through the UI as a user would;
  * Data: the custom-URL provider pointed at this test's localhost server (SPX and SPY fixtures).
  */
-import { HELP_TERMS } from '../../lib/format/help-terms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
@@ -18,6 +17,8 @@ import { projectRoot } from './helpers/paths';
 import { ask } from './helpers/protocol';
 import { levelsCommand } from './helpers/levels-cli';
 import { fitsWithin, misfits } from './helpers/overlay';
+import { calibrateThroughHandles } from './helpers/calibrate';
+import { HELP_TERMS } from '../../lib/format/help-terms';
 
 const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
 const SPY_FILE = join(projectRoot, 'tests/fixtures/cboe-spy-2023-09-14.csv.gz');
@@ -28,7 +29,6 @@ describe('Chromium: levels drawn on real charts', () => {
   let server: TestServer;
   let settingsPage: Page;
   let spx: Awaited<ReturnType<typeof levelsCommand>>;
-  let spy: Awaited<ReturnType<typeof levelsCommand>>;
 
   beforeAll(async () => {
     const spxCsv = gunzipSync(await readFile(SPX_FILE)).toString('utf8');
@@ -46,7 +46,6 @@ describe('Chromium: levels drawn on real charts', () => {
     await ask(settingsPage, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX' });
     await ask(settingsPage, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
     spx = await levelsCommand(SPX_FILE, ['--rate', '0.04', '--div', '0.013']);
-    spy = await levelsCommand(SPY_FILE, ['--rate', '0.04', '--div', '0.013']);
   });
   afterAll(async () => {
     await browser?.close();
@@ -109,20 +108,7 @@ describe('Chromium: levels drawn on real charts', () => {
     await page.goto(`${server.origin}/pages/lightweight.html`);
     // The panel starts as a pill docked to the chart; calibration is offered inside it once the axis cannot be read.
     await page.locator('gexmap-overlay .gx-pill').click();
-    const calibrate = page.locator('gexmap-overlay [data-action="calibrate"]');
-    await calibrate.click();
-    const handles = page.locator('gexmap-overlay .gx-handle-grip');
-    const prices = page.locator('gexmap-overlay .gx-handle-price');
-    for (const [index, price] of [[0, 4800], [1, 4650]] as const) {
-      const target = await page.evaluate((p) => (window as unknown as { chartApi: { priceToY(p: number): number } }).chartApi.priceToY(p), price);
-      const box = (await handles.nth(index).boundingBox())!;
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(box.x + box.width / 2, target, { steps: 6 });
-      await page.mouse.up();
-      await prices.nth(index).fill(String(price));
-    }
-    await page.locator('gexmap-overlay [data-action="save-calibration"]').click();
+    await calibrateThroughHandles(page, [4800, 4650]);
     await fitsWithin(page, 2, { api: 'chartApi' });
     await page.evaluate(() => (window as unknown as { chartApi: { scrollBy(n: number): void } }).chartApi.scrollBy(20));
     await fitsWithin(page, 2, { api: 'chartApi' });

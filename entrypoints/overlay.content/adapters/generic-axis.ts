@@ -8,7 +8,6 @@
  * chart, resize and scroll, and never gives up: when it cannot read now, it says why and keeps looking.
  */
 import { readPriceAxis, type AxisFit, type AxisLabel, type HorizontalMark } from '../../../lib/chart/price-axis';
-import { readTickText } from '../../../lib/chart/tick-text';
 import { svgTextTickY, textBoxTickY } from '../../../lib/chart/text-anchor';
 import { horizontalSegments } from '../../../lib/chart/svg-path';
 import type { PlotRect } from '../../../lib/chart/mapping';

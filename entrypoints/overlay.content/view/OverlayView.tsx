@@ -14,6 +14,7 @@ import type { HeatmapGrid } from '../../../lib/gex/heatmap';
 import type { Levels } from '../../../lib/gex/levels';
 import { CalibrationHandles, type HandleDraft } from './CalibrationHandles';
 import { describeAsOf } from '../../../lib/format/time';
+import { REGIMES } from '../../../lib/gex/regimes';
 
 import type { AdapterName } from '../adapters/adapter';
 
@@ -91,10 +92,9 @@ function Pill({ state }: { state: OverlayViewState }) {
   const levels = state.chart?.levels?.levels;
   const stale = state.chart?.levels ? isStaleNow(state.chart.levels, state.now) : false;
   if (!state.chart?.ticker || !levels) return <span>gexmap{state.chart?.ticker ? ` · ${state.chart.ticker}` : ''}</span>;
-  const sign = levels.regime === 'positive' ? '+γ' : levels.regime === 'negative' ? '−γ' : levels.regime === 'transition' ? '±γ' : '0γ';
   return (
     <span>
-      gexmap · <strong>{state.chart.ticker}</strong> {sign}
+      gexmap · <strong>{state.chart.ticker}</strong> {REGIMES[levels.regime].mark}
       {levels.flip !== null ? ` · flip ${(levels.flip + state.chart.basis).toFixed(1)}` : ''}
       {stale && <span class="gx-badge-stale"> · stale</span>}
     </span>

@@ -7,8 +7,8 @@ import type { LevelsReply } from '../../../lib/protocol';
 import { describeProviderError } from '../../../lib/providers/types';
 import { SAMPLE_SNAPSHOT } from '../../../lib/providers/sample';
 
-/** `quiet`: another message is on screen; the card keeps its ways on but not a second reason. */
-export function NoLevels({ reply, busy, quiet, onRetry, onSample }: { reply: LevelsReply; busy: string | null; quiet: boolean; onRetry: () => void; onSample: () => void }) {
+/** Shown only while nothing is loading. `quiet`: another message is on screen; the card keeps its ways on but not a second reason. */
+export function NoLevels({ reply, quiet, onRetry, onSample }: { reply: LevelsReply; quiet: boolean; onRetry: () => void; onSample: () => void }) {
   const reason = reply.status.lastError && reply.status.lastError.kind !== 'refused' ? describeProviderError(reply.status.lastError) : null;
   return (
     <section class="card problem" aria-label="No levels">
@@ -19,10 +19,10 @@ export function NoLevels({ reply, busy, quiet, onRetry, onSample }: { reply: Lev
         </p>
       )}
       <div class="row">
-        <button type="button" onClick={onRetry} disabled={busy !== null}>
+        <button type="button" onClick={onRetry}>
           Retry
         </button>
-        <button type="button" data-testid="use-sample" onClick={onSample} disabled={busy !== null}>
+        <button type="button" data-testid="use-sample" onClick={onSample}>
           Use the bundled sample ({SAMPLE_SNAPSHOT.underlying}, {SAMPLE_SNAPSHOT.date})
         </button>
         <a class="button" href={browser.runtime.getURL('/options.html#import')} target="_blank" rel="noreferrer">

@@ -11,16 +11,9 @@ import { describeHedgeFlow } from '../../../lib/format/hedge-flow';
 import { describeAsOf, formatSessionDate, oldDataNote } from '../../../lib/format/time';
 import { sessionOfInstant } from '../../../lib/market/sessions';
 import { Term } from './Term';
+import { REGIMES } from '../../../lib/gex/regimes';
 import { describeProviderError } from '../../../lib/providers/types';
 import { FLIP_MODELS } from '../../../lib/gex/flip-models';
-
-/** The regime in words, as the badge's colour says it. */
-const REGIME_WORDS = {
-  positive: 'Positive γ — hedging dampens moves',
-  negative: 'Negative γ — hedging amplifies moves',
-  transition: 'Transition — near the flip',
-  flat: 'Flat — no measurable gamma',
-} as const;
 
 function Change({ value }: { value: number | null | undefined }) {
   if (value === null || value === undefined) return <span class="change">—</span>;
@@ -62,7 +55,7 @@ export function Summary({ reply, busy, pending, onRefresh }: { reply: LevelsRepl
         <dt>
           <Term id="regime" />
         </dt>
-        <dd data-testid="regime-words">{REGIME_WORDS[levels.regime]}</dd>
+        <dd data-testid="regime-words">{REGIMES[levels.regime].words}</dd>
         <span />
         <dt>
           <Term id="spot" />

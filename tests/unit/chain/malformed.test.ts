@@ -1,69 +1,61 @@
 /** Input that is not a chain gets one clear error naming what was expected; bad rows are reported. */
 import { describe, expect, it } from 'vitest';
-import { parseChainText, ChainFormatError } from '../../../lib/chain/parse';
+import { parseChainText } from '../../../lib/chain/parse';
 import { parseCboeCsv } from '../../../lib/chain/cboe-csv';
 import { parseCboeJson } from '../../../lib/chain/cboe-json';
 import { FIXTURES, fixtureText } from '../fixtures';
+import { formatError } from './format-error';
 
-function failure(run: () => unknown): ChainFormatError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ChainFormatError);
-    return error as ChainFormatError;
-  }
-  throw new Error('expected a ChainFormatError, but parsing succeeded');
-}
 
 const spxCsv = fixtureText(FIXTURES.spx);
 const spxLines = spxCsv.split('\n');
 
 describe('input that is not a chain', () => {
   it('empty or blank input', () => {
-    expect(failure(() => parseChainText('')).problem).toBe('empty');
-    expect(failure(() => parseChainText('  \n\n')).message).toMatch(/the input is empty \(expected CBOE delayed-quotes JSON/);
+    expect(formatError(() => parseChainText('')).problem).toBe('empty');
+    expect(formatError(() => parseChainText('  \n\n')).message).toMatch(/the input is empty \(expected CBOE delayed-quotes JSON/);
   });
 
   it('an HTML error page, named by its title', () => {
-    const error = failure(() => parseChainText('<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body>Access denied</body></html>'));
+    const error = formatError(() => parseChainText('<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body>Access denied</body></html>'));
     expect(error.problem).toBe('html');
     expect(error.message).toMatch(/HTML page \("403 Forbidden"\)/);
-    expect(failure(() => parseCboeJson('<html><body>oops</body></html>')).problem).toBe('html');
+    expect(formatError(() => parseCboeJson('<html><body>oops</body></html>')).problem).toBe('html');
   });
 
   it('JSON of another shape', () => {
-    const error = failure(() => parseChainText('{"error": "symbol not found", "code": 404}'));
+    const error = formatError(() => parseChainText('{"error": "symbol not found", "code": 404}'));
     expect(error.problem).toBe('wrong-shape');
     expect(error.message).toMatch(/no "options" array \(top-level keys: error, code\)/);
-    expect(failure(() => parseChainText('[1, 2, 3]')).message).toMatch(/an array, not an object/);
+    expect(formatError(() => parseChainText('[1, 2, 3]')).message).toMatch(/an array, not an object/);
   });
 
   it('truncated JSON', () => {
     const full = fixtureText(FIXTURES.spyJson);
-    const error = failure(() => parseChainText(full.slice(0, 5000)));
+    const error = formatError(() => parseChainText(full.slice(0, 5000)));
     expect(error.problem).toBe('truncated');
     expect(error.message).toMatch(/ends before it is complete after 5000 characters/);
   });
 
   it('a CSV cut off before its header, and one with no rows after it', () => {
     const preambleOnly = spxLines.slice(0, 3).join('\n');
-    expect(failure(() => parseChainText(preambleOnly)).problem).toBe('truncated');
+    expect(formatError(() => parseChainText(preambleOnly)).problem).toBe('truncated');
     const headerOnly = spxLines.slice(0, 4).join('\n');
-    const error = failure(() => parseChainText(headerOnly));
+    const error = formatError(() => parseChainText(headerOnly));
     expect(error.problem).toBe('truncated');
     expect(error.message).toMatch(/ends right after the header/);
   });
 
   it('a CSV whose header is not the quote table', () => {
     const badHeader = [spxLines[0], spxLines[1], spxLines[2], 'Expiration Date,Calls,Bid,Ask,Strike,Puts,Bid,Ask', spxLines[4]].join('\n');
-    const error = failure(() => parseCboeCsv(badHeader));
+    const error = formatError(() => parseCboeCsv(badHeader));
     expect(error.problem).toBe('bad-header');
     expect(error.message).toMatch(/line 4: the call columns are "Bid,Ask,Strike,Puts/);
   });
 
   it('a CSV with an unreadable Date line', () => {
     const badDate = [spxLines[0], spxLines[1], '"Date: sometime",Bid: 1', ...spxLines.slice(3, 10)].join('\n');
-    const error = failure(() => parseCboeCsv(badDate));
+    const error = formatError(() => parseCboeCsv(badDate));
     expect(error.problem).toBe('bad-date');
     // Supplying the as-of instead is accepted, and said.
     const snapshot = parseCboeCsv(badDate, { asOf: Date.parse('2024-01-07T15:52:00Z') });
@@ -71,7 +63,7 @@ describe('input that is not a chain', () => {
   });
 
   it('text in no known format', () => {
-    const error = failure(() => parseChainText('hello, world\nthis is not a chain'));
+    const error = formatError(() => parseChainText('hello, world\nthis is not a chain'));
     expect(error.problem).toBe('wrong-shape');
     expect(error.message).toMatch(/unrecognised format starting with "hello, world"/);
   });
