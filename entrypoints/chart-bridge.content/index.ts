@@ -9,7 +9,7 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BRIDGE_CHANNEL, BRIDGE_HELLO, bridgeEventText, type BridgeMessage } from '../../lib/chart/bridge-message';
-import { findApis, readLayouts, watchChartEvents, type ApiSearch, type LayoutRead } from './tradingview-reader';
+import { findApis, readLayouts, searchHolds, unreadableFrames, watchChartEvents, type ApiSearch, type LayoutRead } from './tradingview-reader';
 import { installCanvasTap } from './canvas-tap';
 import { startLibraryBridge } from './library-bridge';
 
@@ -63,7 +63,7 @@ function send(message: BridgeMessage): void {
 function startBridge(onReads: (reads: boolean) => void): () => void {
   const startedAt = performance.now();
   const watched = new WeakSet<object>();
-  let search: ApiSearch = { hosts: [], unreadableFrames: [] };
+  let search: ApiSearch = { hosts: [], frames: [], frameApis: [], ownApi: null };
   let last = '';
   let frame = 0;
   let timer = 0;
@@ -75,46 +75,65 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     send(message);
   };
 
-  // The page's geometry changed (or may have): the next frame reads the DOM again.
+  // The page's geometry changed (or may have): the next frame reads the DOM again. Every document
+  // that holds a chart is watched — the page's and each same-origin frame's, also frames added later.
   let dirty = true;
   const markDirty = () => void (dirty = true);
-  window.addEventListener('resize', markDirty, { passive: true });
-  window.addEventListener('scroll', markDirty, { passive: true, capture: true });
   const mutations = new MutationObserver((records) => {
     if (records.some((record) => !(record.target as Element).closest?.('gexmap-overlay'))) dirty = true;
   });
+  const watchedDocuments = new WeakSet<Document>();
+  const watchDocument = (document: Document) => {
+    if (watchedDocuments.has(document)) return;
+    watchedDocuments.add(document);
+    mutations.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
+    const view = document.defaultView;
+    view?.addEventListener('resize', markDirty, { passive: true });
+    // A scroll anywhere in that document (the frame's own content too) may move a pane.
+    view?.addEventListener('scroll', markDirty, { passive: true, capture: true });
+  };
+  watchDocument(window.document);
+
   let layout: LayoutRead | null = null;
-  let probe: unknown[] = [];
 
   const read = () => {
     if (search.hosts.length === 0) return;
     // Nothing in the DOM moved and the scales answer as before: nothing to read, nothing to send.
-    if (!dirty && layout) {
-      const now = layout.probe();
-      if (now.length === probe.length && now.every((value, index) => Object.is(value, probe[index]))) return;
-    }
+    if (!dirty && layout?.unchanged()) return;
     dirty = false;
+    const chartCount = layout?.chartCount;
     layout = readLayouts(search.hosts);
-    probe = layout.probe();
+    // A chart added to the layout: subscribe to its own events too.
+    if (layout.chartCount !== chartCount) watchChartEvents(search.hosts, markDirty, watched);
     const { charts, problems } = layout;
     onReads(charts.length > 0);
-    if (charts.length) post({ type: 'charts', charts, unreadableFrames: search.unreadableFrames });
-    else post({ type: 'absent', reason: problems[0] ? `TradingView chart ${problems[0].id}: ${problems[0].reason}` : 'the layout has no charts', unreadableFrames: search.unreadableFrames });
+    const unreadable = unreadableFrames(search);
+    if (charts.length) post({ type: 'charts', charts, unreadableFrames: unreadable });
+    else post({ type: 'absent', reason: problems[0] ? `TradingView chart ${problems[0].id}: ${problems[0].reason}` : 'the layout has no charts', unreadableFrames: unreadable });
   };
 
-  /** Frames between fresh looks for hosts (a frame added, a layout rebuilt) and their events. */
-  const RESCAN_FRAMES = 60;
+  /** Takes a new search: watches its documents and charts, and reads everything again. */
+  const adopt = (found: ApiSearch) => {
+    search = found;
+    for (const host of search.hosts) watchDocument(host.document);
+    watchChartEvents(search.hosts, markDirty, watched);
+    dirty = true;
+  };
+
+  /**
+   * Every second, a look that touches no layout: has a frame come or gone, or an API appeared or been
+   * replaced? Only then a new search. A frame's own place is part of every read (it moves with the
+   * page's DOM, scroll and resize, all watched); the rare move none of those announce (a CSS animation)
+   * is caught by a full read every few seconds.
+   */
+  const CHECK_FRAMES = 60;
+  const FULL_READ_FRAMES = 300;
   let frames = 0;
   const tick = () => {
     frame = 0;
-    if (++frames % RESCAN_FRAMES === 0) {
-      dirty = true; // a pane can move without a resize or a mutation we saw (a frame's content scrolled)
-      const again = findApis(window);
-      if (again.hosts.length) {
-        search = again;
-        watchChartEvents(search.hosts, markDirty, watched);
-      }
-    }
+    frames++;
+    if (frames % CHECK_FRAMES === 0 && !searchHolds(window, search)) adopt(findApis(window));
+    if (frames % FULL_READ_FRAMES === 0) dirty = true;
     read();
     schedule();
   };
@@ -122,27 +141,29 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     if (!frame && document.visibilityState === 'visible' && search.hosts.length) frame = requestAnimationFrame(tick);
   };
 
+  const absent = () => post({ type: 'absent', reason: 'no TradingView chart API on this page', unreadableFrames: unreadableFrames(search) });
   const look = () => {
     timer = 0;
     if (document.visibilityState !== 'visible') return;
-    search = findApis(window);
-    if (search.hosts.length) {
-      // The page's own document, and the documents of same-origin frames that hold charts.
-      for (const document of new Set([window.document, ...search.hosts.map((host) => host.document)])) {
-        mutations.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
-      }
-      watchChartEvents(search.hosts, markDirty, watched);
+    const found = findApis(window);
+    if (found.hosts.length) {
+      adopt(found);
       schedule();
       return;
     }
-    if (performance.now() - startedAt >= ABSENT_AFTER_MS) post({ type: 'absent', reason: 'no TradingView chart API on this page', unreadableFrames: search.unreadableFrames });
+    search = found;
+    if (performance.now() - startedAt >= ABSENT_AFTER_MS) absent();
     timer = window.setTimeout(look, SEARCH_INTERVAL_MS);
   };
 
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') {
-      if (search.hosts.length) schedule();
-      else if (!timer) look();
+      if (search.hosts.length) {
+        // Anything may have changed while hidden (nothing was read): look again before the next frame.
+        if (!searchHolds(window, search)) adopt(findApis(window));
+        dirty = true;
+        schedule();
+      } else if (!timer) look();
     } else {
       cancelAnimationFrame(frame);
       frame = 0;
@@ -156,6 +177,6 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     layout = null;
     dirty = true;
     if (search.hosts.length) read();
-    else if (performance.now() - startedAt >= ABSENT_AFTER_MS) post({ type: 'absent', reason: 'no TradingView chart API on this page', unreadableFrames: search.unreadableFrames });
+    else if (performance.now() - startedAt >= ABSENT_AFTER_MS) absent();
   };
 }

@@ -9,62 +9,88 @@ import { call } from './safe-call';
 import type { PlotRect } from '../../lib/chart/mapping';
 import { mappingFromCoordinates, mappingFromVisibleRange, SAMPLE_FRACTIONS, type TradingViewScaleMode } from '../../lib/chart/tradingview-scale';
 
-/** A window holding the API: the page itself, or a same-origin frame at an offset in the page. */
+/** A window holding the API: the page itself, or a same-origin frame in the page. */
 export interface ApiHost {
   api: unknown;
   document: Document;
-  /** The frame's content box in the top viewport (zero for the page itself). */
-  offset: { left: number; top: number };
+  /** The frame holding it (null for the page itself): its place is read with the layout, as it may move. */
+  frame: HTMLIFrameElement | null;
   /** Prefix of chart ids from this host ("" for the page, "f1:" for the first frame). */
   prefix: string;
 }
 
 export interface ApiSearch {
   hosts: ApiHost[];
-  /** Frames that may hold a chart but are another origin's: nothing can be read there. */
-  unreadableFrames: PlotRect[];
+  /** Every frame of the page when searched, and the API each showed (null: none yet, or another origin's). */
+  frames: HTMLIFrameElement[];
+  frameApis: unknown[];
+  ownApi: unknown;
 }
 
-const apiOf = (win: Window): unknown => {
+const apiOf = (win: Window | null): unknown => {
   try {
-    const record = win as unknown as Record<string, unknown>;
-    return record.TradingViewApi ?? record.tradingViewApi ?? null;
+    const record = win as unknown as Record<string, unknown> | null;
+    return record?.TradingViewApi ?? record?.tradingViewApi ?? null;
   } catch {
     return null; // another origin's window
+  }
+};
+
+const documentOf = (frame: HTMLIFrameElement): Document | null => {
+  try {
+    return frame.contentWindow?.document ?? null;
+  } catch {
+    return null; // another origin's frame
   }
 };
 
 /** Where the API lives: the page, and any same-origin frame (Charting Library hosts), one level deep. */
 export function findApis(win: Window): ApiSearch {
   const hosts: ApiHost[] = [];
-  const unreadableFrames: PlotRect[] = [];
-  const own = apiOf(win);
-  if (own) hosts.push({ api: own, document: win.document, offset: { left: 0, top: 0 }, prefix: '' });
-  let index = 0;
-  for (const frame of win.document.querySelectorAll('iframe')) {
-    index++;
-    const rect = frame.getBoundingClientRect();
-    if (rect.width < 200 || rect.height < 120) continue;
-    let frameWindow: Window | null = null;
-    let sameOrigin = false;
-    try {
-      frameWindow = frame.contentWindow;
-      sameOrigin = Boolean(frameWindow?.document);
-    } catch {
-      sameOrigin = false;
-    }
-    if (sameOrigin && frameWindow) {
-      const api = apiOf(frameWindow);
-      // The frame's content starts inside its border and padding.
-      const style = getComputedStyle(frame);
-      const left = rect.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
-      const top = rect.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop);
-      if (api) hosts.push({ api, document: frameWindow.document, offset: { left, top }, prefix: `f${index}:` });
-    } else if (/tradingview|charting|chart/i.test(frame.src || frame.name || frame.title || '')) {
-      unreadableFrames.push({ left: rect.left, top: rect.top, width: rect.width, height: rect.height });
-    }
+  const ownApi = apiOf(win);
+  if (ownApi) hosts.push({ api: ownApi, document: win.document, frame: null, prefix: '' });
+  const frames = [...win.document.getElementsByTagName('iframe')];
+  const frameApis = frames.map((frame, index) => {
+    const api = apiOf(frame.contentWindow);
+    const document = api ? documentOf(frame) : null;
+    if (api && document) hosts.push({ api, document, frame, prefix: `f${index + 1}:` });
+    return api;
+  });
+  return { hosts, frames, frameApis, ownApi };
+}
+
+/**
+ * Whether a search still describes the page, without touching its layout: the same API on the page,
+ * the same frames in the same order, each showing the same API (or still none). Cheap enough to ask
+ * often, so a frame added or a Charting Library that built its API late is found within a second.
+ */
+export function searchHolds(win: Window, search: ApiSearch): boolean {
+  if (apiOf(win) !== search.ownApi) return false;
+  const frames = win.document.getElementsByTagName('iframe');
+  if (frames.length !== search.frames.length) return false;
+  for (let index = 0; index < frames.length; index++) {
+    if (frames[index] !== search.frames[index] || apiOf(frames[index].contentWindow) !== search.frameApis[index]) return false;
   }
-  return { hosts, unreadableFrames };
+  return true;
+}
+
+/** A frame's content box in the top viewport: inside its border and padding. */
+export function frameOffset(frame: HTMLIFrameElement | null): { left: number; top: number } {
+  if (!frame) return { left: 0, top: 0 };
+  const rect = frame.getBoundingClientRect();
+  const style = getComputedStyle(frame);
+  return { left: rect.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft), top: rect.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop) };
+}
+
+/** Frames large enough to hold a chart that belong to another origin, named like a chart: nothing can be read there. */
+export function unreadableFrames(search: ApiSearch): PlotRect[] {
+  const rects: PlotRect[] = [];
+  for (const frame of search.frames) {
+    if (!frame.isConnected || documentOf(frame) || !/tradingview|charting|chart/i.test(frame.src || frame.name || frame.title || '')) continue;
+    const rect = frame.getBoundingClientRect();
+    if (rect.width >= 200 && rect.height >= 120) rects.push({ left: rect.left, top: rect.top, width: rect.width, height: rect.height });
+  }
+  return rects;
 }
 
 /** The charts of one host's layout, in layout order, with the index of the active one. */
@@ -118,7 +144,7 @@ export interface ChartProblem {
 const paneElements = new Map<string, Element>();
 
 /** Reads one chart: its main pane's element and price scale. A problem names what was missing. */
-function readChart(chart: unknown, id: string, active: boolean, container: ParentNode, offset: ApiHost['offset']): BridgeChart | ChartProblem {
+function readChart(chart: unknown, id: string, active: boolean, container: ParentNode, offset: { left: number; top: number }): BridgeChart | ChartProblem {
   const panes = call(chart, 'getPanes');
   const paneList = Array.isArray(panes) ? panes : [];
   let mainIndex = paneList.findIndex((pane) => call(pane, 'hasMainSeries') === true);
@@ -165,42 +191,79 @@ function readChart(chart: unknown, id: string, active: boolean, container: Paren
 export interface LayoutRead {
   charts: BridgeChart[];
   problems: ChartProblem[];
+  /** Charts in the layouts (read or not): a new one needs its events watched. */
+  chartCount: number;
   /**
-   * A cheap reading of what can change without the page's DOM changing — the symbols, the active
-   * chart, each price scale at three heights: the same values mean the same drawing.
+   * Whether what can change without the page's DOM changing — the symbols, the active chart, each
+   * price scale at three heights — still answers as when read: the same values mean the same drawing.
+   * Asked every frame, so it allocates nothing and stops at the first difference.
    */
-  probe: () => unknown[];
+  unchanged: () => boolean;
+}
+
+/** One cheap question to the API whose answer is kept: `target[method](arg)`. */
+interface ProbeSlot {
+  target: unknown;
+  method: string;
+  arg: number | undefined;
+}
+
+function ask(slot: ProbeSlot): unknown {
+  try {
+    const method = (slot.target as Record<string, unknown> | null | undefined)?.[slot.method];
+    if (typeof method !== 'function') return undefined;
+    return slot.arg === undefined ? method.call(slot.target) : method.call(slot.target, slot.arg);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every chart of every host. */
 export function readLayouts(hosts: readonly ApiHost[]): LayoutRead {
   const charts: BridgeChart[] = [];
   const problems: ChartProblem[] = [];
-  const probes: (() => unknown[])[] = [];
+  const slots: ProbeSlot[] = [];
+  const slot = (target: unknown, method: string, arg?: number) => slots.push({ target, method, arg });
+  let chartCount = 0;
   for (const host of hosts) {
     const { charts: hostCharts, active } = chartsOf(host.api);
-    probes.push(() => [call(host.api, 'chartsCount'), call(host.api, 'activeChartIndex')]);
+    chartCount += hostCharts.length;
+    slot(host.api, 'chartsCount');
+    slot(host.api, 'activeChartIndex');
     for (const chart of hostCharts) {
       const panes = call(chart, 'getPanes');
       const pane = Array.isArray(panes) ? (panes.find((candidate) => call(candidate, 'hasMainSeries') === true) ?? panes[0]) : null;
       const scale = call(pane, 'getMainSourcePriceScale');
       const height = call(pane, 'getHeight');
       const bottom = typeof height === 'number' ? height - 1 : 0;
-      probes.push(() => [call(chart, 'symbol'), call(pane, 'getHeight'), call(scale, 'coordinateToPrice', 0), call(scale, 'coordinateToPrice', bottom / 2), call(scale, 'coordinateToPrice', bottom), call(scale, 'getMode'), call(scale, 'isInverted')]);
+      // The range first: it is what moves with live ticks.
+      slot(scale, 'coordinateToPrice', 0);
+      slot(scale, 'coordinateToPrice', bottom);
+      slot(scale, 'coordinateToPrice', bottom / 2);
+      slot(pane, 'getHeight');
+      slot(chart, 'symbol');
+      slot(scale, 'getMode');
+      slot(scale, 'isInverted');
     }
     const containers = containersOf(host.document);
+    const offset = frameOffset(host.frame);
     hostCharts.forEach((chart, index) => {
       if (!chart) return;
       // Charts and their containers come in the same layout order; a layout of one may lack the wrapper.
       const container = containers.length === hostCharts.length ? containers[index] : hostCharts.length === 1 ? host.document : null;
       const id = `${host.prefix}${index}`;
       if (!container) return void problems.push({ id, reason: 'its chart container is not in the page' });
-      const read = readChart(chart, id, host === hosts[0] && index === active, container, host.offset);
+      const read = readChart(chart, id, host === hosts[0] && index === active, container, offset);
       if ('reason' in read) problems.push(read);
       else charts.push(read);
     });
   }
-  return { charts, problems, probe: () => probes.flatMap((probe) => probe()) };
+  const answers = slots.map(ask);
+  const unchanged = () => {
+    for (let index = 0; index < slots.length; index++) if (!Object.is(ask(slots[index]), answers[index])) return false;
+    return true;
+  };
+  return { charts, problems, chartCount, unchanged };
 }
 
 /** Subscribes to a chart's own change events where the API offers them (feature-detected). */

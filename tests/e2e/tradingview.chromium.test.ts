@@ -217,6 +217,32 @@ describe('Chromium: TradingView as the real page works', () => {
     await fitsWithin(page, 3, { api: 'frameStandIn' });
     await page.evaluate(() => (window as unknown as { frameStandIn: { control(): StandIn['standIn'] } }).frameStandIn.control().pan(25));
     await fitsWithin(page, 3, { api: 'frameStandIn' });
+    // The frame moves in the page, and its own content scrolls: the lines follow within frames, not
+    // at the next periodic look.
+    const followsWithinFrames = async (change: string) => {
+      await afterFrames(page, change, 3);
+      const fit = await page.evaluate(misfits, 'frameStandIn');
+      expect(fit.misfit.length, change).toBe(3);
+      expect(fit.worst, `${change}: ${JSON.stringify(fit.misfit)}`).toBeLessThanOrEqual(TOLERANCE_PX);
+    };
+    await followsWithinFrames("document.getElementById('chart-frame').style.top = '131px'");
+    await page.evaluate(() => {
+      const frameDocument = (document.getElementById('chart-frame') as HTMLIFrameElement).contentDocument!;
+      frameDocument.body.style.height = '1400px';
+    });
+    await page.waitForTimeout(100);
+    await followsWithinFrames("document.getElementById('chart-frame').contentWindow.scrollTo(0, 37)");
+    // The broker swaps the frame for a new one (a new window, a new API object): found and read again.
+    await page.evaluate(() => {
+      const old = document.getElementById('chart-frame') as HTMLIFrameElement;
+      const replacement = document.createElement('iframe');
+      replacement.id = 'chart-frame';
+      replacement.title = 'TradingView chart';
+      replacement.style.top = '101px';
+      old.replaceWith(replacement);
+      replacement.src = '/pages/charting-library-frame.html';
+    });
+    await fitsWithin(page, 3, { api: 'frameStandIn' });
     await page.close();
   });
 
