@@ -55,11 +55,26 @@ export function scoreAxisFit<L extends AxisLabel>(fit: ColumnFit<L>, context: Ax
     0.5 * Math.min(fit.residualPx / 1.5, 1) -
     (fit.inverted ? 0.25 : 0);
 
+  // Plain words cost string work on every read; only the fits shown or explained need them.
+  let reasons: string[] | null = null;
+  return {
+    ...fit,
+    visibleRange,
+    plausibility,
+    besidePlot,
+    score,
+    get reasons() {
+      return (reasons ??= reasonsFor(fit, visibleRange, plausibility, besidePlot, context.expectedPrice));
+    },
+  };
+}
+
+function reasonsFor(fit: ColumnFit<AxisLabel>, visibleRange: { low: number; high: number }, plausibility: Plausibility, besidePlot: boolean | null, expectedPrice: number | undefined): string[] {
   const reasons: string[] = [];
   const range = `${formatNumber(visibleRange.low)}–${formatNumber(visibleRange.high)}`;
-  if (plausibility === 'contains') reasons.push(`range ${range} contains ${formatNumber(context.expectedPrice!)}`);
-  else if (plausibility === 'near') reasons.push(`range ${range} is near ${formatNumber(context.expectedPrice!)}`);
-  else if (plausibility === 'far') reasons.push(`range ${range} is far from ${formatNumber(context.expectedPrice!)}`);
+  if (plausibility === 'contains') reasons.push(`range ${range} contains ${formatNumber(expectedPrice!)}`);
+  else if (plausibility === 'near') reasons.push(`range ${range} is near ${formatNumber(expectedPrice!)}`);
+  else if (plausibility === 'far') reasons.push(`range ${range} is far from ${formatNumber(expectedPrice!)}`);
   else reasons.push(`range ${range}`);
   reasons.push(`${fit.ticks.length} of ${fit.memberCount} labels on a ${fit.inverted ? 'inverted ' : ''}${fit.kind} scale, ${fit.residualPx.toFixed(2)} px RMS`);
   if (fit.tickSource === 'box') reasons.push('tick positions from label boxes (an offset from the ticks would not show)');
@@ -68,7 +83,7 @@ export function scoreAxisFit<L extends AxisLabel>(fit: ColumnFit<L>, context: Ax
   if (fit.steps.step !== null && fit.steps.niceStep && fit.steps.evenness >= 0.75) reasons.push(`even steps of ${formatNumber(fit.steps.step)}`);
   if (fit.rowMateShare >= 0.5) reasons.push('numbers beside its rows (a table?)');
   if (fit.decimalComma) reasons.push('read with European separators');
-  return { ...fit, visibleRange, plausibility, besidePlot, score, reasons };
+  return reasons;
 }
 
 /** Best first: plausibility tier, then score. */

@@ -11,70 +11,166 @@ export interface HorizontalSegment {
   x2: number;
 }
 
-/** Parameters per command (arcs carry 7, curves 4 or 6). */
-const ARITY: Record<string, number> = { m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7, z: 0 };
+/** Parameters per command (arcs carry 7, curves 4 or 6), by the command's lower-case char code. */
+const ARITY = new Int8Array(128).fill(-1);
+for (const [command, arity] of Object.entries({ m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7, z: 0 })) {
+  ARITY[command.charCodeAt(0)] = arity;
+  ARITY[command.toUpperCase().charCodeAt(0)] = arity;
+}
 
-function tokens(d: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  const pattern = /([MmLlHhVvCcSsQqTtAaZz])|([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/g;
-  for (let match = pattern.exec(d); match; match = pattern.exec(d)) out.push(match[1] ?? Number(match[2]));
-  return out;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * Reads `d` one token at a time without building a token list: this runs over every path of a chart
+ * on every frame it pans. Commands are the path letters; numbers are `[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?`;
+ * anything else (separators, stray characters) is skipped.
+ */
+class PathScanner {
+  /** 0 at the end, 1 a command (in `command`), 2 a number (in `number`). */
+  kind = 0;
+  command = 0;
+  number = 0;
+  private position = 0;
+
+  constructor(private readonly d: string) {
+    this.advance();
+  }
+
+  advance(): void {
+    const d = this.d;
+    while (this.position < d.length) {
+      const code = d.charCodeAt(this.position);
+      if (code < 128 && ARITY[code] >= 0) {
+        this.kind = 1;
+        this.command = code;
+        this.position++;
+        return;
+      }
+      if (isDigit(code) || code === 46 || code === 43 || code === 45) {
+        const end = this.numberEnd(this.position);
+        if (end > 0) {
+          this.kind = 2;
+          this.number = this.exact ? this.mantissa * this.sign * 10 ** this.exponent : Number(d.slice(this.position, end));
+          // One rounding: an exact integer times or over an exact power of ten, as Number() would give.
+          if (this.exact && this.exponent < 0) this.number = (this.mantissa * this.sign) / 10 ** -this.exponent;
+          this.position = end;
+          return;
+        }
+      }
+      this.position++;
+    }
+    this.kind = 0;
+  }
+
+  // The number being read, without building its text: digits as one integer and a power of ten.
+  private mantissa = 0;
+  private sign = 1;
+  private exponent = 0;
+  /** Few enough digits and a small enough power for one exact rounding; else Number() reads the text. */
+  private exact = true;
+
+  /** Where the number starting at `start` ends, or -1 when none starts there. */
+  private numberEnd(start: number): number {
+    const d = this.d;
+    let at = start;
+    let code = d.charCodeAt(at);
+    this.sign = code === 45 ? -1 : 1;
+    if (code === 43 || code === 45) code = d.charCodeAt(++at);
+    let digits = 0;
+    let mantissa = 0;
+    let exponent = 0;
+    while (isDigit(code)) {
+      digits++;
+      mantissa = mantissa * 10 + (code - 48);
+      code = d.charCodeAt(++at);
+    }
+    if (code === 46) {
+      code = d.charCodeAt(++at);
+      while (isDigit(code)) {
+        digits++;
+        mantissa = mantissa * 10 + (code - 48);
+        exponent--;
+        code = d.charCodeAt(++at);
+      }
+    }
+    if (digits === 0) return -1;
+    if (code === 101 || code === 69) {
+      let end = at + 1;
+      let next = d.charCodeAt(end);
+      const negative = next === 45;
+      if (next === 43 || next === 45) next = d.charCodeAt(++end);
+      if (isDigit(next)) {
+        let power = 0;
+        while (isDigit(next)) {
+          power = power * 10 + (next - 48);
+          next = d.charCodeAt(++end);
+        }
+        exponent += negative ? -power : power;
+        at = end;
+      }
+    }
+    this.mantissa = mantissa;
+    this.exponent = exponent;
+    this.exact = digits <= 15 && Math.abs(exponent) <= 22;
+    return at;
+  }
 }
 
 /** Segments with |dy| below `flatness` count as horizontal; zero-length ones are dropped. */
 export function horizontalSegments(d: string, flatness = 0.01): HorizontalSegment[] {
-  const list = tokens(d);
+  const scan = new PathScanner(d);
   const segments: HorizontalSegment[] = [];
+  const n = [0, 0, 0, 0, 0, 0, 0];
   let x = 0;
   let y = 0;
   let startX = 0;
   let startY = 0;
-  let command = '';
-  let i = 0;
+  let command = 0;
   const line = (toX: number, toY: number) => {
     if (Math.abs(toY - y) < flatness && Math.abs(toX - x) > 0) segments.push({ y: (y + toY) / 2, x1: Math.min(x, toX), x2: Math.max(x, toX) });
     x = toX;
     y = toY;
   };
-  while (i < list.length) {
-    if (typeof list[i] === 'string') command = list[i++] as string;
-    else if (!command) return segments; // numbers before any command: not a path
-    const lower = command.toLowerCase();
-    const relative = command !== command.toUpperCase();
-    const arity = ARITY[lower];
+  while (scan.kind !== 0) {
+    if (scan.kind === 1) {
+      command = scan.command;
+      scan.advance();
+    } else if (!command) return segments; // numbers before any command: not a path
+    const relative = command >= 97; // lower case
+    const lower = relative ? command : command + 32;
+    const arity = ARITY[command];
     if (arity === 0) {
       line(startX, startY);
-      command = '';
+      command = 0;
       continue;
     }
-    const args = list.slice(i, i + arity);
-    if (args.length < arity || args.some((arg) => typeof arg !== 'number')) return segments;
-    i += arity;
-    const n = args as number[];
+    for (let k = 0; k < arity; k++) {
+      if (scan.kind !== 2) return segments;
+      n[k] = scan.number;
+      scan.advance();
+    }
     const ox = relative ? x : 0;
     const oy = relative ? y : 0;
     switch (lower) {
-      case 'm':
+      case 109: // m
         x = ox + n[0];
         y = oy + n[1];
         startX = x;
         startY = y;
         // Further pairs after a moveto are linetos.
-        command = relative ? 'l' : 'L';
+        command = relative ? 108 : 76;
         break;
-      case 'l':
-      case 't':
-        if (lower === 'l') line(ox + n[0], oy + n[1]);
-        else [x, y] = [ox + n[0], oy + n[1]];
+      case 108: // l
+        line(ox + n[0], oy + n[1]);
         break;
-      case 'h':
-        line((relative ? x : 0) + n[0], y);
+      case 104: // h
+        line(ox + n[0], y);
         break;
-      case 'v':
-        line(x, (relative ? y : 0) + n[0]);
+      case 118: // v
+        line(x, oy + n[0]);
         break;
       default:
-        // Curves and arcs: the pen moves to the end point.
+        // Curves, smooth quadratics and arcs: the pen moves to the end point.
         x = ox + n[arity - 2];
         y = oy + n[arity - 1];
     }

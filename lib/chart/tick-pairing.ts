@@ -19,6 +19,9 @@ export interface HorizontalMark {
   right: number;
 }
 
+/** How far (horizontally) a mark may end from its label by default: a grid line stops at the axis. */
+export const MAX_LABEL_MARK_GAP_PX = 40;
+
 export interface PairingOptions {
   /** Farthest a mark may sit from a label's centre, px. Default 1.5 label heights, at least 12. */
   maxOffsetPx?: number;
@@ -47,7 +50,7 @@ export interface PairedTicks {
 
 export function pairTickYs(labels: readonly AxisLabel[], marks: readonly HorizontalMark[], options: PairingOptions = {}): PairedTicks {
   const tolerance = options.tolerancePx ?? 1;
-  const maxGap = options.maxGapPx ?? 40;
+  const maxGap = options.maxGapPx ?? MAX_LABEL_MARK_GAP_PX;
   const none: PairedTicks = { tickYs: labels.map(() => null), paired: labels.map(() => false), offsetPx: null };
   const candidates = labels.map((label) => {
     const centre = labelCentreY(label);
@@ -75,6 +78,32 @@ export function pairTickYs(labels: readonly AxisLabel[], marks: readonly Horizon
   const paired = candidates.map((offsets) => nearest(offsets, consensus) !== undefined);
   const tickYs = labels.map((label, k) => labelCentreY(label) + (nearest(candidates[k], consensus) ?? consensus));
   return { tickYs, paired, offsetPx: consensus };
+}
+
+/** A horizontal stretch of the viewport, px. */
+export interface Band {
+  left: number;
+  right: number;
+}
+
+/**
+ * Where a mark must reach to pair with any of these labels (the default gap either side of each),
+ * merged where they overlap: a reader can pass over marks elsewhere (a chart's candles, its series)
+ * without reading their drawing, and pairs exactly as with every mark.
+ */
+export function labelBands(labels: readonly AxisLabel[], gapPx = MAX_LABEL_MARK_GAP_PX): Band[] {
+  const bands: Band[] = [];
+  for (const label of [...labels].sort((a, b) => a.left - b.left)) {
+    const band = { left: label.left - gapPx, right: label.right + gapPx };
+    const last = bands[bands.length - 1];
+    if (last && band.left <= last.right) last.right = Math.max(last.right, band.right);
+    else bands.push(band);
+  }
+  return bands;
+}
+
+export function reachesBand(bands: readonly Band[], left: number, right: number): boolean {
+  return bands.some((band) => right >= band.left && left <= band.right);
 }
 
 export function pairLabelsWithTicks<L extends AxisLabel>(labels: readonly L[], marks: readonly HorizontalMark[], options: PairingOptions = {}): Pairing<L> {

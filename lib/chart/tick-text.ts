@@ -47,10 +47,30 @@ export function parseTickValue(text: string): number | null {
   return reading.ok ? reading.value : null;
 }
 
+/**
+ * Readings of recent texts: an axis shows the same few texts frame after frame while it pans, and
+ * reading one is a dozen regular expressions. Bounded; the readings are never mutated by callers.
+ */
+const recent = new Map<string, TickTextReading>();
+const RECENT_LIMIT = 2000;
+
+/** Plain digits with separators ("4,680", "4662.94", "-12.5"): nothing else to rule out first. */
+const PLAIN_NUMBER = /^-?[\d.,]+$/;
+
 export function readTickText(text: string): TickTextReading {
+  const known = recent.get(text);
+  if (known) return known;
+  const reading = readFresh(text);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(text, reading);
+  return reading;
+}
+
+function readFresh(text: string): TickTextReading {
   let rest = text.trim();
   if (!rest) return { ok: false, reason: 'empty' };
   if (rest.length > MAX_LENGTH) return { ok: false, reason: 'too-long' };
+  if (PLAIN_NUMBER.test(rest)) return fromDigits(rest[0] === '-' ? -1 : 1, rest[0] === '-' ? rest.slice(1) : rest, '');
   if (/[%\u2030\u066a]|\bbps?\b/i.test(rest)) return { ok: false, reason: 'percent' };
   if (/\d\s*:\s*\d/.test(rest) || /\d[/-]\d{1,2}([/-]\d|$)/.test(rest) || MONTH_OR_DAY.test(rest)) return { ok: false, reason: 'time-or-date' };
 
@@ -71,9 +91,14 @@ export function readTickText(text: string): TickTextReading {
 
   const match = /^([\d.,\s\u00a0\u2009\u202f'\u2019]*\d[\d.,]*)(?:[eE]([+-]?\d{1,3}))?\s*(k|K|MM|M|B|bn|G|T|m|u|\u00b5|\u03bc|n)?$/.exec(rest);
   if (!match) return { ok: false, reason: 'not-a-number' };
-  const digits = readDigits(match[1].replace(GROUP_SPACE, ''));
+  return fromDigits(sign, match[1].replace(GROUP_SPACE, ''), match[2] ?? '', match[3]);
+}
+
+/** The number from its digits and separators, sign, exponent text and suffix. */
+function fromDigits(sign: number, core: string, exponent: string, suffix?: string): TickTextReading {
+  const digits = readDigits(core);
   if (!digits) return { ok: false, reason: 'not-a-number' };
-  const scale = (match[2] ? 10 ** Number(match[2]) : 1) * (match[3] ? SUFFIX[match[3]] : 1);
+  const scale = (exponent ? 10 ** Number(exponent) : 1) * (suffix ? SUFFIX[suffix] : 1);
   const value = sign * digits.value * scale;
   if (!Number.isFinite(value)) return { ok: false, reason: 'not-a-number' };
   const tidy = scale === 1 ? (number: number) => number : clean;

@@ -7,9 +7,10 @@
  * numeric columns, picks the one plausible for the levels' own spot. It re-reads on every change of the
  * chart, resize and scroll, and never gives up: when it cannot read now, it says why and keeps looking.
  */
-import { readPriceAxis, type AxisFit, type AxisLabel, type HorizontalMark } from '../../../lib/chart/price-axis';
+import { readPriceAxis, readTickText, type AxisFit, type AxisLabel, type HorizontalMark } from '../../../lib/chart/price-axis';
+import { labelBands, reachesBand, type Band } from '../../../lib/chart/tick-pairing';
 import { svgTextTickY, textBoxTickY } from '../../../lib/chart/text-anchor';
-import { horizontalSegments } from '../../../lib/chart/svg-path';
+import { horizontalSegments, type HorizontalSegment } from '../../../lib/chart/svg-path';
 import type { PlotRect } from '../../../lib/chart/mapping';
 import { pageChart, WatchingAdapter, type AdapterState } from './adapter';
 
@@ -35,12 +36,12 @@ function isVisible(element: Element, rect: DOMRect): boolean {
 }
 
 /** An SVG text's tick y in viewport px: its anchor (y, dy, baseline) through its transform to the screen. */
-function svgTickY(element: SVGTextContentElement, fontSizePx: number): number | null {
+function svgTickY(element: SVGTextContentElement, fontSizePx: number, elementStyle: CSSStyleDeclaration): number | null {
   const text = (element.closest('text') ?? element) as SVGTextElement;
   const anchor = element.hasAttribute('y') ? element : text;
   const ctm = (anchor as SVGGraphicsElement).getScreenCTM?.();
   if (!ctm || Math.abs(ctm.b) > 1e-6 || Math.abs(ctm.c) > 1e-6) return null; // rotated: not a y-axis label
-  const style = getComputedStyle(anchor);
+  const style = anchor === element ? elementStyle : getComputedStyle(anchor);
   const yList = (anchor as SVGTextPositioningElement).y?.baseVal;
   const y = yList && yList.numberOfItems > 0 ? yList.getItem(0).value : 0;
   const local = svgTextTickY({
@@ -63,15 +64,18 @@ export function collectLabels(root: Node, skip: Element | null): Candidate[] {
   for (let node = walker.nextNode(); node && seen < MAX_TEXT_NODES; node = walker.nextNode()) {
     seen++;
     const text = (node.nodeValue ?? '').trim();
-    if (text.length === 0 || text.length > 24 || !/\d/.test(text)) continue;
+    // Only numbers can be price ticks: dates, times and words cost no DOM reads (a chart's x axis
+    // is as many labels as its y axis, and this runs every frame the chart pans).
+    if (text.length === 0 || text.length > 24 || !/\d/.test(text) || !readTickText(text).ok) continue;
     const element = node.parentElement;
     if (!element || (skip && skip.contains(element)) || element.closest('script, style, noscript, textarea, input')) continue;
     range.selectNodeContents(node);
     const box = range.getBoundingClientRect();
     if (!isVisible(element, box)) continue;
-    const fontSizePx = parseFloat(getComputedStyle(element).fontSize) || box.height;
+    const style = getComputedStyle(element);
+    const fontSizePx = parseFloat(style.fontSize) || box.height;
     let tickY: number | null = null;
-    if (element instanceof SVGTextContentElement) tickY = svgTickY(element, fontSizePx);
+    if (element instanceof SVGTextContentElement) tickY = svgTickY(element, fontSizePx, style);
     else if (!(element instanceof SVGElement)) tickY = textBoxTickY(box, fontSizePx);
     labels.push({
       text,
@@ -87,36 +91,61 @@ export function collectLabels(root: Node, skip: Element | null): Candidate[] {
   return labels;
 }
 
-/** Horizontal grid lines and tick marks the chart draws: SVG lines, paths and thin rects, thin HTML boxes. */
-export function collectMarks(root: Element, skip: Element | null): HorizontalMark[] {
+/** Each path's horizontal segments, kept while its `d` stays the same (grid lines rarely change). */
+const pathSegments = new WeakMap<Element, { d: string; segments: HorizontalSegment[] }>();
+
+function segmentsOf(path: SVGPathElement): HorizontalSegment[] | null {
+  const d = path.getAttribute('d');
+  if (!d || d.length > 20000) return null;
+  const known = pathSegments.get(path);
+  if (known?.d === d) return known.segments;
+  const segments = horizontalSegments(d);
+  pathSegments.set(path, { d, segments });
+  return segments;
+}
+
+/**
+ * Horizontal grid lines and tick marks the chart draws: SVG lines, paths and thin rects. Only marks
+ * reaching one of `bands` count (a mark pairs with a label only beside it): a path elsewhere — a
+ * chart's candles, its series — is passed over on its bounding box, without reading its drawing.
+ */
+export function collectMarks(root: Element, skip: Element | null, bands: readonly Band[]): HorizontalMark[] {
   const marks: HorizontalMark[] = [];
-  const push = (mark: HorizontalMark) => {
-    if (marks.length < MAX_MARKS && mark.right - mark.left >= 3 && Number.isFinite(mark.y)) marks.push(mark);
+  // A horizontal span in the element's own units, through its screen matrix (no rotation or skew).
+  const push = (ctm: DOMMatrix, y: number, x1: number, x2: number) => {
+    const left = ctm.a * x1 + ctm.e;
+    const right = ctm.a * x2 + ctm.e;
+    const mark = { y: ctm.d * y + ctm.f, left: Math.min(left, right), right: Math.max(left, right) };
+    if (marks.length < MAX_MARKS && mark.right - mark.left >= 3 && Number.isFinite(mark.y) && reachesBand(bands, mark.left, mark.right)) marks.push(mark);
   };
   for (const element of root.querySelectorAll('line, path, rect')) {
     if (marks.length >= MAX_MARKS) break;
     if (skip?.contains(element)) continue;
-    const graphic = element as SVGGraphicsElement;
-    const ctm = graphic.getScreenCTM?.();
-    if (!ctm || Math.abs(ctm.b) > 1e-6 || Math.abs(ctm.c) > 1e-6) continue;
-    const toScreen = (x: number, y: number) => ({ x: ctm.a * x + ctm.e, y: ctm.d * y + ctm.f });
-    if (element instanceof SVGLineElement) {
-      const [x1, y1, x2, y2] = [element.x1, element.y1, element.x2, element.y2].map((length) => length.baseVal.value);
-      if (Math.abs(y1 - y2) > 1e-6) continue;
-      const a = toScreen(x1, y1);
-      const b = toScreen(x2, y2);
-      push({ y: a.y, left: Math.min(a.x, b.x), right: Math.max(a.x, b.x) });
-    } else if (element instanceof SVGPathElement) {
-      const d = element.getAttribute('d');
-      if (!d || d.length > 20000) continue;
-      for (const segment of horizontalSegments(d)) {
-        const a = toScreen(segment.x1, segment.y);
-        const b = toScreen(segment.x2, segment.y);
-        push({ y: a.y, left: Math.min(a.x, b.x), right: Math.max(a.x, b.x) });
-      }
-    } else if (element instanceof SVGRectElement) {
+    if (element instanceof SVGRectElement) {
       const rect = element.getBoundingClientRect();
-      if (rect.height <= 2 && rect.width >= 3) push({ y: rect.top + rect.height / 2, left: rect.left, right: rect.right });
+      if (rect.height <= 2 && rect.width >= 3 && marks.length < MAX_MARKS && reachesBand(bands, rect.left, rect.right)) marks.push({ y: rect.top + rect.height / 2, left: rect.left, right: rect.right });
+      continue;
+    }
+    if (!(element instanceof SVGPathElement || element instanceof SVGLineElement)) continue;
+    const ctm = element.getScreenCTM();
+    if (!ctm || Math.abs(ctm.b) > 1e-6 || Math.abs(ctm.c) > 1e-6) continue;
+    if (element instanceof SVGPathElement) {
+      let box: DOMRect;
+      try {
+        box = element.getBBox();
+      } catch {
+        continue; // not rendered (Firefox throws): nothing to see
+      }
+      const x1 = ctm.a * box.x + ctm.e;
+      const x2 = ctm.a * (box.x + box.width) + ctm.e;
+      if (!reachesBand(bands, Math.min(x1, x2), Math.max(x1, x2))) continue;
+      const segments = segmentsOf(element);
+      if (segments) for (const segment of segments) push(ctm, segment.y, segment.x1, segment.x2);
+    } else {
+      const line = element as SVGLineElement;
+      const y1 = line.y1.baseVal.value;
+      if (Math.abs(y1 - line.y2.baseVal.value) > 1e-6) continue;
+      push(ctm, y1, line.x1.baseVal.value, line.x2.baseVal.value);
     }
   }
   return marks;
@@ -174,7 +203,7 @@ export class GenericAxisAdapter extends WatchingAdapter {
   /** One read now: the fitted state, or null when the page shows no readable price axis. */
   scan(): AdapterState | null {
     const labels = collectLabels(document.body, this.ownHost);
-    const marks = labels.length >= 3 ? collectMarks(document.body, this.ownHost) : [];
+    const marks = labels.length >= 3 ? collectMarks(document.body, this.ownHost, labelBands(labels)) : [];
     const reading = readPriceAxis(labels, { expectedPrice: this.expectedPrice, marks });
     const fit = reading.best;
     const container = fit ? chartContainer(fit) : null;

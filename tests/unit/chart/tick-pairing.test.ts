@@ -3,7 +3,7 @@ import type { AxisLabel } from '../../../lib/chart/axis-label';
 import { priceToY } from '../../../lib/chart/mapping';
 import { readPriceAxis } from '../../../lib/chart/price-axis';
 import { horizontalSegments } from '../../../lib/chart/svg-path';
-import { pairLabelsWithTicks, type HorizontalMark } from '../../../lib/chart/tick-pairing';
+import { labelBands, pairLabelsWithTicks, pairTickYs, reachesBand, type HorizontalMark } from '../../../lib/chart/tick-pairing';
 
 describe('horizontal segments of SVG paths', () => {
   it('reads grid lines and tick marks as charts write them', () => {
@@ -88,5 +88,48 @@ describe('pairing labels with ticks', () => {
     expect(fit.tickSource).toBe('tick');
     expect(fit.ticks.map((tick) => tick.source)).toEqual(Array(12).fill('tick'));
     expect(priceToY(fit.mapping, 4700)).toBeCloseTo(220, 9);
+  });
+});
+
+describe('the bands marks must reach to pair', () => {
+  const label = (left: number, right: number, top = 0): AxisLabel => ({ text: '1', left, right, top, bottom: top + 12 });
+
+  it('is each label widened by the pairing gap, overlapping stretches merged', () => {
+    expect(labelBands([label(806, 840), label(806, 846, 30), label(20, 40), label(900, 930)])).toEqual([
+      { left: -20, right: 80 },
+      { left: 766, right: 970 },
+    ]);
+    expect(labelBands([])).toEqual([]);
+    const bands = labelBands([label(806, 840)]);
+    expect(reachesBand(bands, 0, 766)).toBe(true); // a grid line ending 40 px before the label
+    expect(reachesBand(bands, 0, 765)).toBe(false);
+    expect(reachesBand(bands, 880, 900)).toBe(true);
+    expect(reachesBand(bands, 881, 900)).toBe(false);
+  });
+
+  it('loses nothing pairing would use: random axes pair the same with only the marks reaching the bands', () => {
+    let state = 4242;
+    const rnd = () => (state = (state * 16807) % 2147483647) / 2147483647;
+    let dropped = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const axisLeft = 100 + rnd() * 800;
+      const offset = (rnd() - 0.5) * 16;
+      const spacing = 15 + rnd() * 40;
+      const labels = Array.from({ length: 4 + Math.floor(rnd() * 8) }, (_, k) => label(axisLeft, axisLeft + 20 + rnd() * 20, 40 + k * spacing - 6 - offset));
+      // Grid lines to the axis, short ticks beside it, and candle-like marks anywhere in the plot.
+      const marks: HorizontalMark[] = [
+        ...labels.map((_, k) => ({ y: 40 + k * spacing, left: rnd() * 50, right: axisLeft - rnd() * 45 })),
+        ...labels.map((_, k) => ({ y: 40 + k * spacing + (rnd() - 0.5) * 0.4, left: axisLeft - 6, right: axisLeft - 1 })),
+        ...Array.from({ length: 60 }, () => {
+          const left = rnd() * 1000;
+          return { y: 30 + rnd() * 400, left, right: left + 3 + rnd() * 8 };
+        }),
+      ];
+      const bands = labelBands(labels);
+      const near = marks.filter((mark) => reachesBand(bands, mark.left, mark.right));
+      dropped += marks.length - near.length;
+      expect(pairTickYs(labels, near)).toEqual(pairTickYs(labels, marks));
+    }
+    expect(dropped).toBeGreaterThan(400 * 30); // most candle-like marks are passed over
   });
 });
