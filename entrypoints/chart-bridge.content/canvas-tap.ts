@@ -65,14 +65,25 @@ function plotCanvasOf(canvas: HTMLCanvasElement): PlotRect | null {
   return best && best.width > 0 ? { left: best.left, top: best.top, width: best.width, height: best.height } : null;
 }
 
+export interface CanvasTap {
+  /** Sends what the canvases show now again (for a reader that starts late, or once the tab shows). */
+  resend(): void;
+  /**
+   * While `true` (TradingView's API reads the chart), the tap notes nothing and forgets what it
+   * noted: the page's drawing calls cost only the pass-through. Once `false`, labels come with the
+   * chart's next drawing (a canvas chart redraws its axis on every tick and every pointer move).
+   */
+  setUnneeded(unneeded: boolean): void;
+}
+
 /**
- * Installs the tap. `quiet()` says when nobody needs the labels (the tab is hidden, TradingView's API
- * reads): drawing is still noted, nothing is sent. Returns a function that sends what the canvases
- * show now again (for a reader that starts late, or once quiet ends).
+ * Installs the tap. While the tab is hidden drawing is still noted (a page may draw from timers,
+ * and the labels must be current when it shows again) and nothing is sent.
  */
-export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void, quiet: () => boolean = () => false): () => void {
+export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): CanvasTap {
   const prototype = (globalThis as unknown as { CanvasRenderingContext2D?: { prototype: Context2D } }).CanvasRenderingContext2D?.prototype;
-  if (!prototype) return () => undefined;
+  if (!prototype) return { resend: () => undefined, setUnneeded: () => undefined };
+  let unneeded = false;
   const ids = new WeakMap<HTMLCanvasElement, number>();
   const canvases = new Map<number, WeakRef<HTMLCanvasElement>>();
   let nextId = 1;
@@ -117,7 +128,7 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void, q
   };
 
   const publish = () => {
-    if (quiet() || document.visibilityState === 'hidden') return;
+    if (unneeded || document.visibilityState === 'hidden') return;
     const now = sets();
     const text = JSON.stringify(now);
     if (text === last) return;
@@ -168,6 +179,7 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void, q
   if ('reset' in prototype) wrapMethod(prototype, 'reset' as keyof Context2D, fontChanged);
 
   const onText = (context: Context2D, args: unknown[]) => {
+    if (unneeded) return;
     const value = args[0];
     if (typeof value !== 'string' && typeof value !== 'number') return;
     const text = typeof value === 'string' ? value : String(value);
@@ -195,6 +207,7 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void, q
   wrapMethod(prototype, 'fillText', onText as (self: unknown, args: unknown[]) => void);
   wrapMethod(prototype, 'strokeText', onText as (self: unknown, args: unknown[]) => void);
   wrapMethod(prototype, 'clearRect', (self, args) => {
+    if (unneeded) return;
     const context = self as Context2D;
     const canvas = context.canvas;
     if (!(canvas instanceof HTMLCanvasElement) || !ids.has(canvas)) return;
@@ -205,6 +218,7 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void, q
     rects.cleared(ids.get(canvas)!, frame, coverage);
   });
   wrapMethod(prototype, 'fillRect', (self, args) => {
+    if (unneeded) return;
     const context = self as Context2D;
     const canvas = context.canvas;
     if (!(canvas instanceof HTMLCanvasElement)) return;
@@ -228,8 +242,21 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void, q
   };
   window.addEventListener('scroll', moved, { passive: true, capture: true });
   window.addEventListener('resize', moved, { passive: true });
-  return () => {
-    last = '';
-    publish();
+  return {
+    resend: () => {
+      last = '';
+      publish();
+    },
+    setUnneeded: (value) => {
+      if (value === unneeded) return;
+      unneeded = value;
+      if (!value) return;
+      // What was noted goes stale from here on: forget it rather than send it later.
+      for (const id of canvases.keys()) {
+        texts.forget(id);
+        rects.forget(id);
+      }
+      last = '';
+    },
   };
 }

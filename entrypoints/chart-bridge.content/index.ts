@@ -30,17 +30,10 @@ export default defineContentScript({
     if (registry[marker]) return;
     registry[marker] = true;
     // At document start, before the page's own scripts draw: every canvas label from the first frame on.
-    // While TradingView's API reads, the canvas labels are not needed (the tap only notes them).
-    let tradingViewReads = false;
-    const resendCanvases = installCanvasTap(
-      (canvases) => send({ type: 'canvas', canvases }),
-      () => tradingViewReads,
-    );
-    const resendCharts = startBridge((reads) => {
-      if (reads === tradingViewReads) return;
-      tradingViewReads = reads;
-      if (!reads) resendCanvases();
-    });
+    // While TradingView's API reads, the canvas labels are not needed: the tap stands aside.
+    const tap = installCanvasTap((canvases) => send({ type: 'canvas', canvases }));
+    const resendCanvases = tap.resend;
+    const resendCharts = startBridge((reads) => tap.setUnneeded(reads));
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') resendCanvases();
     });
@@ -132,7 +125,11 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
   const tick = () => {
     frame = 0;
     frames++;
-    if (frames % CHECK_FRAMES === 0 && !searchHolds(window, search)) adopt(findApis(window));
+    if (frames % CHECK_FRAMES === 0 && !searchHolds(window, search)) {
+      const found = findApis(window);
+      if (found.hosts.length === 0) return lost(found);
+      adopt(found);
+    }
     if (frames % FULL_READ_FRAMES === 0) dirty = true;
     read();
     schedule();
@@ -142,6 +139,14 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
   };
 
   const absent = () => post({ type: 'absent', reason: 'no TradingView chart API on this page', unreadableFrames: unreadableFrames(search) });
+  /** The API went away (the page replaced its chart, a frame was removed): say so, and look for it again. */
+  const lost = (found: ApiSearch) => {
+    search = found;
+    layout = null;
+    onReads(false);
+    absent();
+    if (!timer) timer = window.setTimeout(look, SEARCH_INTERVAL_MS);
+  };
   const look = () => {
     timer = 0;
     if (document.visibilityState !== 'visible') return;
@@ -160,7 +165,11 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     if (document.visibilityState === 'visible') {
       if (search.hosts.length) {
         // Anything may have changed while hidden (nothing was read): look again before the next frame.
-        if (!searchHolds(window, search)) adopt(findApis(window));
+        if (!searchHolds(window, search)) {
+          const found = findApis(window);
+          if (found.hosts.length === 0) return lost(found);
+          adopt(found);
+        }
         dirty = true;
         schedule();
       } else if (!timer) look();

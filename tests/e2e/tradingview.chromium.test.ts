@@ -126,6 +126,20 @@ describe('Chromium: TradingView as the real page works', () => {
     await page.close();
   });
 
+  it('falls back to the chart\'s canvas labels when the API goes away, with lines still in place', async () => {
+    const page = await open('/pages/tradingview-standin.html');
+    const reader = () => page.getByTestId('gexmap-reader').getAttribute('data-reader');
+    await expect.poll(reader, { timeout: 10000 }).toBe('tradingview');
+    await fitsWithin(page, 3, { api: 'standIn' });
+    // While the API reads, the tap stands aside; once the API is gone the chart's next drawing is read.
+    await page.evaluate(() => delete (window as unknown as { TradingViewApi?: unknown }).TradingViewApi);
+    await expect.poll(reader, { timeout: 10000 }).not.toBe('tradingview');
+    await page.evaluate(() => (window as unknown as StandIn).standIn.pan(-30));
+    await expect.poll(reader, { timeout: 10000 }).toBe('canvas');
+    await fitsWithin(page, 3, { api: 'standIn' });
+    await page.close();
+  });
+
   it('maps every scale mode (log with TradingView\'s log10(p + 1e-4), percent, indexed) and an inverted scale', async () => {
     const page = await open('/pages/tradingview-standin.html?scenario=modes');
     await fitsWithin(page, 3, { api: 'standIn' });
