@@ -181,6 +181,14 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     }
   });
   look();
+  // Pages often build their chart (and its API) in their own scripts: look again as soon as those ran.
+  const lookSoon = () => {
+    if (search.hosts.length || document.visibilityState !== 'visible') return;
+    clearTimeout(timer);
+    look();
+  };
+  document.addEventListener('DOMContentLoaded', lookSoon, { once: true });
+  window.addEventListener('load', lookSoon, { once: true });
   return () => {
     last = '';
     layout = null;
