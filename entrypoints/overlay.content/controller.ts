@@ -101,12 +101,14 @@ export class OverlayController {
     setInterval(() => {
       if (document.visibilityState === 'visible') this.schedule();
     }, CLOCK_TICK_MS);
+    // The page's own reading only where no chart API reads (the bridge may have answered the hello already).
+    const apiReads = () => this.states.has('tradingview') || this.libraryReads();
     const onTradingView = location.hostname === 'tradingview.com' || location.hostname.endsWith('.tradingview.com');
     if (onTradingView) {
       setTimeout(() => {
-        if (!this.states.has('tradingview') && !this.libraryReads()) this.startAxisReader();
+        if (!apiReads()) this.startAxisReader();
       }, BRIDGE_WAIT_TRADINGVIEW_MS);
-    } else this.startAxisReader();
+    } else if (!apiReads()) this.startAxisReader();
     this.schedule();
   }
 
@@ -216,7 +218,7 @@ export class OverlayController {
     const current = this.current();
     const charts = current?.charts ?? [];
     this.subscribeTo(charts);
-    this.state.reader = this.readerInfo(current);
+    this.state.reader = { ...this.readerInfo(current), readsPage: this.axis !== null };
     const active = charts.find((chart) => chart.active) ?? charts[0] ?? null;
     const activePlot = active?.plot ?? this.states.get('calibration')?.charts[0]?.plot ?? null;
     if (JSON.stringify(activePlot) !== JSON.stringify(this.state.activePlot)) {

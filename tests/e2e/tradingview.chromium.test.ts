@@ -131,12 +131,17 @@ describe('Chromium: TradingView as the real page works', () => {
     const reader = () => page.getByTestId('gexmap-reader').getAttribute('data-reader');
     await expect.poll(reader, { timeout: 10000 }).toBe('tradingview');
     await fitsWithin(page, 3, { api: 'standIn' });
-    // While the API reads, the tap stands aside; once the API is gone the chart's next drawing is read.
+    // While the API reads, neither the page's text nor (in the bridge) its canvas labels are read —
+    // also when the bridge answered the overlay's hello before the overlay looked at the page.
+    await afterFrames(page, '', 3);
+    expect(await page.getByTestId('gexmap-reader').getAttribute('data-reads-page')).toBe('no');
+    // Once the API is gone the chart's next drawing is read.
     await page.evaluate(() => delete (window as unknown as { TradingViewApi?: unknown }).TradingViewApi);
     await expect.poll(reader, { timeout: 10000 }).not.toBe('tradingview');
     await page.evaluate(() => (window as unknown as StandIn).standIn.pan(-30));
     await expect.poll(reader, { timeout: 10000 }).toBe('canvas');
     await fitsWithin(page, 3, { api: 'standIn' });
+    expect(await page.getByTestId('gexmap-reader').getAttribute('data-reads-page')).toBe('yes');
     await page.close();
   });
 

@@ -23,6 +23,8 @@ export interface ReaderInfo {
   name: AdapterName | null;
   label: string;
   offerCalibration: boolean;
+  /** Whether the page's own text is being read too (the axis reader: only while no chart API reads). */
+  readsPage?: boolean;
 }
 
 /** One chart's lines: placed in its own pane. */
@@ -121,7 +123,7 @@ function Status({ state }: { state: OverlayViewState }) {
       {old && <span class="gx-badge-stale"> · old data: not today's</span>}
       {stale && <span class="gx-badge-stale"> · stale{error ? `: ${error.message}` : ''}</span>}
       {state.chart?.basisNote && <span class="gx-muted"> · {state.chart.basisNote}</span>}
-      {reader && <span class="gx-muted" data-testid="gexmap-reader" data-reader={reader.name ?? 'none'}> · {reader.label}</span>}
+      {reader && <span class="gx-muted" data-testid="gexmap-reader" data-reader={reader.name ?? 'none'} data-reads-page={reader.readsPage ? 'yes' : 'no'}> · {reader.label}</span>}
     </span>
   );
 }
