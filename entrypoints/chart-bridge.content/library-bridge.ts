@@ -49,9 +49,13 @@ export function startLibraryBridge(send: (message: BridgeMessage) => void): () =
   };
   /** Finds the charts (and listens to those that report their drawing); true when there are any. */
   const find = () => {
+    const before = sources.map((source) => source.id).join('\n');
     sources = findLibraryCharts(window);
-    for (const source of sources) source.watch?.(onDrawn);
-    dirty = true;
+    let fresh = false;
+    for (const source of sources) if (source.watch?.(onDrawn)) fresh = true;
+    // The same charts found again need no reading (their drawing and the page's changes say when);
+    // a chart that came, went or was replaced (it may have drawn before it was watched) does.
+    if (fresh || sources.map((source) => source.id).join('\n') !== before) dirty = true;
     return sources.length > 0;
   };
   const probingEveryFrame = () => sources.some((source) => !source.watch);

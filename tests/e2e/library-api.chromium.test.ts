@@ -75,6 +75,21 @@ describe('Chromium: chart libraries placed through their own API', () => {
     });
   }
 
+  it('ECharts: a chart the app throws away and builds again in the same place is read anew', async () => {
+    const page = await open('/pages/echarts.html');
+    await fitsWithin(page, 3, { tolerancePx: 0.5 });
+    const before = await page.evaluate(() => (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700));
+    // Built and drawn between two of the bridge's looks: no drawing of the new chart is ever reported.
+    await page.evaluate(() => (window as unknown as { chartApi: { replace(shift: number): void } }).chartApi.replace(-40));
+    const after = await page.evaluate(() => (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700));
+    expect(Math.abs(after - before)).toBeGreaterThan(5);
+    // The bridge finds the new chart at its next look (once a second); meanwhile the axis text may stand in.
+    await expect.poll(() => reader(page).getAttribute('data-reader'), { timeout: 5000 }).toBe('api');
+    await fitsWithin(page, 2, { tolerancePx: 0.5, timeoutMs: 4000 });
+    expect(await reader(page).getAttribute('data-reader')).toBe('api');
+    await page.close();
+  });
+
   for (const [library, path, expected] of [
     ['Chart.js bundled (no global): its canvas labels', '/pages/chartjs.html?bundled=1', 'canvas'],
     ['ECharts bundled, canvas renderer: its canvas labels', '/pages/echarts.html?bundled=1&renderer=canvas', 'canvas'],

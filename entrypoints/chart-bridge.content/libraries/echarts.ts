@@ -84,9 +84,10 @@ export function findECharts(win: Window): LibraryChartSource[] {
       // Every axis change is a render, which "rendered" reports: no probe needed once watched.
       probe: () => (watchedCharts.has(instance as object) ? null : call(instance, 'convertToPixel', { yAxisIndex: axis.yAxisIndex }, reference)),
       watch: (onDrawn) => {
-        if (watchedCharts.has(instance as object)) return;
+        if (watchedCharts.has(instance as object)) return false;
         call(instance, 'on', 'rendered', onDrawn);
         watchedCharts.add(instance as object);
+        return true;
       },
     });
   });

@@ -65,9 +65,10 @@ export function findPlotly(win: Window): LibraryChartSource[] {
           return [call(yAxis, 'c2p', reference), yAxis?._offset, yAxis?._length];
         },
         watch: (onDrawn: () => void) => {
-          if (watchedCharts.has(graph)) return;
+          if (watchedCharts.has(graph)) return false;
           call(graph, 'on', 'plotly_afterplot', onDrawn);
           watchedCharts.add(graph);
+          return true;
         },
       };
     });

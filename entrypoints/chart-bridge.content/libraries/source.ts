@@ -24,9 +24,10 @@ export interface LibraryChartSource {
   probe(): unknown;
   /**
    * Where the library says when it has drawn (ECharts' "rendered", Plotly's "plotly_afterplot"): calls
-   * `onDrawn` right after each drawing, so lines move in the frame the chart did. Once per chart.
+   * `onDrawn` right after each drawing, so lines move in the frame the chart did. Once per chart:
+   * true when this call began watching it (a chart new to the bridge, which may have drawn already).
    */
-  watch?(onDrawn: () => void): void;
+  watch?(onDrawn: () => void): boolean;
 }
 
 /** Charts already watched (a library keeps its listeners for the chart's life). */
