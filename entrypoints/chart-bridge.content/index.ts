@@ -56,7 +56,7 @@ function send(message: BridgeMessage): void {
 function startBridge(onReads: (reads: boolean) => void): () => void {
   const startedAt = performance.now();
   const watched = new WeakSet<object>();
-  let search: ApiSearch = { hosts: [], frames: [], frameApis: [], ownApi: null };
+  let search: ApiSearch = { hosts: [], frames: [], frameApis: [], ownApi: null, foreignChartFrames: [] };
   let last = '';
   let frame = 0;
   let timer = 0;
@@ -125,11 +125,7 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
   const tick = () => {
     frame = 0;
     frames++;
-    if (frames % CHECK_FRAMES === 0 && !searchHolds(window, search)) {
-      const found = findApis(window);
-      if (found.hosts.length === 0) return lost(found);
-      adopt(found);
-    }
+    if (frames % CHECK_FRAMES === 0 && !stillHolds()) return;
     if (frames % FULL_READ_FRAMES === 0) dirty = true;
     read();
     schedule();
@@ -146,6 +142,17 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     onReads(false);
     absent();
     if (!timer) timer = window.setTimeout(look, SEARCH_INTERVAL_MS);
+  };
+  /** Whether the charts are still there to read: a changed page is searched again (and adopted, or lost). */
+  const stillHolds = (): boolean => {
+    if (searchHolds(window, search)) return true;
+    const found = findApis(window);
+    if (found.hosts.length === 0) {
+      lost(found);
+      return false;
+    }
+    adopt(found);
+    return true;
   };
   const look = () => {
     timer = 0;
@@ -165,11 +172,7 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     if (document.visibilityState === 'visible') {
       if (search.hosts.length) {
         // Anything may have changed while hidden (nothing was read): look again before the next frame.
-        if (!searchHolds(window, search)) {
-          const found = findApis(window);
-          if (found.hosts.length === 0) return lost(found);
-          adopt(found);
-        }
+        if (!stillHolds()) return;
         dirty = true;
         schedule();
       } else if (!timer) look();

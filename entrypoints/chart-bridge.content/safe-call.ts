@@ -10,3 +10,14 @@ export function call(target: unknown, name: string, ...args: unknown[]): unknown
     return undefined;
   }
 }
+
+/** `call` with at most one argument and no argument list built: for questions asked every frame. */
+export function callWith(target: unknown, name: string, arg?: number): unknown {
+  try {
+    const method = (target as Record<string, unknown> | null | undefined)?.[name];
+    if (typeof method !== 'function') return undefined;
+    return arg === undefined ? (method as Fn).call(target) : (method as Fn).call(target, arg);
+  } catch {
+    return undefined;
+  }
+}

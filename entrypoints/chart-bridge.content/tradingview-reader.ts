@@ -5,7 +5,7 @@
  * the pane's price scale. Every call is feature-detected; nothing is drawn with TradingView's tools.
  */
 import type { BridgeChart } from '../../lib/chart/bridge-message';
-import { call } from './safe-call';
+import { call, callWith } from './safe-call';
 import type { PlotRect } from '../../lib/chart/mapping';
 import { mappingFromCoordinates, mappingFromVisibleRange, SAMPLE_FRACTIONS, type TradingViewScaleMode } from '../../lib/chart/tradingview-scale';
 
@@ -25,6 +25,8 @@ export interface ApiSearch {
   frames: HTMLIFrameElement[];
   frameApis: unknown[];
   ownApi: unknown;
+  /** Frames named like a chart that belong to another origin: nothing can be read there. */
+  foreignChartFrames: HTMLIFrameElement[];
 }
 
 const apiOf = (win: Window | null): unknown => {
@@ -56,7 +58,8 @@ export function findApis(win: Window): ApiSearch {
     if (api && document) hosts.push({ api, document, frame, prefix: `f${index + 1}:` });
     return api;
   });
-  return { hosts, frames, frameApis, ownApi };
+  const foreignChartFrames = frames.filter((frame) => !documentOf(frame) && /tradingview|charting|chart/i.test(frame.src || frame.name || frame.title || ''));
+  return { hosts, frames, frameApis, ownApi, foreignChartFrames };
 }
 
 /**
@@ -82,11 +85,11 @@ export function frameOffset(frame: HTMLIFrameElement | null): { left: number; to
   return { left: rect.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft), top: rect.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop) };
 }
 
-/** Frames large enough to hold a chart that belong to another origin, named like a chart: nothing can be read there. */
+/** Where the search's foreign chart frames are now, those large enough to hold a chart. */
 export function unreadableFrames(search: ApiSearch): PlotRect[] {
   const rects: PlotRect[] = [];
-  for (const frame of search.frames) {
-    if (!frame.isConnected || documentOf(frame) || !/tradingview|charting|chart/i.test(frame.src || frame.name || frame.title || '')) continue;
+  for (const frame of search.foreignChartFrames) {
+    if (!frame.isConnected) continue;
     const rect = frame.getBoundingClientRect();
     if (rect.width >= 200 && rect.height >= 120) rects.push({ left: rect.left, top: rect.top, width: rect.width, height: rect.height });
   }
@@ -208,15 +211,7 @@ interface ProbeSlot {
   arg: number | undefined;
 }
 
-function ask(slot: ProbeSlot): unknown {
-  try {
-    const method = (slot.target as Record<string, unknown> | null | undefined)?.[slot.method];
-    if (typeof method !== 'function') return undefined;
-    return slot.arg === undefined ? method.call(slot.target) : method.call(slot.target, slot.arg);
-  } catch {
-    return undefined;
-  }
-}
+const ask = (slot: ProbeSlot) => callWith(slot.target, slot.method, slot.arg);
 
 /** Every chart of every host. */
 export function readLayouts(hosts: readonly ApiHost[]): LayoutRead {

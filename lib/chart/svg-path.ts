@@ -31,6 +31,12 @@ class PathScanner {
   command = 0;
   number = 0;
   private position = 0;
+  // The number being read, without building its text: digits as one integer and a power of ten.
+  private mantissa = 0;
+  private sign = 1;
+  private exponent = 0;
+  /** Few enough digits and a small enough power for one exact rounding; else Number() reads the text. */
+  private exact = true;
 
   constructor(private readonly d: string) {
     this.advance();
@@ -50,9 +56,10 @@ class PathScanner {
         const end = this.numberEnd(this.position);
         if (end > 0) {
           this.kind = 2;
-          this.number = this.exact ? this.mantissa * this.sign * 10 ** this.exponent : Number(d.slice(this.position, end));
           // One rounding: an exact integer times or over an exact power of ten, as Number() would give.
-          if (this.exact && this.exponent < 0) this.number = (this.mantissa * this.sign) / 10 ** -this.exponent;
+          const signed = this.mantissa * this.sign;
+          if (!this.exact) this.number = Number(d.slice(this.position, end));
+          else this.number = this.exponent < 0 ? signed / 10 ** -this.exponent : signed * 10 ** this.exponent;
           this.position = end;
           return;
         }
@@ -61,13 +68,6 @@ class PathScanner {
     }
     this.kind = 0;
   }
-
-  // The number being read, without building its text: digits as one integer and a power of ten.
-  private mantissa = 0;
-  private sign = 1;
-  private exponent = 0;
-  /** Few enough digits and a small enough power for one exact rounding; else Number() reads the text. */
-  private exact = true;
 
   /** Where the number starting at `start` ends, or -1 when none starts there. */
   private numberEnd(start: number): number {

@@ -123,7 +123,7 @@ export function collectMarks(root: Element, skip: Element | null, bands: readonl
     if (skip?.contains(element)) continue;
     if (element instanceof SVGRectElement) {
       const rect = element.getBoundingClientRect();
-      if (rect.height <= 2 && rect.width >= 3 && marks.length < MAX_MARKS && reachesBand(bands, rect.left, rect.right)) marks.push({ y: rect.top + rect.height / 2, left: rect.left, right: rect.right });
+      if (rect.height <= 2 && rect.width >= 3 && reachesBand(bands, rect.left, rect.right)) marks.push({ y: rect.top + rect.height / 2, left: rect.left, right: rect.right });
       continue;
     }
     if (!(element instanceof SVGPathElement || element instanceof SVGLineElement)) continue;
