@@ -96,7 +96,7 @@ export interface ColumnFitting<L extends AxisLabel = AxisLabel> {
   failure: string | null;
 }
 
-interface NumericLabel<L> {
+export interface NumericLabel<L> {
   label: L;
   value: number;
   alternative?: number;
@@ -217,15 +217,21 @@ function fitColumnAxes<L extends AxisLabel>(members: NumericLabel<L>[], align: C
   return { fits, inliers: bestInliers };
 }
 
-function fitOneAxis<L extends AxisLabel>(
+/**
+ * The strongest axis among these labels of one column, with every check an axis must pass (`fit`
+ * null when it fails one). `scale` fixes the kind and direction (a column already known, followed
+ * frame to frame: column-track.ts); else the cheapest of all is taken.
+ */
+export function fitOneAxis<L extends AxisLabel>(
   entries: NumericLabel<L>[],
   align: ColumnAlign,
   decimalComma: boolean,
   options: ColumnFitOptions,
+  scale?: { kind: ScaleKind; inverted: boolean },
 ): { fit: ColumnFit<L> | null; inliers: number; used: NumericLabel<L>[]; span: [number, number] } | null {
   const tolerance = options.inlierTolerancePx ?? 2;
   const minTicks = options.minTicks ?? 3;
-  const kindFit = bestKindFit(entries, tolerance, options.allowInverted ?? false);
+  const kindFit = bestKindFit(entries, tolerance, options.allowInverted ?? false, scale);
   if (!kindFit) return null;
   const { kind, sign } = kindFit;
   const f = (value: number) => (kind === 'log' ? Math.log(value) : value);
@@ -302,12 +308,13 @@ function fitOneAxis<L extends AxisLabel>(
  * and upright win unless another is clearly cheaper (by half a px²): over a narrow price range a log
  * scale is indistinguishable from a linear one.
  */
-function bestKindFit(entries: readonly NumericLabel<unknown>[], tolerance: number, allowInverted: boolean): KindFit | null {
+function bestKindFit(entries: readonly NumericLabel<unknown>[], tolerance: number, allowInverted: boolean, only?: { kind: ScaleKind; inverted: boolean }): KindFit | null {
   const limit = tolerance * tolerance;
-  const signs: (-1 | 1)[] = allowInverted ? [-1, 1] : [-1];
+  const signs: (-1 | 1)[] = only ? [only.inverted ? 1 : -1] : allowInverted ? [-1, 1] : [-1];
+  const kinds: readonly ScaleKind[] = only ? [only.kind] : ['linear', 'log'];
   let best: (KindFit & { cost: number }) | null = null;
   for (const sign of signs) {
-    for (const kind of ['linear', 'log'] as const) {
+    for (const kind of kinds) {
       if (kind === 'log' && entries.some((entry) => !(entry.value > 0))) continue;
       const points = entries.map((entry) => ({ x: kind === 'log' ? Math.log(entry.value) : entry.value, y: entry.y }));
       const line = fitRobustLine(points, { tolerance, slopeSign: sign });

@@ -6,8 +6,12 @@
  * those; the fit is robust (a clamped end label is an outlier, not a broken axis) and, among several
  * numeric columns, picks the one plausible for the levels' own spot. It re-reads on every change of the
  * chart, resize and scroll, and never gives up: when it cannot read now, it says why and keeps looking.
+ * While a chart pans or zooms, the axis found is followed (its one column refitted, column-track.ts),
+ * with a full read at least every 400 ms and whenever following does not fit.
  */
 import { readPriceAxis, readTickText, type AxisFit, type AxisLabel, type HorizontalMark } from '../../../lib/chart/price-axis';
+import { scoreAxisFit } from '../../../lib/chart/axis-score';
+import { followColumn, trackOf, type ColumnTrack } from '../../../lib/chart/column-track';
 import { labelBands, reachesBand, type Band } from '../../../lib/chart/tick-pairing';
 import { svgTextTickY, textBoxTickY } from '../../../lib/chart/text-anchor';
 import { horizontalSegments, type HorizontalSegment } from '../../../lib/chart/svg-path';
@@ -183,10 +187,27 @@ function plotOf(fit: AxisFit<Candidate>, container: Element, marks: readonly Hor
   return { left, top: box.top, width: Math.max(0, right - left), height: box.height };
 }
 
+/** While following an axis, a full read at least this often (the page may have changed more than its axis). */
+const FULL_READ_EVERY_MS = 400;
+
+/** What a full read leaves for the reads after it to follow (column-track.ts). */
+interface Following {
+  track: ColumnTrack;
+  container: Element;
+  /** The container's size then: a resize reads in full. */
+  width: number;
+  height: number;
+  /** The plot's sides inside the container then (the axis column's side, the grid lines' span), px. */
+  insetLeft: number;
+  insetRight: number;
+  fullReadAt: number;
+}
+
 export class GenericAxisAdapter extends WatchingAdapter {
   readonly name = 'generic' as const;
   /** The price the axis should show (the levels' spot on this chart): picks the price axis among columns. */
   private expectedPrice: number | undefined;
+  private following: Following | null = null;
   /** Why the last read found no axis, in plain words. */
   failure: string | null = null;
 
@@ -197,11 +218,40 @@ export class GenericAxisAdapter extends WatchingAdapter {
   setExpectedPrice(price: number | undefined): void {
     if (price === this.expectedPrice) return;
     this.expectedPrice = price;
+    this.following = null; // the axis is chosen by this price: choose again
     this.schedule();
   }
 
   /** One read now: the fitted state, or null when the page shows no readable price axis. */
   scan(): AdapterState | null {
+    const followed = this.follow();
+    if (!followed) return this.fullRead();
+    this.failure = null;
+    this.onChange?.(followed);
+    return followed;
+  }
+
+  /**
+   * The axis the last full read found, refitted on its own labels alone (a pan or zoom moves them
+   * every frame); null when that cannot stand for a full read: too long since one, the chart
+   * resized or gone, or its labels no longer fit as that axis.
+   */
+  private follow(): AdapterState | null {
+    const following = this.following;
+    if (!following || performance.now() - following.fullReadAt >= FULL_READ_EVERY_MS || !following.container.isConnected) return null;
+    const box = following.container.getBoundingClientRect();
+    if (Math.abs(box.width - following.width) > 0.5 || Math.abs(box.height - following.height) > 0.5) return null;
+    const column = followColumn(collectLabels(following.container, this.ownHost), following.track);
+    if (!column) return null;
+    const fit = scoreAxisFit(column, { expectedPrice: this.expectedPrice });
+    if (fit.plausibility === 'far') return null;
+    const plot = { left: box.left + following.insetLeft, top: box.top, width: Math.max(0, box.width - following.insetLeft - following.insetRight), height: box.height };
+    return stateOf(fit, plot);
+  }
+
+  /** Every column of numbers on the page, paired with the marks beside them, fitted and ranked. */
+  private fullRead(): AdapterState | null {
+    this.following = null;
     const labels = collectLabels(document.body, this.ownHost);
     const marks = labels.length >= 3 ? collectMarks(document.body, this.ownHost, labelBands(labels)) : [];
     const reading = readPriceAxis(labels, { expectedPrice: this.expectedPrice, marks });
@@ -215,7 +265,18 @@ export class GenericAxisAdapter extends WatchingAdapter {
     }
     this.failure = null;
     this.observe(container, { mutations: true, ignore: this.ownHost });
-    const state: AdapterState = { adapter: 'generic', charts: pageChart(fit.mapping, plotOf(fit, container, marks)), note: fit.reasons.join('; ') };
+    const plot = plotOf(fit, container, marks);
+    const box = container.getBoundingClientRect();
+    this.following = {
+      track: trackOf(fit),
+      container,
+      width: box.width,
+      height: box.height,
+      insetLeft: plot.left - box.left,
+      insetRight: box.right - (plot.left + plot.width),
+      fullReadAt: performance.now(),
+    };
+    const state = stateOf(fit, plot);
     this.onChange?.(state);
     return state;
   }
@@ -223,4 +284,15 @@ export class GenericAxisAdapter extends WatchingAdapter {
   protected read(): void {
     this.scan();
   }
+}
+
+/** The adapter's report; the reasons (string work) are spelled out only when read. */
+function stateOf(fit: AxisFit<AxisLabel>, plot: PlotRect): AdapterState {
+  return {
+    adapter: 'generic',
+    charts: pageChart(fit.mapping, plot),
+    get note() {
+      return fit.reasons.join('; ');
+    },
+  };
 }
