@@ -12,9 +12,12 @@ import { BRIDGE_CHANNEL, BRIDGE_HELLO, bridgeEventText, type BridgeMessage } fro
 import { findApis, readLayouts, searchHolds, unreadableFrames, watchChartEvents, type ApiSearch, type LayoutRead } from './tradingview-reader';
 import { installCanvasTap } from './canvas-tap';
 import { startLibraryBridge } from './library-bridge';
+import { lookSchedule } from './look-schedule';
 
-/** Before any API shows up, look for one this often (TradingView builds it after the page loads). */
+/** Before any API shows up, look for one this soon after the page changed (TradingView builds it after the page loads)... */
 const SEARCH_INTERVAL_MS = 500;
+/** ...and this often at the least while the page sits still (a frame's inside is not seen changing). */
+const SLOWEST_SEARCH_MS = 4000;
 /** ...and say "absent" after this long without one, so the overlay falls back to reading the axis. */
 const ABSENT_AFTER_MS = 1500;
 
@@ -59,7 +62,6 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
   let search: ApiSearch = { hosts: [], frames: [], frameApis: [], ownApi: null, foreignChartFrames: [] };
   let last = '';
   let frame = 0;
-  let timer = 0;
 
   const post = (message: BridgeMessage) => {
     const text = bridgeEventText(message);
@@ -73,7 +75,10 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
   let dirty = true;
   const markDirty = () => void (dirty = true);
   const mutations = new MutationObserver((records) => {
-    if (records.some((record) => !(record.target as Element).closest?.('gexmap-overlay'))) dirty = true;
+    if (records.some((record) => !(record.target as Element).closest?.('gexmap-overlay'))) {
+      dirty = true;
+      searches.changed();
+    }
   });
   const watchedDocuments = new WeakSet<Document>();
   const watchDocument = (document: Document) => {
@@ -141,7 +146,7 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     layout = null;
     onReads(false);
     absent();
-    if (!timer) timer = window.setTimeout(look, SEARCH_INTERVAL_MS);
+    if (!searches.pending) searches.later();
   };
   /** Whether the charts are still there to read: a changed page is searched again (and adopted, or lost). */
   const stillHolds = (): boolean => {
@@ -155,7 +160,6 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     return true;
   };
   const look = () => {
-    timer = 0;
     if (document.visibilityState !== 'visible') return;
     const found = findApis(window);
     if (found.hosts.length) {
@@ -165,8 +169,11 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     }
     search = found;
     if (performance.now() - startedAt >= ABSENT_AFTER_MS) absent();
-    timer = window.setTimeout(look, SEARCH_INTERVAL_MS);
+    searches.later();
   };
+  const searches = lookSchedule(look, { soonMs: SEARCH_INTERVAL_MS, slowestMs: SLOWEST_SEARCH_MS });
+  // A frame (or script) that loaded may hold the API now: load events do not bubble, capture sees them.
+  document.addEventListener('load', searches.changed, { capture: true });
 
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') {
@@ -175,19 +182,18 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
         if (!stillHolds()) return;
         dirty = true;
         schedule();
-      } else if (!timer) look();
+      } else if (!searches.pending) look();
     } else {
       cancelAnimationFrame(frame);
       frame = 0;
-      clearTimeout(timer);
-      timer = 0;
+      searches.cancel();
     }
   });
   look();
   // Pages often build their chart (and its API) in their own scripts: look again as soon as those ran.
   const lookSoon = () => {
     if (search.hosts.length || document.visibilityState !== 'visible') return;
-    clearTimeout(timer);
+    searches.cancel();
     look();
   };
   document.addEventListener('DOMContentLoaded', lookSoon, { once: true });

@@ -1,8 +1,8 @@
 /**
  * The library bridge: where the page exposes a chart library's own API (ECharts, Chart.js, Plotly),
  * lines are placed by the library's own price-to-pixel function — exact, whatever the renderer.
- * Until a library chart shows up it looks once a second (charts are built after load, and again on
- * navigation). Once one is there it reads right after each drawing the library reports (ECharts,
+ * It looks for charts a second after the page changed (charts are built after load, and again on
+ * navigation), less and less often while the page sits still. Once one is there it reads right after each drawing the library reports (ECharts,
  * Plotly: in the frame the chart drew) and after any change of the page's layout; for a library that
  * reports nothing (Chart.js) it also probes the axis every animation frame. It sends only changes,
  * and nothing while the tab is hidden.
@@ -10,9 +10,12 @@
 import type { BridgeMessage, LibraryChart } from '../../lib/chart/bridge-message';
 import { findLibraryCharts, readLibraryCharts } from './libraries';
 import type { LibraryChartSource } from './libraries/source';
+import { lookSchedule } from './look-schedule';
 
-/** How often to look for charts: before any is found, and while all found ones report their drawing. */
+/** How soon to look for charts after the page changed (before any is found, and while all found ones report their drawing)... */
 const LOOK_INTERVAL_MS = 1000;
+/** ...and how often at the least while it sits still. */
+const SLOWEST_LOOK_MS = 8000;
 /** Frames between fresh looks for charts while probing every frame (charts added, replaced, disposed). */
 const RESCAN_FRAMES = 60;
 
@@ -23,7 +26,6 @@ export function startLibraryBridge(send: (message: BridgeMessage) => void): () =
   let probes = '';
   let frame = 0;
   let frames = 0;
-  let timer = 0;
   // The page's layout changed (or may have): the next read reads the charts whatever their probes say.
   let dirty = true;
   const visible = () => document.visibilityState === 'visible';
@@ -76,7 +78,6 @@ export function startLibraryBridge(send: (message: BridgeMessage) => void): () =
     if (!frame && visible()) frame = requestAnimationFrame(tick);
   };
   const look = () => {
-    timer = 0;
     if (!visible()) return;
     if (find()) schedule();
     else {
@@ -84,8 +85,9 @@ export function startLibraryBridge(send: (message: BridgeMessage) => void): () =
       lookLater();
     }
   };
+  const looks = lookSchedule(look, { soonMs: LOOK_INTERVAL_MS, slowestMs: SLOWEST_LOOK_MS });
   const lookLater = () => {
-    if (!timer && visible()) timer = window.setTimeout(look, LOOK_INTERVAL_MS);
+    if (visible()) looks.later();
   };
 
   const markDirty = () => {
@@ -95,7 +97,10 @@ export function startLibraryBridge(send: (message: BridgeMessage) => void): () =
   window.addEventListener('resize', markDirty, { passive: true });
   window.addEventListener('scroll', markDirty, { passive: true, capture: true });
   new MutationObserver((records) => {
-    if (records.some((record) => !(record.target as Element).closest?.('gexmap-overlay'))) markDirty();
+    if (records.some((record) => !(record.target as Element).closest?.('gexmap-overlay'))) {
+      markDirty();
+      looks.changed();
+    }
   }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
 
   document.addEventListener('visibilitychange', () => {
@@ -103,11 +108,10 @@ export function startLibraryBridge(send: (message: BridgeMessage) => void): () =
     else {
       cancelAnimationFrame(frame);
       frame = 0;
-      clearTimeout(timer);
-      timer = 0;
+      looks.cancel();
     }
   });
-  // Libraries load with the page: the first look after it has loaded, then once a second.
+  // Libraries load with the page: the first look after it has loaded.
   if (document.readyState === 'complete') look();
   else window.addEventListener('load', look, { once: true });
   return () => {

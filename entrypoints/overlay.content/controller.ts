@@ -82,7 +82,8 @@ export class OverlayController {
       this.bridgeNote = unreadableFrames > 0 ? 'The chart is in a frame from another site, which gexmap cannot read: calibrate it instead.' : null;
       this.states.delete('tradingview');
       void reason;
-      this.startAxisReader();
+      // Not where a chart library's own API places the lines (the page's reading would only cost).
+      if (!this.libraryReads()) this.startAxisReader();
       this.update();
     });
   }

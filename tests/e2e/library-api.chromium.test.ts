@@ -39,6 +39,10 @@ describe('Chromium: chart libraries placed through their own API', () => {
   const open = async (path: string) => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1100, height: 780 });
+    // Notes when the TradingView bridge tells the overlay there is no TradingView API here.
+    await page.addInitScript(`document.addEventListener('gexmap-chart-bridge', (event) => {
+      if (String(event.detail).includes('"type":"absent"')) window.__tradingViewAbsent = true;
+    });`);
     await page.goto(`${server.origin}${path}`);
     await page.waitForFunction(() => (window as unknown as { chartReady?: boolean }).chartReady);
     return page;
@@ -71,6 +75,11 @@ describe('Chromium: chart libraries placed through their own API', () => {
       // One chart's lines only: the levels are drawn once each (none on Chart.js's RSI chart).
       const drawn = (await page.evaluate(misfits, 'chartApi')).levels;
       expect(new Set(drawn.map((level) => level.chart)).size).toBe(1);
+      // No TradingView API here either: with the library's API placing the lines, that news starts no
+      // reading of the page's own drawing (it would read on every change of the chart, for nothing).
+      await page.waitForFunction(() => (window as unknown as { __tradingViewAbsent?: boolean }).__tradingViewAbsent, undefined, { timeout: 10000 });
+      await change(page, 'chartApi.pan(-10)');
+      expect(await reader(page).getAttribute('data-reads-page')).toBe('no');
       await page.close();
     });
   }
