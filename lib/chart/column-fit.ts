@@ -312,18 +312,25 @@ function bestKindFit(entries: readonly NumericLabel<unknown>[], tolerance: numbe
   const limit = tolerance * tolerance;
   const signs: (-1 | 1)[] = only ? [only.inverted ? 1 : -1] : allowInverted ? [-1, 1] : [-1];
   const kinds: readonly ScaleKind[] = only ? [only.kind] : ['linear', 'log'];
+  // Labels paired with the chart's own tick marks sit exactly at their ticks: where three or more
+  // are, they alone judge the scale (a label drawn off its tick must not bend a log curve through it).
+  const paired = entries.filter((entry) => entry.source === 'tick');
+  const judged = paired.length >= 3 && paired.length < entries.length ? paired : entries;
+  const pointsOf = (list: readonly NumericLabel<unknown>[], kind: ScaleKind) => list.map((entry) => ({ x: kind === 'log' ? Math.log(entry.value) : entry.value, y: entry.y }));
   let best: (KindFit & { cost: number }) | null = null;
   for (const sign of signs) {
     for (const kind of kinds) {
       if (kind === 'log' && entries.some((entry) => !(entry.value > 0))) continue;
-      const points = entries.map((entry) => ({ x: kind === 'log' ? Math.log(entry.value) : entry.value, y: entry.y }));
-      const line = fitRobustLine(points, { tolerance, slopeSign: sign });
+      const line = fitRobustLine(pointsOf(judged, kind), { tolerance, slopeSign: sign });
       if (!line) continue;
       const cost = line.residuals.reduce((sum, r) => sum + Math.min(r * r, limit), 0);
       if (!best || cost < best.cost - 0.5) best = { kind, sign, line, cost };
     }
   }
-  return best;
+  if (!best || judged === entries) return best;
+  // The scale judged, the line through every label (its inliers and residuals index them all).
+  const line = fitRobustLine(pointsOf(entries, best.kind), { tolerance, slopeSign: best.sign });
+  return line ? { kind: best.kind, sign: best.sign, line } : null;
 }
 
 /** One fit per set of labels: columns found under two alignments (or a subset) keep the better fit. */

@@ -253,3 +253,37 @@ describe('reading a price axis', () => {
     expect(readPriceAxis(legend).best).toBeNull();
   });
 });
+
+describe('labels drawn off their ticks, read in Chromium', () => {
+  // Captured from the D3 test page in Chromium after a run of pans and zooms: d3's axis reuses the
+  // clamped top label's element for the next tick without resetting its baseline, so two of six price
+  // labels ("4,800", "4,850") are drawn 7.5 px below their grid lines. [text, left, right, top, bottom, tickY].
+  const captured: [string, number, number, number, number, number][] = [
+    ['4,600', 869, 894.03125, 478.8775634765625, 489.8775634765625, 484.2775512695313],
+    ['4,650', 869, 894.03125, 392.0733337402344, 403.0733337402344, 397.47332153320315],
+    ['4,700', 869, 894.03125, 305.26910400390625, 316.26910400390625, 310.669091796875],
+    ['4,750', 869, 894.03125, 218.46487426757812, 229.46487426757812, 223.86487731933593],
+    ['4,800', 869, 894.03125, 138.96063232421875, 149.96063232421875, 144.46063995361328],
+    ['4,850', 869, 894.03125, 52.156410217285156, 63.156410217285156, 57.65641140937805],
+    ['0.0', 57.09375, 71, 520.7000122070312, 531.7000122070312, 526.1],
+    ['200k', 49.3125, 71, 441.3666687011719, 452.3666687011719, 446.76665649414065],
+    ['400k', 49.3125, 71, 362.0333557128906, 373.0333557128906, 367.4333435058594],
+    ['600k', 49.3125, 71, 282.70001220703125, 293.70001220703125, 288.1],
+    ['800k', 49.3125, 71, 203.36666870117188, 214.36666870117188, 208.76667175292968],
+    ['1.0M', 48.765625, 71, 124.03333282470703, 135.0333251953125, 129.43333587646484],
+    ['1.2M', 48.765625, 71, 44.70000076293945, 55.70000076293945, 50.1],
+  ];
+  // The grid lines across the plot at each price tick, 4600 to 4850 (d3's scale: linear).
+  const gridYs = [484.17755126953125, 397.3733215332031, 310.569091796875, 223.76487731933594, 136.96063995361328, 50.15641130506992];
+  const marks = [...gridYs.map((y) => ({ y, left: 80, right: 860 })), ...gridYs.map((y) => ({ y: y + 0.5, left: 860, right: 866 }))];
+  const labels: AxisLabel[] = captured.map(([text, left, right, top, bottom, tickY]) => ({ text, left, right, top, bottom, tickY, tickSource: 'anchor' }));
+
+  it('the grid lines judge the scale: linear through them, the two labels off their ticks set aside', () => {
+    const fit = readPriceAxis(labels, { expectedPrice: 4697, marks }).best!;
+    expect(fit.kind).toBe('linear');
+    expect(fit.ticks.map((tick) => tick.value)).toEqual([4750, 4700, 4650, 4600]);
+    expect(fit.rejected.map((entry) => [entry.value, entry.reason])).toEqual([[4800, 'outlier']]);
+    // Where the grid line of each price is (the chart's own ticks), within a twentieth of a pixel.
+    for (const [k, price] of [4600, 4650, 4700, 4750, 4800, 4850].entries()) expect(Math.abs(priceToY(fit.mapping, price) - gridYs[k])).toBeLessThan(0.05);
+  });
+});
