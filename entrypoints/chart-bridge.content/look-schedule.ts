@@ -37,6 +37,8 @@ export function lookSchedule(look: () => void, { soonMs, slowestMs }: { soonMs: 
   return {
     later: () => lookIn(Math.min(soonMs * 2 ** stillLooks, slowestMs)),
     changed: () => {
+      // Once per look is enough (a moving chart changes its page every frame).
+      if (changedSinceLook) return;
       changedSinceLook = true;
       if (timer) lookIn(soonMs);
     },

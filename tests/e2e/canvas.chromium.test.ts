@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from './helpers/chromium';
 import { startChartBed, type ChartBed } from './helpers/chart-bed';
 import type { TestServer } from './helpers/server';
-import { fitsWithin } from './helpers/overlay';
+import { fitsWithin, framesToFollow } from './helpers/overlay';
 
 
 
@@ -57,6 +57,20 @@ describe('Chromium: canvas charts read from their own drawing calls', () => {
       await page.close();
     });
   }
+
+  it('uPlot: an axis moving every few frames is followed from its canvas labels, each position within 1.5 px', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 760 });
+    await page.goto(`${server.origin}/pages/canvas-uplot.html`);
+    await page.waitForFunction(() => (window as unknown as { chartReady?: boolean }).chartReady);
+    await fitsWithin(page, 3);
+    // Between full choices (at least every 400 ms) the axis chosen is followed on its own canvas.
+    const frames = await framesToFollow(page, ['chartApi.setY(4610, 4860)', 'chartApi.setY(4590, 4880)', 'chartApi.setY(4630, 4830)', 'chartApi.setY(4600, 4850)']);
+    // -1: a move whose lines were not within 1.5 px after 8 frames (uPlot draws in the move's frame).
+    expect(frames).not.toContain(-1);
+    expect(frames).toHaveLength(20);
+    await page.close();
+  });
 
   it('the tap is invisible: the wrapped fillText draws, returns and throws exactly as the untapped one', async () => {
     const page = await browser.context.newPage();

@@ -10,7 +10,7 @@ import type { ExtensionBrowser } from './helpers/chromium';
 import { startChartBed, type ChartBed } from './helpers/chart-bed';
 import type { TestServer } from './helpers/server';
 import { ask } from './helpers/protocol';
-import { fitsWithin, misfits } from './helpers/overlay';
+import { fitsWithin, framesToFollow, misfits } from './helpers/overlay';
 import { calibrateThroughHandles } from './helpers/calibrate';
 
 const TOLERANCE_PX = 1.5;
@@ -125,34 +125,7 @@ describe('Chromium: levels on chart libraries read from their axis text', () => 
     await fitsWithin(page, 3);
     // Twenty moves, each the frame after the lines caught up with the last: most reads fall between
     // full reads (one at least every 400 ms), where the axis found is followed (its one column refitted).
-    const frames = (await page.evaluate(
-      ([misfitsSource, tolerance]) =>
-        new Promise<number[]>((resolve) => {
-          const misfit = new Function(`return ${misfitsSource}`)() as (api: string) => { worst: number; misfit: unknown[] };
-          const api = (window as unknown as ChartApi).chartApi;
-          const moves = [() => api.pan(4), () => api.zoom(1.06), () => api.pan(-7), () => api.zoom(0.93)];
-          const taken: number[] = [];
-          let step = 0;
-          let waited = 0;
-          const next = () => {
-            if (step === 20) return resolve(taken);
-            moves[step % moves.length]();
-            step++;
-            waited = 0;
-            requestAnimationFrame(check);
-          };
-          const check = () => {
-            waited++;
-            const reading = misfit('chartApi');
-            if ((reading.misfit.length >= 2 && reading.worst <= tolerance) || waited >= 8) {
-              taken.push(reading.worst <= tolerance ? waited : -1);
-              requestAnimationFrame(next);
-            } else requestAnimationFrame(check);
-          };
-          next();
-        }),
-      [misfits.toString(), TOLERANCE_PX] as const,
-    )) as number[];
+    const frames = await framesToFollow(page, ['chartApi.pan(4)', 'chartApi.zoom(1.06)', 'chartApi.pan(-7)', 'chartApi.zoom(0.93)']);
     // -1: a move whose lines were not within 1.5 px after 8 frames (the read lands the frame after the move).
     expect(frames).not.toContain(-1);
     expect(frames).toHaveLength(20);

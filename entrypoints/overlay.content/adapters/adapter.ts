@@ -4,6 +4,7 @@
  * and leave nothing behind.
  */
 import type { PlotRect, PriceMapping } from '../../../lib/chart/mapping';
+import type { AxisFit } from '../../../lib/chart/axis-score';
 
 export type AdapterName = 'tradingview' | 'api' | 'generic' | 'canvas' | 'calibration';
 
@@ -29,6 +30,17 @@ export interface AdapterState {
 /** The one chart of a page without a symbol of its own (axis reading, calibration). */
 export function pageChart(mapping: PriceMapping | null, plot: PlotRect | null): ChartView[] {
   return [{ id: 'page', symbol: null, mapping, plot, active: true }];
+}
+
+/** A reader's report of the axis it fitted; the fit's reasons (string work) are spelled out only when read. */
+export function fittedState(adapter: 'generic' | 'canvas', fit: AxisFit, plot: PlotRect): AdapterState {
+  return {
+    adapter,
+    charts: pageChart(fit.mapping, plot),
+    get note() {
+      return fit.reasons.join('; ');
+    },
+  };
 }
 
 export interface ChartAdapter {

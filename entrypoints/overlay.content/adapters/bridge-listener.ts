@@ -6,6 +6,17 @@
 import { BRIDGE_CHANNEL, readBridgeEventText, type BridgeMessage } from '../../../lib/chart/bridge-message';
 import type { AdapterName, AdapterState, ChartAdapter } from './adapter';
 
+/** Each bridge event read once, however many readers listen (one JSON parse, not one per reader, every frame). */
+const readEvents = new WeakMap<Event, BridgeMessage | null>();
+
+/** The bridge message an event carries, or null; shared by every reader of that event (read only). */
+export function readBridgeEvent(event: Event): BridgeMessage | null {
+  if (readEvents.has(event)) return readEvents.get(event)!;
+  const message = readBridgeEventText((event as CustomEvent).detail);
+  readEvents.set(event, message);
+  return message;
+}
+
 export abstract class BridgeListeningAdapter<Kind extends BridgeMessage['type']> implements ChartAdapter {
   abstract readonly name: AdapterName;
   protected abstract readonly messageType: Kind;
@@ -21,7 +32,7 @@ export abstract class BridgeListeningAdapter<Kind extends BridgeMessage['type']>
   start(onChange: (state: AdapterState) => void): void {
     this.onChange = onChange;
     this.listener = (event: Event) => {
-      const message = readBridgeEventText((event as CustomEvent).detail);
+      const message = readBridgeEvent(event);
       if (message?.type !== this.messageType) return;
       this.latest = message as Extract<BridgeMessage, { type: Kind }>;
       this.read();

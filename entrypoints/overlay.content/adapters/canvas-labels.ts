@@ -2,12 +2,17 @@
  * The canvas reader, content-script side: the main-world canvas tap sends, for every canvas that drew
  * numbers, the labels it drew and where; this fits the price axis among them (the same robust fit as
  * the axis-text reader; the time axis's numbers never fit a price), picks the one plausible for the
- * levels' spot, and reports the chart beside it. It follows every redraw: no polling.
+ * levels' spot, and reports the chart beside it. It follows every redraw: no polling. While the chart
+ * moves, the axis chosen is followed on its own canvas (its one column refitted, column-track.ts), with
+ * a full choice at least every 400 ms and whenever following does not fit.
  */
 import { choosePriceAxis } from '../../../lib/chart/axis-choice';
 import type { AxisFit, AxisLabel } from '../../../lib/chart/price-axis';
 import type { PlotRect } from '../../../lib/chart/mapping';
-import { pageChart } from './adapter';
+import { scoreAxisFit } from '../../../lib/chart/axis-score';
+import type { BridgeMessage } from '../../../lib/chart/bridge-message';
+import { followColumn, trackOf, type ColumnTrack } from '../../../lib/chart/column-track';
+import { fittedState, pageChart, type AdapterState } from './adapter';
 import { BridgeListeningAdapter } from './bridge-listener';
 
 /** The plot beside the fitted axis: its chart canvas, without the axis column when that lies inside it. */
@@ -18,23 +23,42 @@ function plotBeside(fit: AxisFit<AxisLabel>, chart: PlotRect): PlotRect {
   return chart;
 }
 
+/** While following an axis, a full choice among all canvases at least this often (as the axis-text reader). */
+const FULL_READ_EVERY_MS = 400;
+
+/** What a full read leaves for the reads after it to follow (column-track.ts): the canvas and its axis column. */
+interface Following {
+  canvasId: string;
+  track: ColumnTrack;
+  expectedPrice: number | undefined;
+  fullReadAt: number;
+}
+
 export class CanvasLabelsAdapter extends BridgeListeningAdapter<'canvas'> {
   readonly name = 'canvas' as const;
   protected readonly messageType = 'canvas' as const;
   /** Off while a better reader places the lines: the labels are kept, and fitted once needed again. */
   private needed = true;
+  private following: Following | null = null;
 
   setNeeded(needed: boolean): void {
     if (needed === this.needed) return;
     this.needed = needed;
+    this.following = null;
     if (needed) this.read();
   }
 
   protected read(): void {
     const canvases = this.latest?.canvases ?? [];
     if (!this.onChange || !this.needed) return;
+    const followed = this.follow(canvases);
+    if (followed) {
+      this.onChange(followed);
+      return;
+    }
+    this.following = null;
     const choice = choosePriceAxis(
-      canvases.map((canvas) => ({ id: canvas.id, labels: canvas.labels.map((label) => ({ ...label, tickSource: 'anchor' as const })), plot: canvas.plot ?? undefined, marks: canvas.marks })),
+      canvases.map((canvas) => ({ id: canvas.id, labels: labelsOf(canvas), plot: canvas.plot ?? undefined, marks: canvas.marks })),
       { expectedPrice: this.expectedPrice },
     );
     const fit = choice.best;
@@ -43,6 +67,27 @@ export class CanvasLabelsAdapter extends BridgeListeningAdapter<'canvas'> {
       this.onChange({ adapter: 'canvas', charts: pageChart(null, null), note: canvases.length ? (choice.failure ?? 'no canvas shows a price axis') : null });
       return;
     }
-    this.onChange({ adapter: 'canvas', charts: pageChart(fit.mapping, plotBeside(fit, canvas.plot)), note: fit.reasons.join('; ') });
+    this.following = { canvasId: canvas.id, track: trackOf(fit), expectedPrice: this.expectedPrice, fullReadAt: performance.now() };
+    this.onChange(fittedState('canvas', fit, plotBeside(fit, canvas.plot)));
   }
+
+  /** The axis the last full read chose, refitted on its own canvas's labels alone; null when that cannot stand for a full read. */
+  private follow(canvases: readonly CanvasLabels[]): AdapterState | null {
+    const following = this.following;
+    if (!following || following.expectedPrice !== this.expectedPrice || performance.now() - following.fullReadAt >= FULL_READ_EVERY_MS) return null;
+    const canvas = canvases.find((candidate) => candidate.id === following.canvasId);
+    if (!canvas?.plot) return null;
+    const column = followColumn(labelsOf(canvas), following.track);
+    if (!column) return null;
+    const fit = scoreAxisFit(column, { expectedPrice: this.expectedPrice, plot: canvas.plot });
+    if (fit.plausibility === 'far') return null;
+    return fittedState('canvas', fit, plotBeside(fit, canvas.plot));
+  }
+}
+
+type CanvasLabels = Extract<BridgeMessage, { type: 'canvas' }>['canvases'][number];
+
+/** A canvas's labels as the fit takes them: each at the tick y its text baseline gives. */
+function labelsOf(canvas: CanvasLabels): AxisLabel[] {
+  return canvas.labels.map((label) => ({ ...label, tickSource: 'anchor' as const }));
 }

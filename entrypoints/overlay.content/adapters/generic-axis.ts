@@ -16,7 +16,7 @@ import { labelBands, reachesBand, type Band } from '../../../lib/chart/tick-pair
 import { svgTextTickY, textBoxTickY } from '../../../lib/chart/text-anchor';
 import { horizontalSegments, type HorizontalSegment } from '../../../lib/chart/svg-path';
 import type { PlotRect } from '../../../lib/chart/mapping';
-import { pageChart, WatchingAdapter, type AdapterState } from './adapter';
+import { fittedState, pageChart, WatchingAdapter, type AdapterState } from './adapter';
 
 const MAX_TEXT_NODES = 6000;
 const MAX_MARKS = 3000;
@@ -246,7 +246,7 @@ export class GenericAxisAdapter extends WatchingAdapter {
     const fit = scoreAxisFit(column, { expectedPrice: this.expectedPrice });
     if (fit.plausibility === 'far') return null;
     const plot = { left: box.left + following.insetLeft, top: box.top, width: Math.max(0, box.width - following.insetLeft - following.insetRight), height: box.height };
-    return stateOf(fit, plot);
+    return fittedState('generic', fit, plot);
   }
 
   /** Every column of numbers on the page, paired with the marks beside them, fitted and ranked. */
@@ -276,7 +276,7 @@ export class GenericAxisAdapter extends WatchingAdapter {
       insetRight: box.right - (plot.left + plot.width),
       fullReadAt: performance.now(),
     };
-    const state = stateOf(fit, plot);
+    const state = fittedState('generic', fit, plot);
     this.onChange?.(state);
     return state;
   }
@@ -284,15 +284,4 @@ export class GenericAxisAdapter extends WatchingAdapter {
   protected read(): void {
     this.scan();
   }
-}
-
-/** The adapter's report; the reasons (string work) are spelled out only when read. */
-function stateOf(fit: AxisFit<AxisLabel>, plot: PlotRect): AdapterState {
-  return {
-    adapter: 'generic',
-    charts: pageChart(fit.mapping, plot),
-    get note() {
-      return fit.reasons.join('; ');
-    },
-  };
 }

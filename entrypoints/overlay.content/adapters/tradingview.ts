@@ -3,8 +3,9 @@
  * event on the page's own document (which no other origin's frame can reach); this takes only fields
  * that pass every check, and reports each chart of the layout — in the same frame the bridge read it.
  */
-import { BRIDGE_CHANNEL, readBridgeEventText } from '../../../lib/chart/bridge-message';
+import { BRIDGE_CHANNEL } from '../../../lib/chart/bridge-message';
 import type { AdapterState, ChartAdapter } from './adapter';
+import { readBridgeEvent } from './bridge-listener';
 
 export class TradingViewAdapter implements ChartAdapter {
   readonly name = 'tradingview' as const;
@@ -16,7 +17,7 @@ export class TradingViewAdapter implements ChartAdapter {
 
   start(onChange: (state: AdapterState) => void): void {
     this.listener = (event: Event) => {
-      const message = readBridgeEventText((event as CustomEvent).detail);
+      const message = readBridgeEvent(event);
       if (!message || message.type === 'canvas' || message.type === 'library') return; // the canvas and library readers' own
       if (message.type === 'absent' || message.charts.length === 0) {
         if (this.present !== false) {

@@ -84,3 +84,40 @@ export async function fitsWithin(
   }
   throw new Error(`lines are not within ${tolerancePx}px of ${api}.priceToY: ${JSON.stringify(last)}`);
 }
+
+/**
+ * Makes `count` moves of the chart in the page (`moves`, page code, taken in turn), each in the frame
+ * after the lines caught up with the last, and returns per move the frames until every on-range line
+ * was within the tolerance of `api.priceToY`, or -1 when not within `maxFrames`. Moves come a few
+ * frames apart: the readers follow the axis found between their full reads (at least every 400 ms).
+ */
+export async function framesToFollow(page: Page, moves: readonly string[], { count = 20, maxFrames = 8, tolerancePx = 1.5, api = 'chartApi', minLevels = 2 } = {}): Promise<number[]> {
+  return (await page.evaluate(
+    ([misfitsSource, movesSource, options]) =>
+      new Promise<number[]>((resolve) => {
+        const misfit = new Function(`return ${misfitsSource}`)() as (api: string) => { worst: number; misfit: unknown[] };
+        const steps = movesSource.map((source) => new Function(source) as () => void);
+        const taken: number[] = [];
+        let step = 0;
+        let waited = 0;
+        const check = () => {
+          waited++;
+          const reading = misfit(options.api);
+          const fits = reading.misfit.length >= options.minLevels && reading.worst <= options.tolerancePx;
+          if (fits || waited >= options.maxFrames) {
+            taken.push(fits ? waited : -1);
+            requestAnimationFrame(next);
+          } else requestAnimationFrame(check);
+        };
+        const next = () => {
+          if (step === options.count) return resolve(taken);
+          steps[step % steps.length]();
+          step++;
+          waited = 0;
+          requestAnimationFrame(check);
+        };
+        next();
+      }),
+    [misfits.toString(), moves, { count, maxFrames, tolerancePx, api, minLevels }] as const,
+  )) as number[];
+}
