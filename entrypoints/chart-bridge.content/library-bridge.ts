@@ -2,10 +2,10 @@
  * The library bridge: where the page exposes a chart library's own API (ECharts, Chart.js, Plotly),
  * lines are placed by the library's own price-to-pixel function — exact, whatever the renderer.
  * It looks for charts a second after the page changed (charts are built after load, and again on
- * navigation), less and less often while the page sits still. Once one is there it reads right after each drawing the library reports (ECharts,
- * Plotly: in the frame the chart drew) and after any change of the page's layout; for a library that
- * reports nothing (Chart.js) it also probes the axis every animation frame. It sends only changes,
- * and nothing while the tab is hidden.
+ * navigation), less and less often while the page sits still. Once one is there it reads right after
+ * each drawing the library reports (ECharts, Plotly: in the frame the chart drew) and after any change
+ * of the page's layout; for a library that reports nothing (Chart.js) it also probes the axis every
+ * animation frame. It sends only changes, and nothing while the tab is hidden.
  */
 import type { BridgeMessage, LibraryChart } from '../../lib/chart/bridge-message';
 import { findLibraryCharts, readLibraryCharts } from './libraries';

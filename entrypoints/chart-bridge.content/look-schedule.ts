@@ -35,7 +35,7 @@ export function lookSchedule(look: () => void, { soonMs, slowestMs }: { soonMs: 
     timer = setTimeout(run, ms);
   };
   return {
-    later: () => lookIn(Math.min(soonMs * 2 ** stillLooks, slowestMs)),
+    later: () => lookIn(changedSinceLook ? soonMs : Math.min(soonMs * 2 ** stillLooks, slowestMs)),
     changed: () => {
       // Once per look is enough (a moving chart changes its page every frame).
       if (changedSinceLook) return;

@@ -11,16 +11,7 @@ import { followColumn, trackOf } from '../../../lib/chart/column-track';
 import { priceToY } from '../../../lib/chart/mapping';
 import { readPriceAxis } from '../../../lib/chart/price-axis';
 import type { HorizontalMark } from '../../../lib/chart/tick-pairing';
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 16807) % 2147483647) / 2147483647;
-}
-
-function niceStep(raw: number): number {
-  const power = 10 ** Math.floor(Math.log10(raw));
-  return ([1, 2, 2.5, 5, 10].find((mantissa) => mantissa * power >= raw) ?? 10) * power;
-}
+import { niceStep, random } from './seeded-axes';
 
 const LABEL_ABOVE_TICK_PX = 6;
 const TOP = 40;

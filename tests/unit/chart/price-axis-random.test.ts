@@ -9,16 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { AxisLabel } from '../../../lib/chart/axis-label';
 import { priceToY } from '../../../lib/chart/mapping';
 import { readPriceAxis } from '../../../lib/chart/price-axis';
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 16807) % 2147483647) / 2147483647;
-}
-
-function niceStep(raw: number): number {
-  const power = 10 ** Math.floor(Math.log10(raw));
-  return ([1, 2, 2.5, 5, 10].find((mantissa) => mantissa * power >= raw) ?? 10) * power;
-}
+import { niceStep, random } from './seeded-axes';
 
 describe('reading random axes', () => {
   it('finds every axis within a pixel despite jitter, clamping, stale labels and a second axis', () => {
