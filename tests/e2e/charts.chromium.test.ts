@@ -1,9 +1,10 @@
 /**
  * Any web chart, read the way a person reads it: ApexCharts (labels "4,700.00" on the right), a D3 log
- * axis (on the left, labels "4.70k") and D3 (d3's own 0.32em tick offset, grid lines, a volume axis,
- * a hidden stale label and a clamped end label) — every on-range line within 1.5 px of the library's own
- * price-to-y before and after pan, zoom and resize; off-range levels as edge markers with their distance
- * from spot; back from calibration to the axis once the axis can be read; a pill that hides no chart.
+ * axis (on the left, labels "4.70k"), D3 (d3's own 0.32em tick offset, grid lines, a volume axis,
+ * a hidden stale label and a clamped end label), Chartist (HTML labels in the SVG) and billboard.js —
+ * every on-range line within 1.5 px of the library's own price-to-y before and after pan, zoom and
+ * resize; off-range levels as edge markers with their distance from spot; back from calibration to the
+ * axis once the axis can be read; a pill that hides no chart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from './helpers/chromium';
@@ -24,7 +25,7 @@ describe('Chromium: levels on chart libraries read from their axis text', () => 
   let spx: ChartBed['spx'];
 
   beforeAll(async () => {
-    bed = await startChartBed(['d3', 'apexcharts'], { origins: ['http://127.0.0.1', 'http://localhost'] });
+    bed = await startChartBed(['d3', 'apexcharts', 'chartist', 'billboard.js'], { origins: ['http://127.0.0.1', 'http://localhost'] });
     ({ browser, server, spx } = bed);
   });
   afterAll(async () => {
@@ -64,6 +65,31 @@ describe('Chromium: levels on chart libraries read from their axis text', () => 
         .toBe('above');
       const wall = (await page.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'call-wall')!;
       expect(wall.label).toMatch(/^Call wall 4800\.0 ↑ 102\.8 above spot \(\+2\.19%\)/);
+      await page.close();
+    });
+  }
+
+  for (const [library, path] of [
+    ['Chartist (labels as HTML spans in the SVG, each a tick step tall, on the right)', '/pages/chartist.html'],
+    ['billboard.js (on the left, grid lines, an x axis of numbers)', '/pages/billboard.html'],
+  ] as const) {
+    it(`${library}: within 1.5 px before and after pan, zoom and resize, and while it keeps moving`, async () => {
+      const page = await open(path);
+      const first = await fitsWithin(page, 3);
+      expect(first.levels.map((level) => level.level)).toEqual(['flip', 'call-wall', 'put-wall']);
+      expect(await page.getByTestId('gexmap-reader').getAttribute('data-reader')).toBe('generic');
+      const priceToY = () => page.evaluate(() => (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700));
+      for (const change of ['chartApi.pan(45)', 'chartApi.zoom(0.5)', 'chartApi.resize(760, 460)']) {
+        const before = await priceToY();
+        await page.evaluate(change);
+        // The libraries draw on their next frame (Chartist's update is deferred): two frames later it has.
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        // Each change moved the library's own price axis: the lines had to follow.
+        expect(Math.abs((await priceToY()) - before), change).toBeGreaterThan(1);
+        await fitsWithin(page, 2);
+      }
+      const frames = await framesToFollow(page, ['chartApi.pan(2)', 'chartApi.zoom(1.05)', 'chartApi.pan(-3)', 'chartApi.zoom(0.95)']);
+      expect(frames).not.toContain(-1);
       await page.close();
     });
   }

@@ -25,6 +25,8 @@ export const VENDORS = {
   lwc: 'node_modules/lightweight-charts/dist',
   uplot: 'node_modules/uplot/dist',
   klinecharts: 'node_modules/klinecharts/dist',
+  chartist: 'node_modules/chartist/dist',
+  'billboard.js': 'node_modules/billboard.js/dist',
 } as const;
 
 export type Vendor = keyof typeof VENDORS;
