@@ -202,7 +202,13 @@ describe('Chromium: popup and options', () => {
     await browser.close({ keepProfile: true });
     browser = await launchChromiumWithExtension({ userDataDir: profile });
     const reopened = await browser.context.newPage();
-    await reopened.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const optionsUrl = `chrome-extension://${browser.extensionId}/options.html`;
+    // The extension loaded again may open its options page itself (onInstalled), into this very tab:
+    // the same page either way, so an interrupted navigation waits for that one to arrive.
+    await reopened.goto(optionsUrl).catch(async (error: unknown) => {
+      if (!/interrupted by another navigation/.test(String(error))) throw error;
+      await reopened.waitForURL(optionsUrl);
+    });
     await expect.poll(() => reopened.getByLabel('Dealers short all options').isChecked(), { timeout: 10000 }).toBe(true);
     expect(await reopened.getByLabel('Transition band in percent of spot').inputValue()).toBe('0.8');
     const settings = await ask<{ signModel: { kind: string }; transitionBand: number; provider: string }>(reopened, 'getSettings', undefined);
