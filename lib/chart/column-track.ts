@@ -31,6 +31,12 @@ export interface ColumnTrack {
   tickSource: 'anchor' | 'box';
 }
 
+/**
+ * How long a full read may stand for the reads that follow it; then the caller reads in full again
+ * (the page may have changed more than its axis: another column, new tick marks).
+ */
+export const FOLLOW_AT_MOST_MS = 400;
+
 /** Labels whose aligned edge is within this of the tracked edge are the column's. */
 const EDGE_TOLERANCE_PX = 3;
 

@@ -26,16 +26,21 @@ describe('Chromium: canvas charts read from their own drawing calls', () => {
     await bed?.close();
   });
 
+  const open = async (path: string) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 760 });
+    await page.goto(`${server.origin}${path}`);
+    await page.waitForFunction(() => (window as unknown as { chartReady?: boolean }).chartReady);
+    return page;
+  };
+
   for (const [library, path] of [
     ['Lightweight Charts', '/pages/canvas-lwc.html'],
     ['uPlot', '/pages/canvas-uplot.html'],
     ['KLineChart', '/pages/canvas-klinecharts.html'],
   ] as const) {
     it(`${library}: within 1.5 px before and after pan, zoom, resize and a rescaling update, without calibration`, async () => {
-      const page = await browser.context.newPage();
-      await page.setViewportSize({ width: 1100, height: 760 });
-      await page.goto(`${server.origin}${path}`);
-      await page.waitForFunction(() => (window as unknown as { chartReady?: boolean }).chartReady);
+      const page = await open(path);
       const first = await fitsWithin(page, 3);
       expect(first.levels.map((level) => [level.level, level.price])).toEqual([
         ['flip', spx.flip],
@@ -59,10 +64,7 @@ describe('Chromium: canvas charts read from their own drawing calls', () => {
   }
 
   it('uPlot: an axis moving every few frames is followed from its canvas labels, each position within 1.5 px', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1100, height: 760 });
-    await page.goto(`${server.origin}/pages/canvas-uplot.html`);
-    await page.waitForFunction(() => (window as unknown as { chartReady?: boolean }).chartReady);
+    const page = await open('/pages/canvas-uplot.html');
     await fitsWithin(page, 3);
     // Between full choices (at least every 400 ms) the axis chosen is followed on its own canvas.
     const frames = await framesToFollow(page, ['chartApi.setY(4610, 4860)', 'chartApi.setY(4590, 4880)', 'chartApi.setY(4630, 4830)', 'chartApi.setY(4600, 4850)']);

@@ -11,7 +11,7 @@ import type { AxisFit, AxisLabel } from '../../../lib/chart/price-axis';
 import type { PlotRect } from '../../../lib/chart/mapping';
 import { scoreAxisFit } from '../../../lib/chart/axis-score';
 import type { BridgeMessage } from '../../../lib/chart/bridge-message';
-import { followColumn, trackOf, type ColumnTrack } from '../../../lib/chart/column-track';
+import { followColumn, FOLLOW_AT_MOST_MS, trackOf, type ColumnTrack } from '../../../lib/chart/column-track';
 import { fittedState, pageChart, type AdapterState } from './adapter';
 import { BridgeListeningAdapter } from './bridge-listener';
 
@@ -22,9 +22,6 @@ function plotBeside(fit: AxisFit<AxisLabel>, chart: PlotRect): PlotRect {
   if (fit.columnRight < chart.left + chart.width / 2 && fit.columnRight > chart.left) return { ...chart, left: fit.columnRight + 2, width: right - fit.columnRight - 2 };
   return chart;
 }
-
-/** While following an axis, a full choice among all canvases at least this often (as the axis-text reader). */
-const FULL_READ_EVERY_MS = 400;
 
 /** What a full read leaves for the reads after it to follow (column-track.ts): the canvas and its axis column. */
 interface Following {
@@ -74,7 +71,7 @@ export class CanvasLabelsAdapter extends BridgeListeningAdapter<'canvas'> {
   /** The axis the last full read chose, refitted on its own canvas's labels alone; null when that cannot stand for a full read. */
   private follow(canvases: readonly CanvasLabels[]): AdapterState | null {
     const following = this.following;
-    if (!following || following.expectedPrice !== this.expectedPrice || performance.now() - following.fullReadAt >= FULL_READ_EVERY_MS) return null;
+    if (!following || following.expectedPrice !== this.expectedPrice || performance.now() - following.fullReadAt >= FOLLOW_AT_MOST_MS) return null;
     const canvas = canvases.find((candidate) => candidate.id === following.canvasId);
     if (!canvas?.plot) return null;
     const column = followColumn(labelsOf(canvas), following.track);

@@ -11,7 +11,7 @@
  */
 import { readPriceAxis, readTickText, type AxisFit, type AxisLabel, type HorizontalMark } from '../../../lib/chart/price-axis';
 import { scoreAxisFit } from '../../../lib/chart/axis-score';
-import { followColumn, trackOf, type ColumnTrack } from '../../../lib/chart/column-track';
+import { followColumn, FOLLOW_AT_MOST_MS, trackOf, type ColumnTrack } from '../../../lib/chart/column-track';
 import { labelBands, reachesBand, type Band } from '../../../lib/chart/tick-pairing';
 import { svgTextTickY, textBoxTickY } from '../../../lib/chart/text-anchor';
 import { horizontalSegments, type HorizontalSegment } from '../../../lib/chart/svg-path';
@@ -172,9 +172,8 @@ function chartContainer(fit: AxisFit<Candidate>): Element | null {
   return container;
 }
 
-/** The plot: beside the axis column inside the chart, narrowed to the grid lines' span where they are drawn. */
-function plotOf(fit: AxisFit<Candidate>, container: Element, marks: readonly HorizontalMark[]): PlotRect {
-  const box = container.getBoundingClientRect();
+/** The plot: beside the axis column inside the chart's box, narrowed to the grid lines' span where they are drawn. */
+function plotOf(fit: AxisFit<Candidate>, box: DOMRect, marks: readonly HorizontalMark[]): PlotRect {
   const axisOnRight = fit.columnLeft > box.left + box.width / 2;
   let left = axisOnRight ? box.left : fit.columnRight + 4;
   let right = axisOnRight ? fit.columnLeft - 4 : box.right;
@@ -186,9 +185,6 @@ function plotOf(fit: AxisFit<Candidate>, container: Element, marks: readonly Hor
   }
   return { left, top: box.top, width: Math.max(0, right - left), height: box.height };
 }
-
-/** While following an axis, a full read at least this often (the page may have changed more than its axis). */
-const FULL_READ_EVERY_MS = 400;
 
 /** What a full read leaves for the reads after it to follow (column-track.ts). */
 interface Following {
@@ -238,7 +234,7 @@ export class GenericAxisAdapter extends WatchingAdapter {
    */
   private follow(): AdapterState | null {
     const following = this.following;
-    if (!following || performance.now() - following.fullReadAt >= FULL_READ_EVERY_MS || !following.container.isConnected) return null;
+    if (!following || performance.now() - following.fullReadAt >= FOLLOW_AT_MOST_MS || !following.container.isConnected) return null;
     const box = following.container.getBoundingClientRect();
     if (Math.abs(box.width - following.width) > 0.5 || Math.abs(box.height - following.height) > 0.5) return null;
     const column = followColumn(collectLabels(following.container, this.ownHost), following.track);
@@ -265,8 +261,8 @@ export class GenericAxisAdapter extends WatchingAdapter {
     }
     this.failure = null;
     this.observe(container, { mutations: true, ignore: this.ownHost });
-    const plot = plotOf(fit, container, marks);
     const box = container.getBoundingClientRect();
+    const plot = plotOf(fit, box, marks);
     this.following = {
       track: trackOf(fit),
       container,
