@@ -112,7 +112,9 @@ try {
     const fromFirstPaint: number[] = [];
     for (let i = 0; i < loads; i++) {
       await page.goto(`${server.origin}${path}`);
-      const at = (await (await page.waitForFunction(() => (window as unknown as { __linesAt?: number }).__linesAt, undefined, { timeout: 15000 })).jsonValue()) as number;
+      const at = (await (
+        await page.waitForFunction(() => (window as unknown as { __linesAt?: number }).__linesAt, undefined, { timeout: 15000 })
+      ).jsonValue()) as number;
       const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0);
       fromNavigation.push(at);
       fromFirstPaint.push(at - paint);
@@ -130,7 +132,9 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await page.waitForTimeout(500);
   const idle = await profiled(cdp, browser.extensionId, () => everyFrame(page, '() => {}', 4000));
-  const moving = await profiled(cdp, browser.extensionId, () => everyFrame(page, '(n) => window.standIn.pan(n % 200 < 100 ? 0.5 : -0.5)', 4000));
+  const moving = await profiled(cdp, browser.extensionId, () =>
+    everyFrame(page, '(n) => window.standIn.pan(n % 200 < 100 ? 0.5 : -0.5)', 4000),
+  );
 
   // Frames from an auto-scale tick (no input) until the flip line sits at the new price's y.
   const lagFrames: number[] = [];
@@ -158,9 +162,13 @@ try {
   // Hidden. Headless Chromium keeps every tab "visible" (another tab in front or a minimized window
   // change nothing), so the page is told it is hidden the way a browser tells it: visibilityState
   // reads "hidden" and visibilitychange fires. Meanwhile the chart keeps moving: nothing of ours may run.
-  await page.evaluate(`Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }); document.dispatchEvent(new Event('visibilitychange'));`);
+  await page.evaluate(
+    `Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' }); document.dispatchEvent(new Event('visibilitychange'));`,
+  );
   const hiddenState = await page.evaluate(() => document.visibilityState);
-  const hidden = await profiled(cdp, browser.extensionId, () => everyFrame(page, '(n) => window.standIn.pan(n % 200 < 100 ? 0.5 : -0.5)', 3000));
+  const hidden = await profiled(cdp, browser.extensionId, () =>
+    everyFrame(page, '(n) => window.standIn.pan(n % 200 < 100 ? 0.5 : -0.5)', 3000),
+  );
   await page.evaluate(`delete document.visibilityState; document.dispatchEvent(new Event('visibilitychange'));`);
 
   /**
@@ -175,7 +183,11 @@ try {
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: 50 });
     await page.waitForTimeout(500);
-    const reader = await page.evaluate(() => document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="gexmap-reader"]')?.dataset.reader ?? 'none');
+    const reader = await page.evaluate(
+      () =>
+        document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector<HTMLElement>('[data-testid="gexmap-reader"]')?.dataset.reader ??
+        'none',
+    );
     const idleRun = await profiled(session, browser.extensionId, () => everyFrame(page, '() => {}', 3000));
     const moveRun = await profiled(session, browser.extensionId, () => everyFrame(page, move, 4000));
     const refit: number[] = [];
@@ -254,7 +266,18 @@ try {
     })()`;
   const tapped = { numeric: [] as number[], text: [] as number[] };
   const plain = { numeric: [] as number[], text: [] as number[] };
-  const plainBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const plainBrowser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
   try {
     const plainPage = await plainBrowser.newPage();
     await plainPage.goto(`${server.origin}/pages/canvas-uplot.html`);
@@ -298,11 +321,21 @@ try {
   if (json) console.log(JSON.stringify(result));
   else {
     console.log(`bundles: content script ${result.contentScriptGzipKb} KB gzipped, chart bridge ${result.bridgeGzipKb} KB`);
-    console.log(`lines visible (cached levels, median of ${loads}) after navigation start / after the page's first paint: TradingView stand-in ${result.linesVisibleMsTradingView} / ${result.linesAfterFirstPaintMsTradingView} ms, SVG chart ${result.linesVisibleMsSvgChart} / ${result.linesAfterFirstPaintMsSvgChart} ms`);
-    console.log(`TradingView idle, ${idle.frames} frames: bridge ${result.tvIdleBridgeMsPerFrame} ms/frame, overlay ${result.tvIdleOverlayMsPerFrame} ms/frame`);
-    console.log(`TradingView range moving every frame, ${moving.frames} frames: bridge ${result.tvMovingBridgeMsPerFrame} ms/frame, overlay ${result.tvMovingOverlayMsPerFrame} ms/frame`);
-    console.log(`auto-scale tick to lines in place: median ${result.tvTickLagFramesMedian} frame(s), max ${result.tvTickLagFramesMax} (1 = the next frame)`);
-    console.log(`tab hidden (${result.hiddenVisibilityState}, the chart still moving) 3 s: bridge + overlay ${result.hiddenScriptingMs} ms`);
+    console.log(
+      `lines visible (cached levels, median of ${loads}) after navigation start / after the page's first paint: TradingView stand-in ${result.linesVisibleMsTradingView} / ${result.linesAfterFirstPaintMsTradingView} ms, SVG chart ${result.linesVisibleMsSvgChart} / ${result.linesAfterFirstPaintMsSvgChart} ms`,
+    );
+    console.log(
+      `TradingView idle, ${idle.frames} frames: bridge ${result.tvIdleBridgeMsPerFrame} ms/frame, overlay ${result.tvIdleOverlayMsPerFrame} ms/frame`,
+    );
+    console.log(
+      `TradingView range moving every frame, ${moving.frames} frames: bridge ${result.tvMovingBridgeMsPerFrame} ms/frame, overlay ${result.tvMovingOverlayMsPerFrame} ms/frame`,
+    );
+    console.log(
+      `auto-scale tick to lines in place: median ${result.tvTickLagFramesMedian} frame(s), max ${result.tvTickLagFramesMax} (1 = the next frame)`,
+    );
+    console.log(
+      `tab hidden (${result.hiddenVisibilityState}, the chart still moving) 3 s: bridge + overlay ${result.hiddenScriptingMs} ms`,
+    );
     for (const [name, section] of [
       ['ECharts, axis text (SVG)', result.echartsAxisText],
       ['ECharts, chart API', result.echartsChartApi],

@@ -106,10 +106,14 @@ if (!args.includes('--tsx')) {
 }
 
 function runChild(extraFlags: string[]): { result: ChildResult; peakMb: number } | null {
-  const child = spawnSync(process.execPath, [...extraFlags, '--expose-gc', '--trace-gc', '--import', 'tsx', self, '--child', file, parserModule], {
-    encoding: 'utf8',
-    maxBuffer: 256 * MB,
-  });
+  const child = spawnSync(
+    process.execPath,
+    [...extraFlags, '--expose-gc', '--trace-gc', '--import', 'tsx', self, '--child', file, parserModule],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * MB,
+    },
+  );
   if (child.status !== 0) return null;
   let inside = false;
   let peakMb = 0;
@@ -178,9 +182,15 @@ try {
   };
   if (json) console.log(JSON.stringify(report));
   else {
-    console.log(`${rows.toLocaleString('en-US')}-row quote-table CSV (${report.fileMb} MB; ${report.contracts.toLocaleString('en-US')} contracts, ${report.rejected} rejected), ${runs} fresh processes, ${report.node}, ${report.commit}, ${report.parser}`);
-    console.log(`  parse: median ${report.parseMs} ms (${times.map((value) => round(value)).join(', ')}), ${report.parseMsPer100kRows} ms per 100k rows, ${report.rowsPerSecond.toLocaleString('en-US')} rows/s   (target <= 1000 ms per 100k rows)`);
-    console.log(`  heap: ${report.baselineHeapMb} MB with the text loaded; peak ${report.peakHeapMb} MB during the parse = ${report.peakOverFile}x the file (target < 5x); ${report.retainedHeapMb} MB retained with the snapshot`);
+    console.log(
+      `${rows.toLocaleString('en-US')}-row quote-table CSV (${report.fileMb} MB; ${report.contracts.toLocaleString('en-US')} contracts, ${report.rejected} rejected), ${runs} fresh processes, ${report.node}, ${report.commit}, ${report.parser}`,
+    );
+    console.log(
+      `  parse: median ${report.parseMs} ms (${times.map((value) => round(value)).join(', ')}), ${report.parseMsPer100kRows} ms per 100k rows, ${report.rowsPerSecond.toLocaleString('en-US')} rows/s   (target <= 1000 ms per 100k rows)`,
+    );
+    console.log(
+      `  heap: ${report.baselineHeapMb} MB with the text loaded; peak ${report.peakHeapMb} MB during the parse = ${report.peakOverFile}x the file (target < 5x); ${report.retainedHeapMb} MB retained with the snapshot`,
+    );
     if (probeMb !== null) console.log(`  smallest --max-old-space-size that completes the parse: ${probeMb} MB`);
   }
 } finally {
@@ -193,7 +203,7 @@ async function timeHostileInputs(): Promise<void> {
   const tenMb = 10 * 1024 * 1024;
   const preamble = source.slice(0, source.indexOf('Fri Jan 05'));
   let seed = 1;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const scaled = scaleQuoteTableCsv(source, 6, 0.25);
   const inputs: [string, () => string][] = [
     ['10 MB of one letter, no line break', () => 'a'.repeat(tenMb)],

@@ -62,7 +62,17 @@ function measure(text: string) {
   collect();
   // The models alone on a fresh chain each time (no flip search to reuse).
   const models = time(() => flipModels({ ...prepared }), { runs });
-  return { parse, levels, profile, levelsBefore, levelsAndModels, modelsAndLevels, models, contracts: snapshot.contracts.length, priced: prepared.count };
+  return {
+    parse,
+    levels,
+    profile,
+    levelsBefore,
+    levelsAndModels,
+    modelsAndLevels,
+    models,
+    contracts: snapshot.contracts.length,
+    priced: prepared.count,
+  };
 }
 
 const base = measure(spxText);
@@ -113,7 +123,9 @@ if (json) {
   console.log(formatTiming('x4 levels + 5 flip models', x4.levelsAndModels));
   console.log(formatTiming('x4 5 flip models + levels', x4.modelsAndLevels));
   const ratio = (a: Timing, b: Timing) => (a.median / b.median).toFixed(2);
-  console.log(`x4 / x1 ratios: parse ${ratio(x4.parse, base.parse)}, levels ${ratio(x4.levels, base.levels)}, profile ${ratio(x4.profile, base.profile)} (target <= 4.5)`);
+  console.log(
+    `x4 / x1 ratios: parse ${ratio(x4.parse, base.parse)}, levels ${ratio(x4.levels, base.levels)}, profile ${ratio(x4.profile, base.profile)} (target <= 4.5)`,
+  );
   console.log(
     `levels + 5 flip models / levels before #14: SPX ${ratio(base.levelsAndModels, base.levelsBefore)}, x4 ${ratio(x4.levelsAndModels, x4.levelsBefore)}; ` +
       `models first: SPX ${ratio(base.modelsAndLevels, base.levelsBefore)}, x4 ${ratio(x4.modelsAndLevels, x4.levelsBefore)} (target <= 3); ` +

@@ -67,12 +67,21 @@ try {
     const usage = (await send('Runtime.getHeapUsage')) as { usedSize: number };
     heapMb = usage.usedSize / 1024 / 1024;
   }
-  const result = { refreshInWorkerMs: median(inWorker), refreshRoundTripMs: median(roundTrip), workerHeapMb: Math.round(heapMb * 10) / 10, runs };
+  const result = {
+    refreshInWorkerMs: median(inWorker),
+    refreshRoundTripMs: median(roundTrip),
+    workerHeapMb: Math.round(heapMb * 10) / 10,
+    runs,
+  };
   if (json) console.log(JSON.stringify(result));
   else {
     console.log(`SPX payload (${(csv.length / 1e6).toFixed(2)} MB CSV) from localhost to levels stored, ${runs} runs after 3 warm-ups:`);
-    console.log(`  in the worker (fetch, parse, levels, heatmap, profile, IndexedDB + storage writes): median ${result.refreshInWorkerMs.toFixed(0)} ms (min ${Math.min(...inWorker)}, max ${Math.max(...inWorker)})`);
-    console.log(`  round trip from an extension page:                                                 median ${result.refreshRoundTripMs.toFixed(0)} ms`);
+    console.log(
+      `  in the worker (fetch, parse, levels, heatmap, profile, IndexedDB + storage writes): median ${result.refreshInWorkerMs.toFixed(0)} ms (min ${Math.min(...inWorker)}, max ${Math.max(...inWorker)})`,
+    );
+    console.log(
+      `  round trip from an extension page:                                                 median ${result.refreshRoundTripMs.toFixed(0)} ms`,
+    );
     console.log(`  worker JS heap after a forced GC: ${result.workerHeapMb} MB`);
   }
 } finally {

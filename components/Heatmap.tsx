@@ -48,60 +48,64 @@ export function Heatmap({ grid, flip, callWall, putWall, measure = 'net' }: Heat
   const scale = heatmapScale(grid.cells, measure);
   return (
     <div class="gx-heatmap-box">
-    <style>{HEATMAP_CSS}</style>
-    {/* The table alone scrolls where space is short (the popup), so the legend stays in view. */}
-    <div class="gx-heatmap-table">
-    <table class="gx-heatmap" data-testid="heatmap" data-measure={measure} aria-label={CAPTIONS[measure]}>
-      <thead>
-        <tr>
-          <th scope="col">Strike</th>
-          {grid.columns.map((column) => (
-            <th scope="col" key={column.expiry} title={column.expiry}>
-              {column.expiry.slice(5)}
-              {column.tag && <span class="gx-tag">{column.tag}</span>}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {grid.strikes.map((strike, row) => {
-          const marks = [
-            row === grid.spotRow ? 'spot' : '',
-            row === flipRow ? 'flip' : '',
-            strike === callWall ? 'call-wall' : '',
-            strike === putWall ? 'put-wall' : '',
-          ].filter(Boolean);
-          return (
-            <tr key={strike} data-strike={strike} data-marks={marks.join(' ')} class={marks.includes('spot') ? 'gx-spot' : undefined}>
-              <th scope="row">
-                {strike}
-                {MARKED.filter((kind) => marks.includes(kind)).map((kind) => (
-                  <span key={kind} class={`gx-mark gx-mark-${kind}`} title={kind === 'flip' ? 'Gamma flip nearest this strike' : levelKind(kind).label}>
-                    {levelKind(kind).mark}
-                  </span>
-                ))}
-              </th>
-              {grid.cells[row].map((cell, column) => {
-                const tip = `${strike} · ${grid.columns[column].expiry}\nCall ${formatDollars(cell.call)}  Put ${formatDollars(cell.put)}  Net ${formatDollars(cell.net)}\nOI calls ${formatCount(cell.callOpenInterest)}  puts ${formatCount(cell.putOpenInterest)}`;
-                const value = cellValue(cell, measure);
-                return (
-                  <td
-                    key={column}
-                    style={themedBackground(cellColour(value, scale, 'light'), cellColour(value, scale, 'dark'))}
-                    title={tip}
-                    aria-label={tip.replace(/\n/g, '; ')}
-                    data-net={cell.net}
-                    data-colour-value={+scalePosition(value, scale.max).toFixed(3)}
-                  />
-                );
-              })}
+      <style>{HEATMAP_CSS}</style>
+      {/* The table alone scrolls where space is short (the popup), so the legend stays in view. */}
+      <div class="gx-heatmap-table">
+        <table class="gx-heatmap" data-testid="heatmap" data-measure={measure} aria-label={CAPTIONS[measure]}>
+          <thead>
+            <tr>
+              <th scope="col">Strike</th>
+              {grid.columns.map((column) => (
+                <th scope="col" key={column.expiry} title={column.expiry}>
+                  {column.expiry.slice(5)}
+                  {column.tag && <span class="gx-tag">{column.tag}</span>}
+                </th>
+              ))}
             </tr>
-          );
-        })}
-      </tbody>
-    </table>
-    </div>
-    <HeatmapLegend scale={scale} greek={grid.greek} />
+          </thead>
+          <tbody>
+            {grid.strikes.map((strike, row) => {
+              const marks = [
+                row === grid.spotRow ? 'spot' : '',
+                row === flipRow ? 'flip' : '',
+                strike === callWall ? 'call-wall' : '',
+                strike === putWall ? 'put-wall' : '',
+              ].filter(Boolean);
+              return (
+                <tr key={strike} data-strike={strike} data-marks={marks.join(' ')} class={marks.includes('spot') ? 'gx-spot' : undefined}>
+                  <th scope="row">
+                    {strike}
+                    {MARKED.filter((kind) => marks.includes(kind)).map((kind) => (
+                      <span
+                        key={kind}
+                        class={`gx-mark gx-mark-${kind}`}
+                        title={kind === 'flip' ? 'Gamma flip nearest this strike' : levelKind(kind).label}
+                      >
+                        {levelKind(kind).mark}
+                      </span>
+                    ))}
+                  </th>
+                  {grid.cells[row].map((cell, column) => {
+                    const tip = `${strike} · ${grid.columns[column].expiry}\nCall ${formatDollars(cell.call)}  Put ${formatDollars(cell.put)}  Net ${formatDollars(cell.net)}\nOI calls ${formatCount(cell.callOpenInterest)}  puts ${formatCount(cell.putOpenInterest)}`;
+                    const value = cellValue(cell, measure);
+                    return (
+                      <td
+                        key={column}
+                        style={themedBackground(cellColour(value, scale, 'light'), cellColour(value, scale, 'dark'))}
+                        title={tip}
+                        aria-label={tip.replace(/\n/g, '; ')}
+                        data-net={cell.net}
+                        data-colour-value={+scalePosition(value, scale.max).toFixed(3)}
+                      />
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <HeatmapLegend scale={scale} greek={grid.greek} />
     </div>
   );
 }

@@ -19,7 +19,8 @@ const gradient = (stops: string[]) => `linear-gradient(90deg,${stops.join(',')})
 /** What the colours mean; gamma has a trading meaning, the other exposures only a sign. */
 function meaning(measure: HeatmapScale['measure'], greek: Greek): string {
   const short = GREEK_EXPOSURE_INFO[greek].short;
-  if (measure === 'concentration') return `violet: where call and put ${greek === 'gamma' ? 'gamma' : short} pile up, |call| + |put| whatever the sign`;
+  if (measure === 'concentration')
+    return `violet: where call and put ${greek === 'gamma' ? 'gamma' : short} pile up, |call| + |put| whatever the sign`;
   if (greek === 'gamma') return 'teal: dealers long gamma (dampening) · red: short gamma (amplifying) — sign from the model, an assumption';
   return `teal: positive ${short} · red: negative — sign from the model, an assumption`;
 }
@@ -35,7 +36,11 @@ export function HeatmapLegend({ scale, greek = 'gamma' }: { scale: HeatmapScale;
   const what = scale.measure === 'net' ? '|net|' : '|call| + |put|';
   return (
     <div class="gx-legend" data-testid="heatmap-legend" data-measure={scale.measure} data-max={scale.max}>
-      <div class="gx-ramp" aria-hidden="true" style={themedBackground(gradient(rampStops(kind, 'light')), gradient(rampStops(kind, 'dark')))} />
+      <div
+        class="gx-ramp"
+        aria-hidden="true"
+        style={themedBackground(gradient(rampStops(kind, 'light')), gradient(rampStops(kind, 'dark')))}
+      />
       <div class="gx-ramp-values" data-testid="heatmap-legend-values">
         <span>{low}</span>
         <span>{middle}</span>
@@ -44,11 +49,14 @@ export function HeatmapLegend({ scale, greek = 'gamma' }: { scale: HeatmapScale;
       <p>{meaning(scale.measure, greek)}</p>
       <p class="gx-legend-note">
         Colour is full at the {Math.round(SCALE_PERCENTILE * 100)}th percentile of {what} over the cells
-        {scale.clipped > 0 ? `; ${scale.clipped} ${scale.clipped === 1 ? 'cell is' : 'cells are'} beyond it, drawn at full colour` : ''}. Hover a cell for its numbers.
+        {scale.clipped > 0 ? `; ${scale.clipped} ${scale.clipped === 1 ? 'cell is' : 'cells are'} beyond it, drawn at full colour` : ''}.
+        Hover a cell for its numbers.
       </p>
       <p class="gx-legend-key">
-        <span class="gx-mark gx-mark-flip">{levelKind('flip').mark}</span> flip · <span class="gx-mark gx-mark-call-wall">{levelKind('call-wall').mark}</span> call wall ·{' '}
-        <span class="gx-mark gx-mark-put-wall">{levelKind('put-wall').mark}</span> put wall · <span class="gx-key-spot">outline</span> spot row
+        <span class="gx-mark gx-mark-flip">{levelKind('flip').mark}</span> flip ·{' '}
+        <span class="gx-mark gx-mark-call-wall">{levelKind('call-wall').mark}</span> call wall ·{' '}
+        <span class="gx-mark gx-mark-put-wall">{levelKind('put-wall').mark}</span> put wall · <span class="gx-key-spot">outline</span> spot
+        row
       </p>
     </div>
   );

@@ -11,7 +11,8 @@ export function HeatmapMeasureSwitch({ measure, onChange }: { measure: HeatmapMe
     <span class="gx-measure" role="radiogroup" aria-label="Heatmap colour">
       {CHOICES.map(([value, label, title]) => (
         <label key={value} title={title}>
-          <input type="radio" name="gx-heatmap-measure" data-measure={value} checked={measure === value} onChange={() => onChange(value)} /> {label}
+          <input type="radio" name="gx-heatmap-measure" data-measure={value} checked={measure === value} onChange={() => onChange(value)} />{' '}
+          {label}
         </label>
       ))}
     </span>

@@ -39,7 +39,10 @@ function drawMarks(u: uPlot, marks: { price: number; colour: string; label: stri
   const { ctx } = u;
   const ratio = uPlot.pxRatio;
   const xs = marks.map((mark) => u.valToPos(mark.price, 'x', true));
-  const rows = staggerRows(xs.map((x) => x / ratio), LABEL_GAP);
+  const rows = staggerRows(
+    xs.map((x) => x / ratio),
+    LABEL_GAP,
+  );
   ctx.save();
   ctx.font = `${LABEL_FONT_PX * ratio}px system-ui, sans-serif`;
   marks.forEach((mark, index) => {
@@ -61,8 +64,19 @@ function drawMarks(u: uPlot, marks: { price: number; colour: string; label: stri
   ctx.restore();
 }
 
-function chartOptions(width: number, height: number, ink: ChartInk, marks: { price: number; colour: string; label: string }[]): uPlot.Options {
-  const bars = (fill: string) => ({ scale: 'gex', stroke: fill, fill, paths: uPlot.paths.bars!({ size: [0.8, 8] }), points: { show: false } });
+function chartOptions(
+  width: number,
+  height: number,
+  ink: ChartInk,
+  marks: { price: number; colour: string; label: string }[],
+): uPlot.Options {
+  const bars = (fill: string) => ({
+    scale: 'gex',
+    stroke: fill,
+    fill,
+    paths: uPlot.paths.bars!({ size: [0.8, 8] }),
+    points: { show: false },
+  });
   return {
     width,
     height,
@@ -73,7 +87,14 @@ function chartOptions(width: number, height: number, ink: ChartInk, marks: { pri
       { stroke: ink.axis, grid: { stroke: ink.grid } },
       // Bars (by strike) and the curve (total) differ by an order of magnitude: one axis each.
       { scale: 'gex', stroke: ink.axis, size: fitLabels, values: (_u, values) => values.map(axisDollars), grid: { stroke: ink.grid } },
-      { scale: 'curve', side: 1, stroke: ink.curve, size: fitLabels, values: (_u, values) => values.map(axisDollars), grid: { show: false } },
+      {
+        scale: 'curve',
+        side: 1,
+        stroke: ink.curve,
+        size: fitLabels,
+        values: (_u, values) => values.map(axisDollars),
+        grid: { show: false },
+      },
     ],
     series: [
       {},
@@ -85,7 +106,17 @@ function chartOptions(width: number, height: number, ink: ChartInk, marks: { pri
   };
 }
 
-export function ProfileChart({ profile, width = 380, height = 180, theme }: { profile: ProfileReply; width?: number; height?: number; theme?: Theme }) {
+export function ProfileChart({
+  profile,
+  width = 380,
+  height = 180,
+  theme,
+}: {
+  profile: ProfileReply;
+  width?: number;
+  height?: number;
+  theme?: Theme;
+}) {
   const target = useRef<HTMLDivElement>(null);
   const ink = chartInk(theme ?? systemTheme());
   useEffect(() => {

@@ -2,7 +2,12 @@
 import type { ChartInk } from '../lib/chart/chart-ink';
 
 function Swatch({ colour, line = false }: { colour: string; line?: boolean }) {
-  return <span aria-hidden="true" style={`display:inline-block;width:10px;height:${line ? 2 : 8}px;margin:0 3px 1px 0;vertical-align:middle;background:${colour}`} />;
+  return (
+    <span
+      aria-hidden="true"
+      style={`display:inline-block;width:10px;height:${line ? 2 : 8}px;margin:0 3px 1px 0;vertical-align:middle;background:${colour}`}
+    />
+  );
 }
 
 export function ProfileLegend({ ink, hasFlip }: { ink: ChartInk; hasFlip: boolean }) {

@@ -30,7 +30,9 @@ export default defineBackground({
     const database = openDatabase();
     const storage = serviceStorage(database);
     // Data kept by 0.1 in storage.local moves to the extension's own database before anything reads it.
-    const ready = moveFromLocalStorage(browser.storage.local, database.items).catch((error) => console.error('gexmap: moving stored data failed', error));
+    const ready = moveFromLocalStorage(browser.storage.local, database.items).catch((error) =>
+      console.error('gexmap: moving stored data failed', error),
+    );
 
     const { feeds, questions, subscriptions, changes, badge, alerts } = composeService({
       storage,
@@ -52,7 +54,13 @@ export default defineBackground({
 
     serveProtocol(
       {
-        hello: (_request, sender) => ({ name: 'gexmap', version: browser.runtime.getManifest().version, now: Date.now(), startedAt, from: isExtensionPage(sender) ? 'extension-page' : 'content' }),
+        hello: (_request, sender) => ({
+          name: 'gexmap',
+          version: browser.runtime.getManifest().version,
+          now: Date.now(),
+          startedAt,
+          from: isExtensionPage(sender) ? 'extension-page' : 'content',
+        }),
         getLevels: (request) => questions.getLevels(request),
         getHeatmap: (request) => questions.getHeatmap(request),
         getProfile: (request) => questions.getProfile(request),

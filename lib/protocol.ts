@@ -38,7 +38,9 @@ export const text =
 export const wholeNumber =
   (min: number, max: number): Rule<number> =>
   (value, where) =>
-    Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? (value as number) : fail(where, `must be a whole number from ${min} to ${max}`);
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+      ? (value as number)
+      : fail(where, `must be a whole number from ${min} to ${max}`);
 
 export const yesNo: Rule<boolean> = (value, where) => (typeof value === 'boolean' ? value : fail(where, 'must be true or false'));
 
@@ -72,20 +74,28 @@ export function shape<R extends FieldRules>(fields: R): Rule<Shape<R>> {
 export const list =
   <T>(rule: Rule<T>, max: number): Rule<T[]> =>
   (value, where) =>
-    !Array.isArray(value) ? fail(where, 'must be a list') : value.length > max ? fail(where, `has more than ${max} items`) : value.map((item, index) => rule(item, `${where}[${index}]`));
+    !Array.isArray(value)
+      ? fail(where, 'must be a list')
+      : value.length > max
+        ? fail(where, `has more than ${max} items`)
+        : value.map((item, index) => rule(item, `${where}[${index}]`));
 
 /** Charts one tab may ask about (a TradingView layout holds up to 8 or 16; more is a page probing). */
 export const MAX_CHARTS_PER_TAB = 16;
 
 /** A message that takes no data. */
 export const nothing: Rule<undefined> = (value, where) =>
-  value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) ? undefined : fail(where, 'takes no data');
+  value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
+    ? undefined
+    : fail(where, 'takes no data');
 
 /** A finite number within bounds. */
 export const numberIn =
   (min: number, max: number): Rule<number> =>
   (value, where) =>
-    typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max ? value : fail(where, `must be a number from ${min} to ${max}`);
+    typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
+      ? value
+      : fail(where, `must be a number from ${min} to ${max}`);
 
 /** One of the listed words. */
 export const oneOf =
@@ -103,7 +113,7 @@ const siteStatePatch = shape({
   calibration: optional((value, where) => {
     const checked = shape({ kind: oneOf('linear', 'log'), points: list(calibrationPoint, 2) })(value, where);
     if (checked.points.length !== 2) fail(where, 'needs two points');
-    return checked as { kind: 'linear' | 'log'; points: [typeof checked.points[0], typeof checked.points[0]] };
+    return checked as { kind: 'linear' | 'log'; points: [(typeof checked.points)[0], (typeof checked.points)[0]] };
   }),
 });
 const expiry = text(40);
@@ -120,7 +130,12 @@ const settingsPatch: Rule<SettingsPatch> = (value, where) => {
 export const REQUEST_RULES = {
   hello: shape({ client: text(64) }),
   getLevels: shape({ ticker: optional(ticker), expiry: optional(expiry) }),
-  getHeatmap: shape({ ticker: optional(ticker), expiry: optional(expiry), strikes: optional(wholeNumber(5, 101)), greek: optional(oneOf('gamma', 'delta', 'vanna', 'charm')) }),
+  getHeatmap: shape({
+    ticker: optional(ticker),
+    expiry: optional(expiry),
+    strikes: optional(wholeNumber(5, 101)),
+    greek: optional(oneOf('gamma', 'delta', 'vanna', 'charm')),
+  }),
   getProfile: shape({ ticker: optional(ticker), expiry: optional(expiry), points: optional(wholeNumber(2, 2001)) }),
   getHistory: shape({ ticker: optional(ticker) }),
   getStatus: nothing,

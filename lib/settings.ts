@@ -4,7 +4,14 @@
  * describe (assumptions, level kinds, symbol rules, providers).
  */
 import type { SignModel } from './gex/sign-model';
-import { assumptionsFor, DEFAULT_RATES, DEFAULT_TRANSITION_BAND, type Assumptions, type RateSetting, type RateTable } from './gex/assumptions';
+import {
+  assumptionsFor,
+  DEFAULT_RATES,
+  DEFAULT_TRANSITION_BAND,
+  type Assumptions,
+  type RateSetting,
+  type RateTable,
+} from './gex/assumptions';
 import { DEFAULT_SYMBOL_RULES, type SymbolRule } from './chart/symbol-map';
 import { DEFAULT_LINES, type LineChoice } from './chart/level-labels';
 import { DEFAULT_LINE_COLOURS, type LineColours } from './chart/level-kinds';
@@ -86,7 +93,10 @@ const TICKER = /^[A-Z][A-Z0-9.]{0,9}$/;
 /** Normalizes a ticker as typed (" spx ", "^SPX", "$spx") or returns null when it cannot be one. */
 export function normalizeTicker(text: unknown): string | null {
   if (typeof text !== 'string') return null;
-  const ticker = text.trim().toUpperCase().replace(/^[\^$_]/, '');
+  const ticker = text
+    .trim()
+    .toUpperCase()
+    .replace(/^[\^$_]/, '');
   return TICKER.test(ticker) ? ticker : null;
 }
 
@@ -110,11 +120,15 @@ function checkRate(value: unknown, where: string): RateSetting {
 
 function checkTickers(value: unknown, where: string, max: number): string[] {
   check(Array.isArray(value) && value.length <= max, `${where} must be a list of at most ${max} tickers`);
-  return [...new Set((value as unknown[]).map((item) => {
-    const ticker = normalizeTicker(item);
-    check(ticker !== null, `${where} has an invalid ticker ${JSON.stringify(item)}`);
-    return ticker as string;
-  }))];
+  return [
+    ...new Set(
+      (value as unknown[]).map((item) => {
+        const ticker = normalizeTicker(item);
+        check(ticker !== null, `${where} has an invalid ticker ${JSON.stringify(item)}`);
+        return ticker as string;
+      }),
+    ),
+  ];
 }
 
 /** Checks a partial update field by field; throws SettingsError naming the first bad field. Unknown fields are errors. */
@@ -153,14 +167,19 @@ export function checkSettingsPatch(patch: unknown): SettingsPatch {
         next.customUrl = value as string;
         break;
       case 'refreshMinutes':
-        check(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 240, 'refreshMinutes must be a whole number from 1 to 240');
+        check(
+          Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 240,
+          'refreshMinutes must be a whole number from 1 to 240',
+        );
         next.refreshMinutes = value as number;
         break;
       case 'signModel': {
         const model = value as SignModel;
         check(
-          typeof model === 'object' && model !== null &&
-            (model.kind === 'classic' || model.kind === 'short-all' ||
+          typeof model === 'object' &&
+            model !== null &&
+            (model.kind === 'classic' ||
+              model.kind === 'short-all' ||
               (model.kind === 'custom' && finiteIn(model.call, -1, 1) && finiteIn(model.put, -1, 1))),
           'signModel must be {kind: "classic"}, {kind: "short-all"} or {kind: "custom", call, put} with signs in [-1, 1]',
         );
@@ -196,10 +215,16 @@ export function checkSettingsPatch(patch: unknown): SettingsPatch {
         check(Array.isArray(value) && value.length <= 100, 'symbolRules must be a list of at most 100 rules');
         next.symbolRules = (value as unknown[]).map((rule, index) => {
           const { chart, underlying, basis } = (rule ?? {}) as Record<string, unknown>;
-          check(typeof chart === 'string' && /^[\w:.!&^$-]{1,40}$/.test(chart), `symbolRules[${index}].chart must be a chart symbol such as ES1! or CME_MINI:ES1!`);
+          check(
+            typeof chart === 'string' && /^[\w:.!&^$-]{1,40}$/.test(chart),
+            `symbolRules[${index}].chart must be a chart symbol such as ES1! or CME_MINI:ES1!`,
+          );
           const ticker = normalizeTicker(underlying);
           check(ticker !== null, `symbolRules[${index}].underlying must be a ticker`);
-          check(basis === null || finiteIn(basis, -100000, 100000), `symbolRules[${index}].basis must be a number of points, or null for the forwards'`);
+          check(
+            basis === null || finiteIn(basis, -100000, 100000),
+            `symbolRules[${index}].basis must be a number of points, or null for the forwards'`,
+          );
           return { chart: (chart as string).toUpperCase(), underlying: ticker as string, basis: basis as number | null };
         });
         break;
@@ -207,8 +232,12 @@ export function checkSettingsPatch(patch: unknown): SettingsPatch {
       case 'lines': {
         const lines = value as Record<string, unknown>;
         check(typeof lines === 'object' && lines !== null, 'lines must be an object');
-        for (const name of ['flip', 'callWall', 'putWall', 'absGamma', 'flipBand', 'previous'] as const) check(typeof lines[name] === 'boolean', `lines.${name} must be true or false`);
-        check(Number.isInteger(lines.nodes) && (lines.nodes as number) >= 0 && (lines.nodes as number) <= 10, 'lines.nodes must be a whole number from 0 to 10');
+        for (const name of ['flip', 'callWall', 'putWall', 'absGamma', 'flipBand', 'previous'] as const)
+          check(typeof lines[name] === 'boolean', `lines.${name} must be true or false`);
+        check(
+          Number.isInteger(lines.nodes) && (lines.nodes as number) >= 0 && (lines.nodes as number) <= 10,
+          'lines.nodes must be a whole number from 0 to 10',
+        );
         next.lines = {
           flip: lines.flip as boolean,
           callWall: lines.callWall as boolean,
@@ -224,13 +253,23 @@ export function checkSettingsPatch(patch: unknown): SettingsPatch {
         const colours = value as Record<string, unknown>;
         check(typeof colours === 'object' && colours !== null, 'lineColours must be an object');
         for (const name of Object.keys(DEFAULT_LINE_COLOURS)) {
-          check(typeof colours[name] === 'string' && /^#[0-9a-f]{6}$/i.test(colours[name] as string), `lineColours.${name} must be a colour like #26a69a`);
+          check(
+            typeof colours[name] === 'string' && /^#[0-9a-f]{6}$/i.test(colours[name] as string),
+            `lineColours.${name} must be a colour like #26a69a`,
+          );
         }
-        next.lineColours = Object.fromEntries(Object.keys(DEFAULT_LINE_COLOURS).map((name) => [name, (colours[name] as string).toLowerCase()])) as unknown as LineColours;
+        next.lineColours = Object.fromEntries(
+          Object.keys(DEFAULT_LINE_COLOURS).map((name) => [name, (colours[name] as string).toLowerCase()]),
+        ) as unknown as LineColours;
         break;
       }
       case 'enabledSites':
-        check(Array.isArray(value) && value.length <= 200 && (value as unknown[]).every((site) => typeof site === 'string' && SITE_PATTERN.test(site)), 'enabledSites must be a list of origin patterns like "https://example.com/*"');
+        check(
+          Array.isArray(value) &&
+            value.length <= 200 &&
+            (value as unknown[]).every((site) => typeof site === 'string' && SITE_PATTERN.test(site)),
+          'enabledSites must be a list of origin patterns like "https://example.com/*"',
+        );
         next.enabledSites = [...new Set(value as string[])];
         break;
       case 'alerts': {

@@ -35,7 +35,15 @@ const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir
   executablePath,
   headless,
   viewport: { width: 1400, height: 820 },
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+  ],
 });
 await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
 // A new install opens the options page (onboarding): the demo talks to the extension from there.
@@ -57,13 +65,23 @@ await control.close();
 
 const page = await context.newPage();
 await page.goto(`${server.origin}/index.html`);
-await page.waitForFunction(() => (document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length ?? 0) >= 3, undefined, { timeout: 20000 });
+await page.waitForFunction(
+  () => (document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length ?? 0) >= 3,
+  undefined,
+  { timeout: 20000 },
+);
 // The panel starts as a pill docked to the chart: open it, as a trader would, to show the heatmap.
 const pill = page.locator('gexmap-overlay .gx-pill');
 if (await pill.count()) await pill.click();
-await page.waitForFunction(() => Boolean(document.querySelector('gexmap-overlay')?.shadowRoot?.querySelector('[data-testid="heatmap"]')), undefined, { timeout: 20000 });
+await page.waitForFunction(
+  () => Boolean(document.querySelector('gexmap-overlay')?.shadowRoot?.querySelector('[data-testid="heatmap"]')),
+  undefined,
+  { timeout: 20000 },
+);
 const drawn = await page.evaluate(() =>
-  [...document.querySelector('gexmap-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-level]')].map((element) => `${element.dataset.level} ${Number(element.dataset.price).toFixed(1)}`),
+  [...document.querySelector('gexmap-overlay')!.shadowRoot!.querySelectorAll<HTMLElement>('[data-level]')].map(
+    (element) => `${element.dataset.level} ${Number(element.dataset.price).toFixed(1)}`,
+  ),
 );
 console.log(`demo: levels drawn on ${server.origin}/index.html: ${drawn.join(', ')}`);
 

@@ -99,7 +99,12 @@ export function runLevelsCommand(argv: readonly string[], now: number = Date.now
   const stdout: string[] = [];
   const stderr: string[] = [];
   try {
-    levelsCommand(argv, (text) => stdout.push(text), (text) => stderr.push(text), now);
+    levelsCommand(
+      argv,
+      (text) => stdout.push(text),
+      (text) => stderr.push(text),
+      now,
+    );
     return { code: 0, stdout: stdout.join(''), stderr: stderr.join('') };
   } catch (error) {
     if (!(error instanceof CommandFailure)) throw error;
@@ -139,14 +144,19 @@ function levelsCommand(argv: readonly string[], print: (text: string) => void, w
     const text = args.options.get(name);
     if (text === undefined) return undefined;
     const value = Date.parse(text);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(value)) fail(`--${name} ${JSON.stringify(text)}: expected an ISO instant such as 2024-01-08T15:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(value))
+      fail(`--${name} ${JSON.stringify(text)}: expected an ISO instant such as 2024-01-08T15:00:00Z`);
     return value;
   };
   const rate = number('rate', (value) => Math.abs(value) < 1, 'expected a decimal rate such as 0.05');
   const dividend = number('div', (value) => Math.abs(value) < 1, 'expected a decimal yield such as 0.013');
   const spot = number('spot', (value) => value > 0 && value < 1e9, 'expected a positive price');
   const band = number('band', (value) => value >= 0 && value <= 0.05, 'expected a fraction of spot from 0 to 0.05');
-  const profile = number('profile', (value) => Number.isInteger(value) && value >= 2 && value <= 100000, 'expected a whole number of points from 2 to 100000');
+  const profile = number(
+    'profile',
+    (value) => Number.isInteger(value) && value >= 2 && value <= 100000,
+    'expected a whole number of points from 2 to 100000',
+  );
   const evaluatedAt = instant('at');
   const asOf = instant('asof');
   const expiryText = args.options.get('expiry');
@@ -159,7 +169,8 @@ function levelsCommand(argv: readonly string[], print: (text: string) => void, w
   const signModel = signText === undefined ? undefined : parseSignModel(signText);
   if (signModel === null) fail(`--sign ${JSON.stringify(signText)}: expected classic, short-all or custom:C,P (e.g. custom:1,-1)`);
   const ticker = args.options.get('ticker');
-  if (ticker !== undefined && normalizeTicker(ticker.replace(/^[_$]/, '')) === null) fail(`--ticker ${JSON.stringify(ticker)}: expected a ticker such as SPX, ^SPX or BRK.B`);
+  if (ticker !== undefined && normalizeTicker(ticker.replace(/^[_$]/, '')) === null)
+    fail(`--ticker ${JSON.stringify(ticker)}: expected a ticker such as SPX, ^SPX or BRK.B`);
 
   const text = readChainFile(path);
   let snapshot;
@@ -193,25 +204,38 @@ function levelsCommand(argv: readonly string[], print: (text: string) => void, w
   const exposure = greek === undefined ? undefined : { ...GREEK_EXPOSURE_INFO[greek], ...analysis.exposure(greek) };
   // As in the extension: a number that is not finite is refused by its path, never printed as NaN.
   const notFinite =
-    describeNonFinite(levels, 'levels') ?? describeNonFinite(points, 'profile') ?? describeNonFinite(forwards, 'forwards') ?? describeNonFinite(exposure, 'exposure');
+    describeNonFinite(levels, 'levels') ??
+    describeNonFinite(points, 'profile') ??
+    describeNonFinite(forwards, 'forwards') ??
+    describeNonFinite(exposure, 'exposure');
   if (notFinite) fail(`${path}: ${notFinite}`);
   if (args.flags.has('json')) {
-    print(`${JSON.stringify({ ...levels, assumptions: analysis.assumptions, forwards, ...(exposure ? { exposure } : {}), ...(points ? { profile: points } : {}) })}\n`);
+    print(
+      `${JSON.stringify({ ...levels, assumptions: analysis.assumptions, forwards, ...(exposure ? { exposure } : {}), ...(points ? { profile: points } : {}) })}\n`,
+    );
     return;
   }
   print(`${summarizeLevels(levels, analysis.assumptions, now)}\n`);
   if (forwards.length) {
-    print(`Forwards     ${forwards.slice(0, 6).map((entry) => `${entry.expiry} ${formatPrice(entry.forward)}`).join(', ')}${forwards.length > 6 ? `, … (${forwards.length} expiries)` : ''}\n`);
+    print(
+      `Forwards     ${forwards
+        .slice(0, 6)
+        .map((entry) => `${entry.expiry} ${formatPrice(entry.forward)}`)
+        .join(', ')}${forwards.length > 6 ? `, … (${forwards.length} expiries)` : ''}\n`,
+    );
   }
   if (exposure) {
     const { totals } = exposure;
-    print(`${exposure.short.padEnd(12)} ${formatDollars(totals.net)} net (calls ${formatDollars(totals.call)}, puts ${formatDollars(totals.put)}); unit: ${exposure.unit}\n`);
+    print(
+      `${exposure.short.padEnd(12)} ${formatDollars(totals.net)} net (calls ${formatDollars(totals.call)}, puts ${formatDollars(totals.put)}); unit: ${exposure.unit}\n`,
+    );
     const largest = [...exposure.byStrike].sort((a, b) => Math.abs(b.net) - Math.abs(a.net)).slice(0, 5);
-    print(`${''.padEnd(12)} largest strikes: ${largest.map((row) => `${formatPrice(row.strike, 0)} (${formatDollars(row.net)})`).join(', ')}\n`);
+    print(
+      `${''.padEnd(12)} largest strikes: ${largest.map((row) => `${formatPrice(row.strike, 0)} (${formatDollars(row.net)})`).join(', ')}\n`,
+    );
   }
   if (points) {
     print('Spot\tTotal GEX ($ per 1% move)\n');
     for (const point of points) print(`${point.spot.toFixed(2)}\t${point.gex.toFixed(0)}\n`);
   }
 }
-

@@ -36,15 +36,20 @@ export interface ShiftOptions {
 export function shiftCboeCsv(text: string, options: ShiftOptions): string {
   const days = options.weeks * 7;
   let dateLines = 0;
-  let out = text.replace(/"Date: (\w+) (\d{1,2}), (\d{4}) at (\d{1,2}):(\d{2}) ([AP]M) (EST|EDT)"/, (_match, monthName: string, day: string, year: string, hour: string, minute: string, half: string) => {
-    dateLines++;
-    const date = addDays(iso(Number(year), MONTHS.indexOf(monthName) + 1, Number(day)), days);
-    const [clockHour, clockMinute, clockHalf] = options.time ? (/^(\d{1,2}):(\d{2}) ([AP]M)$/.exec(options.time)!.slice(1) as [string, string, string]) : [hour, minute, half];
-    const hour24 = (Number(clockHour) % 12) + (clockHalf === 'PM' ? 12 : 0);
-    const zone = newYorkZone(newYorkToUtc(date, hour24, Number(clockMinute)));
-    const [y, m, d] = parts(date);
-    return `"Date: ${MONTHS[m - 1]} ${d}, ${y} at ${clockHour}:${clockMinute} ${clockHalf} ${zone}"`;
-  });
+  let out = text.replace(
+    /"Date: (\w+) (\d{1,2}), (\d{4}) at (\d{1,2}):(\d{2}) ([AP]M) (EST|EDT)"/,
+    (_match, monthName: string, day: string, year: string, hour: string, minute: string, half: string) => {
+      dateLines++;
+      const date = addDays(iso(Number(year), MONTHS.indexOf(monthName) + 1, Number(day)), days);
+      const [clockHour, clockMinute, clockHalf] = options.time
+        ? (/^(\d{1,2}):(\d{2}) ([AP]M)$/.exec(options.time)!.slice(1) as [string, string, string])
+        : [hour, minute, half];
+      const hour24 = (Number(clockHour) % 12) + (clockHalf === 'PM' ? 12 : 0);
+      const zone = newYorkZone(newYorkToUtc(date, hour24, Number(clockMinute)));
+      const [y, m, d] = parts(date);
+      return `"Date: ${MONTHS[m - 1]} ${d}, ${y} at ${clockHour}:${clockMinute} ${clockHalf} ${zone}"`;
+    },
+  );
   if (dateLines !== 1) throw new Error('shiftCboeCsv: no "Date: Month D, YYYY at H:MM AM EST" line');
   if (options.keepExpiries) return options.spot === undefined ? out : out.replace(/Last: [\d.]+/, `Last: ${options.spot}`);
   // Row expirations: "Fri Jan 10 2025," at the start of a line.
@@ -53,10 +58,13 @@ export function shiftCboeCsv(text: string, options: ShiftOptions): string {
     return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${SHORT_MONTHS[m - 1]} ${String(d).padStart(2, '0')} ${y},`;
   });
   // OCC symbols: root, YYMMDD, C or P, strike in 8 digits.
-  out = out.replace(/\b([A-Z]{1,6})(\d{2})(\d{2})(\d{2})([CP]\d{8})\b/g, (_match, root: string, yy: string, mm: string, dd: string, rest: string) => {
-    const [y, m, d] = parts(addDays(iso(2000 + Number(yy), Number(mm), Number(dd)), days));
-    return `${root}${String(y - 2000).padStart(2, '0')}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${rest}`;
-  });
+  out = out.replace(
+    /\b([A-Z]{1,6})(\d{2})(\d{2})(\d{2})([CP]\d{8})\b/g,
+    (_match, root: string, yy: string, mm: string, dd: string, rest: string) => {
+      const [y, m, d] = parts(addDays(iso(2000 + Number(yy), Number(mm), Number(dd)), days));
+      return `${root}${String(y - 2000).padStart(2, '0')}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}${rest}`;
+    },
+  );
   if (options.spot !== undefined) out = out.replace(/Last: [\d.]+/, `Last: ${options.spot}`);
   return out;
 }

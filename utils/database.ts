@@ -80,11 +80,14 @@ export function openDatabase(factory: IDBFactory = indexedDB): Database {
       delete: (keys) => run(ITEMS, 'readwrite', (objects) => keys.forEach((key) => objects.delete(key))),
       keys: (prefix) =>
         run(ITEMS, 'readonly', async (objects) =>
-          ((await request(objects.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)))) as string[]).filter((key) => key.startsWith(prefix)),
+          ((await request(objects.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)))) as string[]).filter((key) =>
+            key.startsWith(prefix),
+          ),
         ),
     },
     chains: {
-      read: async (key) => ((await run(CHAINS, 'readonly', (objects) => request(objects.get(key)))) as CompactChain | ChainSnapshot | undefined) ?? null,
+      read: async (key) =>
+        ((await run(CHAINS, 'readonly', (objects) => request(objects.get(key)))) as CompactChain | ChainSnapshot | undefined) ?? null,
       write: (key, chain) => run(CHAINS, 'readwrite', (objects) => void objects.put(chain, key)),
       delete: (key) => run(CHAINS, 'readwrite', (objects) => void objects.delete(key)),
       keys: () => run(CHAINS, 'readonly', async (objects) => (await request(objects.getAllKeys())) as string[]),

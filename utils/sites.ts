@@ -15,7 +15,14 @@ function registrations(site: string): Registration[] {
   return [
     { id: SITE_SCRIPT_PREFIX + site, matches: [site], js: [OVERLAY_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true },
     // The bridge reads the page's own chart API, so it runs in the page's world, from the start.
-    { id: BRIDGE_SCRIPT_PREFIX + site, matches: [site], js: [BRIDGE_SCRIPT], runAt: 'document_start', world: 'MAIN', persistAcrossSessions: true },
+    {
+      id: BRIDGE_SCRIPT_PREFIX + site,
+      matches: [site],
+      js: [BRIDGE_SCRIPT],
+      runAt: 'document_start',
+      world: 'MAIN',
+      persistAcrossSessions: true,
+    },
   ];
 }
 

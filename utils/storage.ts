@@ -87,7 +87,11 @@ export const cacheSpec: ItemSpec<CachedLevels | null> = {
     /** v1 -> v2: the assumptions the levels were computed under, read back from the old key. */
     2: (old: CachedLevelsV1 | null): CachedLevels | null => {
       if (!old) return null;
-      const [signModel, { rate, dividend }, transitionBand] = JSON.parse(old.settingsKey) as [unknown, { rate: number; dividend: number }, number];
+      const [signModel, { rate, dividend }, transitionBand] = JSON.parse(old.settingsKey) as [
+        unknown,
+        { rate: number; dividend: number },
+        number,
+      ];
       return {
         ...old,
         // The key the service computes today (lib/service/feeds.ts settingsKey): same inputs, same key.
@@ -111,7 +115,9 @@ export const historySpec: ItemSpec<HistoryEntry[]> = {
     2: (old: HistoryEntryV1[]): HistoryEntry[] =>
       old.map((entry) => ({
         ...entry,
-        path: [...new Map([entry.first, entry.latest].map((summary: LevelsSummary) => [summary.asOf, pathPoint(summary)])).values()].sort((a, b) => a.at - b.at),
+        path: [...new Map([entry.first, entry.latest].map((summary: LevelsSummary) => [summary.asOf, pathPoint(summary)])).values()].sort(
+          (a, b) => a.at - b.at,
+        ),
       })),
   },
 };
@@ -151,9 +157,14 @@ export function serviceStorage(database: Database): ServiceStorage {
     site: (origin) => item(`site:${origin}`, siteSpec),
     alertState: (ticker) => item(`alertState:${ticker}`, alertStateSpec),
     alertLog: item('alertLog', alertLogSpec),
-    statuses: async () => (await valuesUnder('status:', statusSpec)).map(([, status]) => status).filter((status): status is FeedStatus => status !== null),
+    statuses: async () =>
+      (await valuesUnder('status:', statusSpec)).map(([, status]) => status).filter((status): status is FeedStatus => status !== null),
     subscriptions: async () =>
-      new Map((await valuesUnder('subscription:', subscriptionSpec)).filter(([, entry]) => entry !== null).map(([tab, entry]) => [Number(tab), entry as Subscription])),
+      new Map(
+        (await valuesUnder('subscription:', subscriptionSpec))
+          .filter(([, entry]) => entry !== null)
+          .map(([tab, entry]) => [Number(tab), entry as Subscription]),
+      ),
     readChain: async (feed) => {
       const stored = await database.chains.read(feed);
       // 0.1 kept whole snapshots: read as they are (the next refresh stores them compact).
@@ -189,7 +200,10 @@ const LOCAL_VERSIONED = ['settings', 'keys'];
  * Moves the background's data out of storage.local (readable by content scripts) into the
  * extension's IndexedDB, once: values keep their stored version and are migrated when read.
  */
-export async function moveFromLocalStorage(local: { get(keys?: null): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> }, items: KeyValueStore): Promise<void> {
+export async function moveFromLocalStorage(
+  local: { get(keys?: null): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> },
+  items: KeyValueStore,
+): Promise<void> {
   const everything = await local.get(null);
   const moved: string[] = [];
   for (const key of LOCAL_VERSIONED) {

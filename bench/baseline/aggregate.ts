@@ -22,7 +22,11 @@ export interface ExpiryExposure {
 }
 
 /** Adds contract i's GEX and open interest to a call/put/net accumulator. */
-function accumulate(target: { call: number; put: number; net: number; callOpenInterest: number; putOpenInterest: number }, chain: PreparedChain, i: number): void {
+function accumulate(
+  target: { call: number; put: number; net: number; callOpenInterest: number; putOpenInterest: number },
+  chain: PreparedChain,
+  i: number,
+): void {
   const gex = chain.gex[i];
   if (chain.isCall[i]) {
     target.call += gex;

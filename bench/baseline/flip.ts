@@ -47,12 +47,12 @@ export function findFlips(chain: PreparedChain): FlipResult {
     const b = gex[j + 1];
     if (a === 0 && j > 0 && gex[j - 1] !== 0 && Math.sign(gex[j - 1]) !== Math.sign(b) && b !== 0) {
       flips.push(spots[j]); // the grid hit the root exactly
-    } else if (a !== 0 && b !== 0 && (a < 0) !== (b < 0)) {
+    } else if (a !== 0 && b !== 0 && a < 0 !== b < 0) {
       // Re-evaluate the bracket ends directly; Brent works on the exact function.
       const exactA = totalGexAt(chain, spots[j]);
       const exactB = totalGexAt(chain, spots[j + 1]);
       if (exactA === 0) flips.push(spots[j]);
-      else if (exactB !== 0 && (exactA < 0) !== (exactB < 0)) {
+      else if (exactB !== 0 && exactA < 0 !== exactB < 0) {
         flips.push(brent((x) => totalGexAt(chain, x), spots[j], spots[j + 1], exactA, exactB, FLIP_TOLERANCE));
       }
     }

@@ -92,10 +92,14 @@ export function prepareChain(snapshot: ChainSnapshot, settings: EngineSettings =
   if (!(spot !== null && spot > 0)) {
     const estimate = estimateSpotFromParity(snapshot.contracts, evaluatedAt);
     if (estimate === null) {
-      throw new EngineInputError('the chain gives no underlying price, and none can be estimated from call/put parity (no two-sided quotes)');
+      throw new EngineInputError(
+        'the chain gives no underlying price, and none can be estimated from call/put parity (no two-sided quotes)',
+      );
     }
     spot = estimate.spot;
-    warnings.push(`the chain gives no underlying price; spot ${estimate.spot.toFixed(2)} was estimated from call/put parity on ${estimate.expiry}`);
+    warnings.push(
+      `the chain gives no underlying price; spot ${estimate.spot.toFixed(2)} was estimated from call/put parity on ${estimate.expiry}`,
+    );
   }
 
   // Selection by expiry needs every live expiry's settlement first; "all" (the common case) does not.

@@ -49,7 +49,14 @@ function boxOf(canvas: HTMLCanvasElement): CanvasBox | null {
   if (rect.width === 0 || rect.height === 0 || canvas.width === 0 || canvas.height === 0) return null;
   const left = rect.left + canvas.clientLeft;
   const top = rect.top + canvas.clientTop;
-  return { left, top, width: canvas.clientWidth || rect.width, height: canvas.clientHeight || rect.height, backingWidth: canvas.width, backingHeight: canvas.height };
+  return {
+    left,
+    top,
+    width: canvas.clientWidth || rect.width,
+    height: canvas.clientHeight || rect.height,
+    backingWidth: canvas.width,
+    backingHeight: canvas.height,
+  };
 }
 
 /** The chart a canvas belongs to: the largest visible canvas within a few ancestors of it (often itself). */
@@ -116,7 +123,14 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): 
       if (!set || set.items.length === 0 || set.overflow) continue;
       const box = boxOf(canvas);
       if (!box) continue;
-      const labels = uprightCanvasLabels(set.items, box).map(({ text, left, right, top, bottom, tickY }) => ({ text, left, right, top, bottom, tickY }));
+      const labels = uprightCanvasLabels(set.items, box).map(({ text, left, right, top, bottom, tickY }) => ({
+        text,
+        left,
+        right,
+        top,
+        bottom,
+        tickY,
+      }));
       if (labels.length === 0) continue;
       const marks = (rects.latest(id)?.items ?? []).flatMap((rect) => {
         const mark = canvasRectMark(rect, rect.transform, box);
@@ -233,7 +247,13 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): 
       rects.cleared(ids.get(canvas)!, frame, 1);
     } else if (height <= 2 * (window.devicePixelRatio || 1) && width >= 8) {
       inFrame();
-      rects.record(idOf(canvas), frame, { x: Number(args[0]), y: Number(args[1]), width: Number(args[2]), height: Number(args[3]), transform: matrixOf(context) });
+      rects.record(idOf(canvas), frame, {
+        x: Number(args[0]),
+        y: Number(args[1]),
+        width: Number(args[2]),
+        height: Number(args[3]),
+        transform: matrixOf(context),
+      });
     }
   });
   // Boxes move without a redraw when the page scrolls or resizes: the same labels, at new places.

@@ -9,7 +9,15 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { BRIDGE_CHANNEL, BRIDGE_HELLO, bridgeEventText, type BridgeMessage } from '../../lib/chart/bridge-message';
-import { findApis, readLayouts, searchHolds, unreadableFrames, watchChartEvents, type ApiSearch, type LayoutRead } from './tradingview-reader';
+import {
+  findApis,
+  readLayouts,
+  searchHolds,
+  unreadableFrames,
+  watchChartEvents,
+  type ApiSearch,
+  type LayoutRead,
+} from './tradingview-reader';
 import { installCanvasTap } from './canvas-tap';
 import { startLibraryBridge } from './library-bridge';
 import { lookSchedule } from './look-schedule';
@@ -107,7 +115,12 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     onReads(charts.length > 0);
     const unreadable = unreadableFrames(search);
     if (charts.length) post({ type: 'charts', charts, unreadableFrames: unreadable });
-    else post({ type: 'absent', reason: problems[0] ? `TradingView chart ${problems[0].id}: ${problems[0].reason}` : 'the layout has no charts', unreadableFrames: unreadable });
+    else
+      post({
+        type: 'absent',
+        reason: problems[0] ? `TradingView chart ${problems[0].id}: ${problems[0].reason}` : 'the layout has no charts',
+        unreadableFrames: unreadable,
+      });
   };
 
   /** Takes a new search: watches its documents and charts, and reads everything again. */
@@ -139,7 +152,8 @@ function startBridge(onReads: (reads: boolean) => void): () => void {
     if (!frame && document.visibilityState === 'visible' && search.hosts.length) frame = requestAnimationFrame(tick);
   };
 
-  const absent = () => post({ type: 'absent', reason: 'no TradingView chart API on this page', unreadableFrames: unreadableFrames(search) });
+  const absent = () =>
+    post({ type: 'absent', reason: 'no TradingView chart API on this page', unreadableFrames: unreadableFrames(search) });
   /** The API went away (the page replaced its chart, a frame was removed): say so, and look for it again. */
   const lost = (found: ApiSearch) => {
     search = found;

@@ -7,7 +7,12 @@
 import type { BridgeChart } from '../../lib/chart/bridge-message';
 import { call, callWith } from './safe-call';
 import type { PlotRect } from '../../lib/chart/mapping';
-import { mappingFromCoordinates, mappingFromVisibleRange, SAMPLE_FRACTIONS, type TradingViewScaleMode } from '../../lib/chart/tradingview-scale';
+import {
+  mappingFromCoordinates,
+  mappingFromVisibleRange,
+  SAMPLE_FRACTIONS,
+  type TradingViewScaleMode,
+} from '../../lib/chart/tradingview-scale';
 
 /** A window holding the API: the page itself, or a same-origin frame in the page. */
 export interface ApiHost {
@@ -58,7 +63,9 @@ export function findApis(win: Window): ApiSearch {
     if (api && document) hosts.push({ api, document, frame, prefix: `f${index + 1}:` });
     return api;
   });
-  const foreignChartFrames = frames.filter((frame) => !documentOf(frame) && /tradingview|charting|chart/i.test(frame.src || frame.name || frame.title || ''));
+  const foreignChartFrames = frames.filter(
+    (frame) => !documentOf(frame) && /tradingview|charting|chart/i.test(frame.src || frame.name || frame.title || ''),
+  );
   return { hosts, frames, frameApis, ownApi, foreignChartFrames };
 }
 
@@ -82,7 +89,10 @@ export function frameOffset(frame: HTMLIFrameElement | null): { left: number; to
   if (!frame) return { left: 0, top: 0 };
   const rect = frame.getBoundingClientRect();
   const style = getComputedStyle(frame);
-  return { left: rect.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft), top: rect.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop) };
+  return {
+    left: rect.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft),
+    top: rect.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop),
+  };
 }
 
 /** Where the search's foreign chart frames are now, those large enough to hold a chart. */
@@ -101,7 +111,8 @@ function chartsOf(api: unknown): { charts: unknown[]; active: number } {
   const count = call(api, 'chartsCount');
   const activeChart = call(api, 'activeChart');
   let charts: unknown[] = [];
-  if (typeof count === 'number' && count > 0 && count <= 16) charts = Array.from({ length: count }, (_, index) => call(api, 'chart', index));
+  if (typeof count === 'number' && count > 0 && count <= 16)
+    charts = Array.from({ length: count }, (_, index) => call(api, 'chart', index));
   if (!charts.some(Boolean)) charts = activeChart ? [activeChart] : [];
   const index = call(api, 'activeChartIndex');
   const active = typeof index === 'number' && index >= 0 && index < charts.length ? index : Math.max(0, charts.indexOf(activeChart));
@@ -132,7 +143,9 @@ function paneElement(elements: Element[], index: number, count: number, height: 
   if (elements.length === count && elements[index] && fits(elements[index])) return elements[index];
   const matching = elements.filter(fits);
   if (matching.length === 0) return elements.length === 1 && height === null ? elements[0] : null;
-  return matching.reduce((best, element) => (Math.abs(elements.indexOf(element) - index) < Math.abs(elements.indexOf(best) - index) ? element : best));
+  return matching.reduce((best, element) =>
+    Math.abs(elements.indexOf(element) - index) < Math.abs(elements.indexOf(best) - index) ? element : best,
+  );
 }
 
 export interface ChartProblem {
@@ -147,12 +160,19 @@ export interface ChartProblem {
 const paneElements = new Map<string, Element>();
 
 /** Reads one chart: its main pane's element and price scale. A problem names what was missing. */
-function readChart(chart: unknown, id: string, active: boolean, container: ParentNode, offset: { left: number; top: number }): BridgeChart | ChartProblem {
+function readChart(
+  chart: unknown,
+  id: string,
+  active: boolean,
+  container: ParentNode,
+  offset: { left: number; top: number },
+): BridgeChart | ChartProblem {
   const panes = call(chart, 'getPanes');
   const paneList = Array.isArray(panes) ? panes : [];
   let mainIndex = paneList.findIndex((pane) => call(pane, 'hasMainSeries') === true);
   if (mainIndex < 0) {
-    if (paneList.some((pane) => typeof (pane as Record<string, unknown>)?.hasMainSeries === 'function')) return { id, reason: 'no pane holds the main series' };
+    if (paneList.some((pane) => typeof (pane as Record<string, unknown>)?.hasMainSeries === 'function'))
+      return { id, reason: 'no pane holds the main series' };
     mainIndex = 0; // older builds: the main series is in the first pane
   }
   const pane = paneList[mainIndex];
@@ -183,7 +203,13 @@ function readChart(chart: unknown, id: string, active: boolean, container: Paren
     const range = call(scale, 'getVisiblePriceRange') as { from?: unknown; to?: unknown } | null | undefined;
     const mode = call(scale, 'getMode');
     if (range && typeof range.from === 'number' && typeof range.to === 'number') {
-      mapping = mappingFromVisibleRange({ from: range.from, to: range.to }, (mode === 1 || mode === 2 || mode === 3 ? mode : 0) as TradingViewScaleMode, call(scale, 'isInverted') === true, rect.top, paneHeight);
+      mapping = mappingFromVisibleRange(
+        { from: range.from, to: range.to },
+        (mode === 1 || mode === 2 || mode === 3 ? mode : 0) as TradingViewScaleMode,
+        call(scale, 'isInverted') === true,
+        rect.top,
+        paneHeight,
+      );
     }
   }
   if (!mapping) return { id, reason: 'its price scale gives no prices yet' };

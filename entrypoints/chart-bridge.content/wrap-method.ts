@@ -4,7 +4,11 @@
  * runs); `after` sees only calls that returned, and whatever `after` throws is swallowed. A Proxy
  * keeps the original's name, length and native-looking toString; the property keeps its attributes.
  */
-export function wrapMethod<T extends object>(prototype: T, name: keyof T & string, after: (self: unknown, args: unknown[]) => void): boolean {
+export function wrapMethod<T extends object>(
+  prototype: T,
+  name: keyof T & string,
+  after: (self: unknown, args: unknown[]) => void,
+): boolean {
   const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
   const original = descriptor?.value as unknown;
   if (!descriptor || typeof original !== 'function') return false;

@@ -79,7 +79,8 @@ export class OverlayController {
     private readonly mounts: { lines: Element; panel: Element },
   ) {
     this.bridge = new TradingViewAdapter((reason, unreadableFrames) => {
-      this.bridgeNote = unreadableFrames > 0 ? 'The chart is in a frame from another site, which gexmap cannot read: calibrate it instead.' : null;
+      this.bridgeNote =
+        unreadableFrames > 0 ? 'The chart is in a frame from another site, which gexmap cannot read: calibrate it instead.' : null;
       this.states.delete('tradingview');
       void reason;
       // Not where a chart library's own API places the lines (the page's reading would only cost).
@@ -194,11 +195,16 @@ export class OverlayController {
 
   private readerInfo(current: AdapterState | null): ReaderInfo {
     // Offered once reading has failed for a while — at once when the chart sits in a frame nothing can read.
-    const readingFailed = this.axisFailingSince !== null && (this.bridgeNote !== null || Date.now() - this.axisFailingSince >= OFFER_CALIBRATION_AFTER_MS);
+    const readingFailed =
+      this.axisFailingSince !== null && (this.bridgeNote !== null || Date.now() - this.axisFailingSince >= OFFER_CALIBRATION_AFTER_MS);
     const offerCalibration = this.calibration !== null && readingFailed;
     if (current?.adapter === 'tradingview') {
       const count = current.charts.length;
-      return { name: 'tradingview', label: count > 1 ? `TradingView chart API (${count} charts)` : 'TradingView chart API', offerCalibration: false };
+      return {
+        name: 'tradingview',
+        label: count > 1 ? `TradingView chart API (${count} charts)` : 'TradingView chart API',
+        offerCalibration: false,
+      };
     }
     if (current?.adapter === 'api') return { name: 'api', label: `chart API: ${current.note ?? 'exact'}`, offerCalibration: false };
     // Stable words only (the fit's range and residual change every frame the axis moves; the panel
@@ -210,7 +216,13 @@ export class OverlayController {
       return { name: 'calibration', label: 'calibrated (by you: the price axis cannot be read)', offerCalibration: true };
     }
     const axisNote = this.states.get('generic')?.note;
-    return { name: null, label: this.bridgeNote ?? (this.axis ? `no readable price axis on this page yet${axisNote ? ` (${axisNote})` : ''}` : 'looking for a chart…'), offerCalibration };
+    return {
+      name: null,
+      label:
+        this.bridgeNote ??
+        (this.axis ? `no readable price axis on this page yet${axisNote ? ` (${axisNote})` : ''}` : 'looking for a chart…'),
+      offerCalibration,
+    };
   }
 
   /** Recomputes what is drawn from the reader in use and the latest push, and draws it now. */
@@ -227,7 +239,8 @@ export class OverlayController {
       this.state.theme = chartTheme(activePlot, this.host);
     }
     this.state.activePlot = activePlot;
-    if (this.state.panel.docked && activePlot) this.state.panel = { ...this.state.panel, x: Math.max(0, activePlot.left + 8), y: Math.max(0, activePlot.top + 8) };
+    if (this.state.panel.docked && activePlot)
+      this.state.panel = { ...this.state.panel, x: Math.max(0, activePlot.left + 8), y: Math.max(0, activePlot.top + 8) };
     this.state.chart = active ? this.levelsFor(active) : null;
     this.state.drawings = charts.map((chart) => this.drawing(chart));
     this.draw();
@@ -252,15 +265,39 @@ export class OverlayController {
           )
         : [];
     // Labels of close lines stacked apart; each line stays at its exact y.
-    const labelYs = plot ? stackLabels(placed.map((level) => level.drawnY), LABEL_HEIGHT, plot.top, plot.top + plot.height) : [];
+    const labelYs = plot
+      ? stackLabels(
+          placed.map((level) => level.drawnY),
+          LABEL_HEIGHT,
+          plot.top,
+          plot.top + plot.height,
+        )
+      : [];
     const labelled = placed.map((level, index) => ({ ...level, labelY: labelYs[index] }));
     const band = reply?.levels?.flipBand;
     const zone =
-      band && mapping && plot && this.push?.overlay.lines.flipBand && this.push.overlay.lines.flip && !hidden.has('flip-band') && !hidden.has('flip')
+      band &&
+      mapping &&
+      plot &&
+      this.push?.overlay.lines.flipBand &&
+      this.push.overlay.lines.flip &&
+      !hidden.has('flip-band') &&
+      !hidden.has('flip')
         ? zoneOf(mapping, plot, band.low + (levels?.basis ?? 0), band.high + (levels?.basis ?? 0))
         : null;
     // The previous session's flip and walls, faint beside today's (off with lines.previous or the panel's switch).
-    const previous = levels && mapping && plot && this.push ? placePreviousLevels(levels.previous ?? null, levels.basis, this.push.overlay.lines, this.state.hidden, mapping, plot, LABEL_HEIGHT) : [];
+    const previous =
+      levels && mapping && plot && this.push
+        ? placePreviousLevels(
+            levels.previous ?? null,
+            levels.basis,
+            this.push.overlay.lines,
+            this.state.hidden,
+            mapping,
+            plot,
+            LABEL_HEIGHT,
+          )
+        : [];
     return { id: chart.id, plot, placed: labelled, zone, stale: Boolean(reply?.levels && isStaleNow(reply, this.state.now)), previous };
   }
 
@@ -320,7 +357,19 @@ export class OverlayController {
     const state = { ...this.state };
     render(h(LinesLayer, { state }), this.mounts.lines);
     const { reader, chart, activePlot, panel, calibrating, calibrationError, message, colours, theme, hidden } = state;
-    const panelKey = JSON.stringify([reader, panel, calibrating, calibrationError, message, colours, activePlot, theme, hidden, Math.floor(state.now / 15000)]) + pushVersion(chart);
+    const panelKey =
+      JSON.stringify([
+        reader,
+        panel,
+        calibrating,
+        calibrationError,
+        message,
+        colours,
+        activePlot,
+        theme,
+        hidden,
+        Math.floor(state.now / 15000),
+      ]) + pushVersion(chart);
     if (panelKey === this.panelKey) return;
     this.panelKey = panelKey;
     render(h(PanelLayer, { state, actions: this.actions }), this.mounts.panel);

@@ -68,9 +68,25 @@ export function App() {
             label: 'Levels',
             content: (
               <>
-                {reply && !levels && !busy && <NoLevels reply={reply} quiet={error !== null} onRetry={() => void actions.refresh()} onSample={() => void actions.useSample()} />}
-                {reply?.status.refused && <RefusedChainCard reply={reply} refused={reply.status.refused} busy={busy} onAccept={() => void actions.acceptRefused()} />}
-                {reply && levels && reply.source && <Summary reply={reply} busy={busy} pending={pending} onRefresh={() => void actions.refresh()} />}
+                {reply && !levels && !busy && (
+                  <NoLevels
+                    reply={reply}
+                    quiet={error !== null}
+                    onRetry={() => void actions.refresh()}
+                    onSample={() => void actions.useSample()}
+                  />
+                )}
+                {reply?.status.refused && (
+                  <RefusedChainCard
+                    reply={reply}
+                    refused={reply.status.refused}
+                    busy={busy}
+                    onAccept={() => void actions.acceptRefused()}
+                  />
+                )}
+                {reply && levels && reply.source && (
+                  <Summary reply={reply} busy={busy} pending={pending} onRefresh={() => void actions.refresh()} />
+                )}
               </>
             ),
           },
@@ -99,14 +115,22 @@ export function App() {
                     <Term id="heatmap" />
                   </h2>
                   <div class="row">
-                    <select aria-label="Exposure shown in the heatmap" value={greek} onChange={(event) => void actions.chooseGreek((event.target as HTMLSelectElement).value as Greek)}>
+                    <select
+                      aria-label="Exposure shown in the heatmap"
+                      value={greek}
+                      onChange={(event) => void actions.chooseGreek((event.target as HTMLSelectElement).value as Greek)}
+                    >
                       {GREEKS.map((option) => (
                         <option key={option} value={option} title={GREEK_EXPOSURE_INFO[option].unit}>
                           {GREEK_EXPOSURE_INFO[option].short} — {GREEK_EXPOSURE_INFO[option].name}
                         </option>
                       ))}
                     </select>
-                    <select aria-label="Heatmap colour" value={measure} onChange={(event) => setMeasure((event.target as HTMLSelectElement).value as HeatmapMeasure)}>
+                    <select
+                      aria-label="Heatmap colour"
+                      value={measure}
+                      onChange={(event) => setMeasure((event.target as HTMLSelectElement).value as HeatmapMeasure)}
+                    >
                       <option value="net">Net (dealer sign)</option>
                       <option value="concentration">|GEX| concentration</option>
                     </select>
@@ -124,7 +148,15 @@ export function App() {
           {
             id: 'history',
             label: 'History',
-            content: (shown: boolean) => <HistorySection ticker={reply?.ticker ?? settings?.ticker ?? null} dataVersion={reply?.source?.asOf} settings={settings} onSettings={actions.setSettings} shown={shown} />,
+            content: (shown: boolean) => (
+              <HistorySection
+                ticker={reply?.ticker ?? settings?.ticker ?? null}
+                dataVersion={reply?.source?.asOf}
+                settings={settings}
+                onSettings={actions.setSettings}
+                shown={shown}
+              />
+            ),
           },
           { id: 'help', label: 'Help', content: <HelpTexts /> },
         ]}

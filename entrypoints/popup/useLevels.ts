@@ -47,7 +47,16 @@ export interface PopupActions {
 }
 
 export function useLevels(): [PopupData, PopupActions] {
-  const [data, setData] = useState<PopupData>({ settings: null, greek: 'gamma', reply: null, heatmap: null, profile: null, busy: 'Loading levels…', pending: null, error: null });
+  const [data, setData] = useState<PopupData>({
+    settings: null,
+    greek: 'gamma',
+    reply: null,
+    heatmap: null,
+    profile: null,
+    busy: 'Loading levels…',
+    pending: null,
+    error: null,
+  });
   const patch = (change: Partial<PopupData>) => setData((current) => ({ ...current, ...change }));
 
   /** The views beside the levels (heatmap, profile) for the ticker a reply is about. */
@@ -55,7 +64,10 @@ export function useLevels(): [PopupData, PopupActions] {
     // These are the numbers asked for: nothing is pending once they are on screen.
     patch({ reply, heatmap: null, profile: null, pending: null });
     if (!reply.levels) return;
-    const [heatmap, profile] = await Promise.all([sendMessage('getHeatmap', { ticker: reply.ticker, greek }), sendMessage('getProfile', { ticker: reply.ticker })]);
+    const [heatmap, profile] = await Promise.all([
+      sendMessage('getHeatmap', { ticker: reply.ticker, greek }),
+      sendMessage('getProfile', { ticker: reply.ticker }),
+    ]);
     patch({ heatmap, profile });
   }
 
@@ -153,7 +165,11 @@ export function useLevels(): [PopupData, PopupActions] {
         patch({ error: (reason as Error).message });
       }
     },
-    awaitDate: (label) => patch({ pending: label && data.reply?.levels ? `Pick the date for “${label}”: these numbers are for ${data.reply.levels.expiryFilter}` : null }),
+    awaitDate: (label) =>
+      patch({
+        pending:
+          label && data.reply?.levels ? `Pick the date for “${label}”: these numbers are for ${data.reply.levels.expiryFilter}` : null,
+      }),
     setSettings: (settings) => patch({ settings }),
     setError: (error) => patch({ error }),
   };

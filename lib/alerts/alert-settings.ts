@@ -48,7 +48,8 @@ export const DEFAULT_ALERTS: AlertSettings = {
 
 export const MAX_ALERT_TICKERS = 20;
 
-const inRange = (value: unknown, low: number, high: number): value is number => typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
+const inRange = (value: unknown, low: number, high: number): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
 
 /**
  * Checks a whole alerts object; returns it clean, or a sentence saying what is wrong. `normalizeTicker`
@@ -58,7 +59,8 @@ export function checkAlertSettings(value: unknown, normalizeTicker: (text: unkno
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'alerts must be an object';
   const alerts = value as Record<string, unknown>;
   for (const key of Object.keys(alerts)) if (!(key in DEFAULT_ALERTS)) return `alerts has an unknown field "${key}"`;
-  if (!Array.isArray(alerts.tickers) || alerts.tickers.length > MAX_ALERT_TICKERS) return `alerts.tickers must be a list of at most ${MAX_ALERT_TICKERS} tickers`;
+  if (!Array.isArray(alerts.tickers) || alerts.tickers.length > MAX_ALERT_TICKERS)
+    return `alerts.tickers must be a list of at most ${MAX_ALERT_TICKERS} tickers`;
   const tickers: string[] = [];
   for (const item of alerts.tickers as unknown[]) {
     const ticker = normalizeTicker(item);
@@ -68,12 +70,15 @@ export function checkAlertSettings(value: unknown, normalizeTicker: (text: unkno
   const triggers = alerts.triggers as Record<string, unknown> | null;
   if (typeof triggers !== 'object' || triggers === null) return 'alerts.triggers must be an object';
   const names = Object.keys(DEFAULT_ALERTS.triggers) as (keyof AlertTriggers)[];
-  for (const key of Object.keys(triggers)) if (!names.includes(key as keyof AlertTriggers)) return `alerts.triggers has an unknown trigger "${key}"`;
+  for (const key of Object.keys(triggers))
+    if (!names.includes(key as keyof AlertTriggers)) return `alerts.triggers has an unknown trigger "${key}"`;
   for (const name of names) if (typeof triggers[name] !== 'boolean') return `alerts.triggers.${name} must be true or false`;
-  if (!inRange(alerts.wallDistance, 0.0001, 0.05)) return 'alerts.wallDistance must be a fraction of price from 0.0001 to 0.05 (0.01% to 5%)';
+  if (!inRange(alerts.wallDistance, 0.0001, 0.05))
+    return 'alerts.wallDistance must be a fraction of price from 0.0001 to 0.05 (0.01% to 5%)';
   if (!inRange(alerts.levelMove, 0.0001, 0.2)) return 'alerts.levelMove must be a fraction of price from 0.0001 to 0.2 (0.01% to 20%)';
   if (!inRange(alerts.hysteresis, 0, 0.02)) return 'alerts.hysteresis must be a fraction of price from 0 to 0.02 (0% to 2%)';
-  if (!Number.isInteger(alerts.quietMinutes) || !inRange(alerts.quietMinutes, 0, 1440)) return 'alerts.quietMinutes must be a whole number of minutes from 0 to 1440';
+  if (!Number.isInteger(alerts.quietMinutes) || !inRange(alerts.quietMinutes, 0, 1440))
+    return 'alerts.quietMinutes must be a whole number of minutes from 0 to 1440';
   return {
     tickers,
     triggers: Object.fromEntries(names.map((name) => [name, triggers[name] as boolean])) as unknown as AlertTriggers,

@@ -31,7 +31,14 @@ export interface Step {
  * says which changes are news (entering a wall's zone is; leaving it is remembered silently);
  * `enabled` false remembers every change silently, so turning a trigger on never fires on old news.
  */
-export function advance(memory: TriggerMemory | undefined, value: string | null, now: number, quietMs: number, announces: (from: string, to: string) => boolean, enabled = true): Step {
+export function advance(
+  memory: TriggerMemory | undefined,
+  value: string | null,
+  now: number,
+  quietMs: number,
+  announces: (from: string, to: string) => boolean,
+  enabled = true,
+): Step {
   if (value === null) return { memory, fired: null };
   if (!memory) return { memory: { value, announced: value, firedAt: null }, fired: null };
   if (value === memory.announced) return { memory: { ...memory, value }, fired: null };

@@ -126,24 +126,42 @@ export function evaluateAlerts(previous: AlertState | null, input: AlertInput): 
   // A new session measures level moves from its own first levels.
   if (state.session !== input.session) for (const [key] of MOVES) delete memory[key];
   const fired: { key: TriggerKey; from: string; to: string; level: AlertLevel | null; levelPrice: number | null }[] = [];
-  const check = (key: TriggerKey, value: string | null, announces: (from: string, to: string) => boolean, enabled: boolean, level: AlertLevel | null, levelPrice: number | null) => {
+  const check = (
+    key: TriggerKey,
+    value: string | null,
+    announces: (from: string, to: string) => boolean,
+    enabled: boolean,
+    level: AlertLevel | null,
+    levelPrice: number | null,
+  ) => {
     const step = advance(memory[key], value, now, quietMs, announces, enabled);
     if (step.memory) memory[key] = step.memory;
     if (step.fired) fired.push({ key, ...step.fired, level, levelPrice });
   };
 
-  const flipSide = levels.flip === null ? null : sideOfLevel(price, levels.flip, band, (memory['flip-cross']?.value as Side | undefined) ?? null);
+  const flipSide =
+    levels.flip === null ? null : sideOfLevel(price, levels.flip, band, (memory['flip-cross']?.value as Side | undefined) ?? null);
   check('flip-cross', flipSide, always, settings.triggers.flipCross, 'flip', levels.flip);
   check('regime', sidedRegime(levels.regime), always, settings.triggers.regimeChange, null, null);
   for (const [key, level] of WALLS) {
     const wall = levels[level];
-    const near = wall === null ? null : withinDistance(price, wall, settings.wallDistance * price, band, memory[key]?.value === 'near') ? 'near' : 'away';
+    const near =
+      wall === null
+        ? null
+        : withinDistance(price, wall, settings.wallDistance * price, band, memory[key]?.value === 'near')
+          ? 'near'
+          : 'away';
     check(key, near, becomes('near'), settings.triggers.wallNear, level, wall);
   }
   for (const [key, level] of MOVES) {
     const start = input.sessionStart?.[level] ?? null;
     const current = levels[level];
-    const moved = start === null || current === null ? null : movedBeyond(current - start, settings.levelMove * price, band, memory[key]?.value === 'moved') ? 'moved' : 'steady';
+    const moved =
+      start === null || current === null
+        ? null
+        : movedBeyond(current - start, settings.levelMove * price, band, memory[key]?.value === 'moved')
+          ? 'moved'
+          : 'steady';
     check(key, moved, becomes('moved'), settings.triggers.levelMove, level, current);
   }
 
@@ -180,13 +198,22 @@ export function evaluateAlerts(previous: AlertState | null, input: AlertInput): 
         title: text.title,
         message: text.message,
         price,
-        source: { kind: observation.source, label: observation.label, asOf: observation.asOf, delayMs: Math.max(0, now - observation.asOf) },
+        source: {
+          kind: observation.source,
+          label: observation.label,
+          asOf: observation.asOf,
+          delayMs: Math.max(0, now - observation.asOf),
+        },
         session: input.session,
         firedAt: now,
       };
     });
   return {
-    state: { session: input.session, memory, lastCheck: { at: now, price, asOf: observation.asOf, source: observation.source, label: observation.label } },
+    state: {
+      session: input.session,
+      memory,
+      lastCheck: { at: now, price, asOf: observation.asOf, source: observation.source, label: observation.label },
+    },
     fired: alerts,
   };
 }

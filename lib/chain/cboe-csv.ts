@@ -94,7 +94,10 @@ function headerLayout(fields: string[]): HeaderLayout | string {
   if (expiration < 0 || calls < 0 || strike < 0 || puts < 0) {
     return `the header lacks ${['Expiration Date', 'Calls', 'Strike', 'Puts'].filter((name) => !names.includes(name)).join(', ')}`;
   }
-  for (const [start, side] of [[calls, 'call'], [puts, 'put']] as const) {
+  for (const [start, side] of [
+    [calls, 'call'],
+    [puts, 'put'],
+  ] as const) {
     const actual = names.slice(start + 1, start + 1 + SIDE_FIELDS.length);
     if (actual.join('|') !== SIDE_FIELDS.join('|')) {
       return `the ${side} columns are "${actual.join(',').slice(0, 200)}", not "${SIDE_FIELDS.join(',')}"`;
@@ -348,9 +351,17 @@ function missingHeader(text: string, preamble: { text: string; number: number }[
   const atEnd = !reader.next();
   if (hasPreamble && atEnd) {
     const lines = preamble.filter((line) => line.text.trim() !== '').length;
-    return new ChainFormatError('truncated', `the file stops after ${lines} lines, before the "Expiration Date,Calls,..." header`, EXPECTED_CBOE_CSV);
+    return new ChainFormatError(
+      'truncated',
+      `the file stops after ${lines} lines, before the "Expiration Date,Calls,..." header`,
+      EXPECTED_CBOE_CSV,
+    );
   }
-  return new ChainFormatError('bad-header', `no "Expiration Date,Calls,..." header in the first ${MAX_PREAMBLE_LINES} lines`, EXPECTED_CBOE_CSV);
+  return new ChainFormatError(
+    'bad-header',
+    `no "Expiration Date,Calls,..." header in the first ${MAX_PREAMBLE_LINES} lines`,
+    EXPECTED_CBOE_CSV,
+  );
 }
 
 function asOfFromPreamble(
@@ -365,7 +376,9 @@ function asOfFromPreamble(
   if (dateLine && reading?.kind === 'invalid') {
     throw new ChainFormatError('bad-date', `line ${dateLine.number}: ${reading.reason}`, EXPECTED_CBOE_CSV);
   }
-  const why = dateLine ? `line ${dateLine.number}: ${reading?.kind === 'unreadable' ? reading.reason : 'a date outside 2000-2099'}` : `no "Date:" line above the header (line ${headerLine})`;
+  const why = dateLine
+    ? `line ${dateLine.number}: ${reading?.kind === 'unreadable' ? reading.reason : 'a date outside 2000-2099'}`
+    : `no "Date:" line above the header (line ${headerLine})`;
   if (options.asOf !== undefined && isSupportedInstant(options.asOf)) {
     warnings.push(`${why}; as-of ${new Date(options.asOf).toISOString()} was supplied by the caller`);
     return { asOf: options.asOf, asOfInferred: true };
@@ -384,7 +397,9 @@ function spotFromPreamble(preamble: { text: string; number: number }[], headerLi
   const value = numberOrNull(text);
   const problem = value === null ? (isAbsent(text) ? 'it is blank' : `"${text.slice(0, 40)}" is not a number`) : spotProblem(value);
   if (problem) {
-    warnings.push(`the underlying's "Last:" price on line ${lastLine.number} cannot be used as spot (${problem}); spot will be estimated from call/put parity`);
+    warnings.push(
+      `the underlying's "Last:" price on line ${lastLine.number} cannot be used as spot (${problem}); spot will be estimated from call/put parity`,
+    );
     return null;
   }
   return value;

@@ -70,7 +70,11 @@ function parseJsonText(input: string): unknown {
   const body = input.slice(afterByteOrderMark(input));
   const tooDeep = excessiveNestingAt(body);
   if (tooDeep >= 0) {
-    throw new ChainFormatError('wrong-shape', `the JSON nests more than ${MAX_JSON_DEPTH} levels deep (at character ${tooDeep}); a chain nests four`, EXPECTED_CBOE_JSON);
+    throw new ChainFormatError(
+      'wrong-shape',
+      `the JSON nests more than ${MAX_JSON_DEPTH} levels deep (at character ${tooDeep}); a chain nests four`,
+      EXPECTED_CBOE_JSON,
+    );
   }
   try {
     return JSON.parse(body);
@@ -90,12 +94,22 @@ function parseJsonText(input: string): unknown {
 function parseDelayedQuotes(input: string | unknown, options: ParseOptions): ChainSnapshot {
   const root: unknown = typeof input === 'string' ? parseJsonText(input) : input;
   if (!isRecord(root)) {
-    throw new ChainFormatError('wrong-shape', `the JSON is ${Array.isArray(root) ? 'an array' : root === null ? 'null' : typeof root}, not an object`, EXPECTED_CBOE_JSON);
+    throw new ChainFormatError(
+      'wrong-shape',
+      `the JSON is ${Array.isArray(root) ? 'an array' : root === null ? 'null' : typeof root}, not an object`,
+      EXPECTED_CBOE_JSON,
+    );
   }
   const data = isRecord(root.data) ? root.data : root;
   if (!Array.isArray(data.options)) {
-    const keys = Object.keys(root).slice(0, 8).map((key) => key.slice(0, 40)).join(', ');
-    const found = data.options === undefined ? 'no "options" array' : `an "options" that is ${data.options === null ? 'null' : typeof data.options}, not an array`;
+    const keys = Object.keys(root)
+      .slice(0, 8)
+      .map((key) => key.slice(0, 40))
+      .join(', ');
+    const found =
+      data.options === undefined
+        ? 'no "options" array'
+        : `an "options" that is ${data.options === null ? 'null' : typeof data.options}, not an array`;
     throw new ChainFormatError('wrong-shape', `the JSON has ${found} (top-level keys: ${keys || 'none'})`, EXPECTED_CBOE_JSON);
   }
   const rawOptions = data.options as unknown[];
@@ -179,7 +193,9 @@ function parseDelayedQuotes(input: string | unknown, options: ParseOptions): Cha
   if (contracts.length === 0) {
     throw new ChainFormatError(
       'no-contracts',
-      rawOptions.length === 0 ? 'the "options" array is empty' : `none of the ${rawOptions.length} options could be read (first: ${rejections.first()})`,
+      rawOptions.length === 0
+        ? 'the "options" array is empty'
+        : `none of the ${rawOptions.length} options could be read (first: ${rejections.first()})`,
       EXPECTED_CBOE_JSON,
     );
   }

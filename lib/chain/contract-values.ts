@@ -34,10 +34,13 @@ export function newValueTally(): ValueTally {
 
 export function tallyWarnings(tally: ValueTally): string[] {
   const warnings: string[] = [];
-  if (tally.ivPlaceholders > 0) warnings.push(`${tally.ivPlaceholders} IV values above 500% were taken as placeholders and treated as missing`);
+  if (tally.ivPlaceholders > 0)
+    warnings.push(`${tally.ivPlaceholders} IV values above 500% were taken as placeholders and treated as missing`);
   if (tally.negativePrices > 0) warnings.push(`${tally.negativePrices} negative bid, ask or last prices were read as missing`);
   if (tally.implausible > 0) {
-    warnings.push(`${tally.implausible} prices, greeks or times that cannot be real (not numbers, or beyond any real value) were read as missing`);
+    warnings.push(
+      `${tally.implausible} prices, greeks or times that cannot be real (not numbers, or beyond any real value) were read as missing`,
+    );
   }
   return warnings;
 }

@@ -40,7 +40,20 @@ export interface ContractFields {
  * NumberCache and widenNumberFields.
  */
 export function emptyContractFields(): Required<ContractFields> {
-  return { bid: null, ask: null, last: null, volume: null, openInterest: null, iv: null, delta: null, gamma: null, vega: null, theta: null, quoteTime: null, multiplier: null };
+  return {
+    bid: null,
+    ask: null,
+    last: null,
+    volume: null,
+    openInterest: null,
+    iv: null,
+    delta: null,
+    gamma: null,
+    vega: null,
+    theta: null,
+    quoteTime: null,
+    multiplier: null,
+  };
 }
 
 /** A finite number, or null (for nulls, blanks, NaN, strings that are not numbers). */
@@ -84,7 +97,12 @@ function factsOf(root: string): RootFacts {
  * The contract, or why it cannot be one (an expiry beyond any listing, a negative or impossible count).
  * Prices, IVs and greeks that cannot be real are read as missing and counted in `tally`.
  */
-export function buildContract(occ: OccSymbol, fields: ContractFields, asOf: number, tally: ValueTally = newValueTally()): OptionContract | string {
+export function buildContract(
+  occ: OccSymbol,
+  fields: ContractFields,
+  asOf: number,
+  tally: ValueTally = newValueTally(),
+): OptionContract | string {
   const facts = factsOf(occ.root);
   let settlement = facts.settlements.get(occ.expiry);
   if (settlement === undefined) {
@@ -226,10 +244,12 @@ export function finishSnapshot(parts: {
   if (parts.tally) warnings.push(...tallyWarnings(parts.tally));
   const rejections = integrity?.rejections ?? rejected.length;
   if (rejections > 0) {
-    const listed = rejections > rejected.length ? ` (the first ${MAX_LISTED_REJECTIONS.toLocaleString('en-US')} are listed)` : ' (see rejected rows)';
+    const listed =
+      rejections > rejected.length ? ` (the first ${MAX_LISTED_REJECTIONS.toLocaleString('en-US')} are listed)` : ' (see rejected rows)';
     warnings.push(`${rejections} ${parts.rejectedWhat} were rejected${listed}`);
   }
-  if (integrity?.repeatedContracts) warnings.push(`${integrity.repeatedContracts} contracts appear more than once; only the first of each was kept`);
+  if (integrity?.repeatedContracts)
+    warnings.push(`${integrity.repeatedContracts} contracts appear more than once; only the first of each was kept`);
   if (integrity?.cutOff) warnings.push(`the data looks cut off: ${integrity.cutOff}`);
   if (integrity?.joined) warnings.push(`the data looks like two files joined: ${integrity.joined}`);
   const fetchedAt = options.fetchedAt !== undefined && Number.isFinite(options.fetchedAt) ? options.fetchedAt : asOf;

@@ -90,7 +90,10 @@ export function readDateLine(fullLine: string): DateLineReading {
   }
   const offset = ZONE_OFFSETS[label.toUpperCase()];
   if (offset === undefined) {
-    return { kind: 'invalid', reason: `unknown time-zone label "${label}" in the Date line (known: ET, ${Object.keys(ZONE_OFFSETS).join(', ')})` };
+    return {
+      kind: 'invalid',
+      reason: `unknown time-zone label "${label}" in the Date line (known: ET, ${Object.keys(ZONE_OFFSETS).join(', ')})`,
+    };
   }
   // The file states its zone: trust the label (EST = UTC-5 even in July).
   return { kind: 'instant', instant: Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60000 };

@@ -3,16 +3,7 @@
  * problems are never errors; they are reported in `ChainSnapshot.rejected`.
  */
 export type ChainFormatProblem =
-  | 'empty'
-  | 'html'
-  | 'truncated'
-  | 'not-json'
-  | 'wrong-shape'
-  | 'bad-header'
-  | 'bad-date'
-  | 'no-contracts'
-  | 'missing-as-of'
-  | 'internal';
+  'empty' | 'html' | 'truncated' | 'not-json' | 'wrong-shape' | 'bad-header' | 'bad-date' | 'no-contracts' | 'missing-as-of' | 'internal';
 
 export class ChainFormatError extends Error {
   readonly problem: ChainFormatProblem;

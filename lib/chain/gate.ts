@@ -67,17 +67,10 @@ export interface ChainSummary {
 }
 
 export type ChainRefusalCode =
-  | 'wrong-underlying'
-  | 'repeated-contracts'
-  | 'joined'
-  | 'cut-off'
-  | 'no-usable-contracts'
-  | 'no-spot'
-  | 'spot-mismatch';
+  'wrong-underlying' | 'repeated-contracts' | 'joined' | 'cut-off' | 'no-usable-contracts' | 'no-spot' | 'spot-mismatch';
 
 export type ChainCheck =
-  | { ok: true; warnings: string[]; summary: ChainSummary }
-  | { ok: false; code: ChainRefusalCode; reason: string; summary: ChainSummary };
+  { ok: true; warnings: string[]; summary: ChainSummary } | { ok: false; code: ChainRefusalCode; reason: string; summary: ChainSummary };
 
 export interface ChainCheckOptions {
   /** The ticker the chain was asked for (SPX, ^SPX, _SPX, SPXW, BRK.B ...). */
@@ -88,7 +81,12 @@ export interface ChainCheckOptions {
 
 /** A ticker or root as the underlying it stands for: "_SPX", "^spx", "SPXW" -> "SPX"; "BRK.B" -> "BRKB". */
 export function underlyingOfTicker(ticker: string): string {
-  const bare = ticker.trim().toUpperCase().replace(/^I:/, '').replace(/^[_^$]+/, '').replace(/[./\-\s]/g, '');
+  const bare = ticker
+    .trim()
+    .toUpperCase()
+    .replace(/^I:/, '')
+    .replace(/^[_^$]+/, '')
+    .replace(/[./\-\s]/g, '');
   return underlyingOfRoot(bare);
 }
 
@@ -104,7 +102,13 @@ export function summarizeChain(snapshot: ChainSnapshot): ChainSummary {
     if (contract.settlement <= asOf) continue;
     let extent = extents.get(contract.expiry);
     if (!extent) {
-      extent = { expiry: contract.expiry, settlement: contract.settlement, contracts: 0, lowestStrike: contract.strike, highestStrike: contract.strike };
+      extent = {
+        expiry: contract.expiry,
+        settlement: contract.settlement,
+        contracts: 0,
+        lowestStrike: contract.strike,
+        highestStrike: contract.strike,
+      };
       extents.set(contract.expiry, extent);
     }
     extent.contracts++;
@@ -149,7 +153,10 @@ export function checkChain(snapshot: ChainSnapshot, options: ChainCheckOptions =
     }
   }
   if (previous && summary.contracts > 0 && previous.underlying !== summary.underlying) {
-    return refuse('wrong-underlying', `this is a ${summary.underlying} option chain, but the last good chain of this feed was ${previous.underlying}`);
+    return refuse(
+      'wrong-underlying',
+      `this is a ${summary.underlying} option chain, but the last good chain of this feed was ${previous.underlying}`,
+    );
   }
   const label = snapshot.underlying ? underlyingOfTicker(snapshot.underlying) : '';
   if (label !== '' && summary.contracts > 0 && label !== summary.underlying) {
@@ -173,10 +180,16 @@ export function checkChain(snapshot: ChainSnapshot, options: ChainCheckOptions =
 
   // Can exposures be computed at all?
   if (summary.liveContracts === 0) {
-    return refuse('no-usable-contracts', `no usable contracts: none of the ${count(summary.contracts)} contracts is open at as-of with open interest`);
+    return refuse(
+      'no-usable-contracts',
+      `no usable contracts: none of the ${count(summary.contracts)} contracts is open at as-of with open interest`,
+    );
   }
   if (summary.pricedContracts === 0) {
-    return refuse('no-usable-contracts', `no usable contracts: none of the ${count(summary.liveContracts)} open contracts has an implied volatility or a gamma`);
+    return refuse(
+      'no-usable-contracts',
+      `no usable contracts: none of the ${count(summary.liveContracts)} open contracts has an implied volatility or a gamma`,
+    );
   }
 
   // Does the spot belong to this chain?
@@ -185,7 +198,10 @@ export function checkChain(snapshot: ChainSnapshot, options: ChainCheckOptions =
   const low = summary.lowestStrike as number;
   const high = summary.highestStrike as number;
   if (spot < low || spot > high) {
-    return refuse('spot-mismatch', `spot ${price(spot)} lies outside the chain's strikes (${price(low)} to ${price(high)}): the price does not belong to this chain`);
+    return refuse(
+      'spot-mismatch',
+      `spot ${price(spot)} lies outside the chain's strikes (${price(low)} to ${price(high)}): the price does not belong to this chain`,
+    );
   }
   if (summary.spot !== null && summary.paritySpot !== null && farApart(summary.spot, summary.paritySpot, SPOT_PARITY_FACTOR)) {
     return refuse(
@@ -196,9 +212,13 @@ export function checkChain(snapshot: ChainSnapshot, options: ChainCheckOptions =
   if (previous?.spot != null) {
     const before = previous.spot;
     if (farApart(spot, before, SPOT_MOVE_FACTOR)) {
-      return refuse('spot-mismatch', `spot ${price(spot)} is ${movePercent(spot, before)} the last good chain's ${price(before)} (${isoMinute(previous.asOf)}): not the same market`);
+      return refuse(
+        'spot-mismatch',
+        `spot ${price(spot)} is ${movePercent(spot, before)} the last good chain's ${price(before)} (${isoMinute(previous.asOf)}): not the same market`,
+      );
     }
-    if (farApart(spot, before, 1.1)) warnings.push(`spot moved ${moveWords(spot, before)} since the last good chain (${price(before)}, ${isoMinute(previous.asOf)})`);
+    if (farApart(spot, before, 1.1))
+      warnings.push(`spot moved ${moveWords(spot, before)} since the last good chain (${price(before)}, ${isoMinute(previous.asOf)})`);
   }
   if (previous && summary.asOf < previous.asOf) {
     warnings.push(`this chain (as of ${isoMinute(summary.asOf)}) is older than the last good one (${isoMinute(previous.asOf)})`);
@@ -223,7 +243,10 @@ function collapseAgainst(summary: ChainSummary, previous: ChainSummary): string 
   const later = summary.asOf >= previous.asOf;
   const missing = later ? stillOpen.filter((extent) => !now.has(extent.expiry)) : [];
   if (missing.length > 0) {
-    const named = missing.slice(0, 3).map((extent) => extent.expiry).join(', ');
+    const named = missing
+      .slice(0, 3)
+      .map((extent) => extent.expiry)
+      .join(', ');
     return `it lacks ${missing.length} expir${missing.length === 1 ? 'y' : 'ies'} the last good chain (${isoMinute(previous.asOf)}) listed and that are still open (${named}${missing.length > 3 ? ', ...' : ''})`;
   }
   const lastNow = summary.expiries[summary.expiries.length - 1];
@@ -232,7 +255,9 @@ function collapseAgainst(summary: ChainSummary, previous: ChainSummary): string 
     return `its last expiry, ${lastNow.expiry}, lists ${count(lastNow.contracts)} contracts up to strike ${price(lastNow.highestStrike)}, against ${count(lastBefore.contracts)} up to ${price(lastBefore.highestStrike)} in the last good chain (${isoMinute(previous.asOf)})`;
   }
   const span = (extents: ExpiryExtent[]) =>
-    extents.length === 0 ? 0 : Math.max(...extents.map((extent) => extent.highestStrike)) - Math.min(...extents.map((extent) => extent.lowestStrike));
+    extents.length === 0
+      ? 0
+      : Math.max(...extents.map((extent) => extent.highestStrike)) - Math.min(...extents.map((extent) => extent.lowestStrike));
   const spanBefore = span(stillOpen);
   const spanNow = span(summary.expiries);
   if (spanBefore > 0 && spanNow < COLLAPSE_SHARE * spanBefore) {
@@ -297,5 +322,7 @@ function price(value: number): string {
 }
 
 function isoMinute(instant: number): string {
-  return Number.isFinite(instant) && Math.abs(instant) < 8.64e15 ? `${new Date(instant).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'unknown time';
+  return Number.isFinite(instant) && Math.abs(instant) < 8.64e15
+    ? `${new Date(instant).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+    : 'unknown time';
 }

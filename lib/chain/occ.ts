@@ -96,7 +96,13 @@ function parseCompact(input: string): OccSymbol | null {
   if (expiry === '') return null;
   // toUpperCase also makes an independent copy: a symbol cut out of a file's text would otherwise keep the
   // whole text alive for as long as the contract lives.
-  return { root: rootOf(input, rootLength), expiry, type: typeCode === 67 ? 'C' : 'P', strike: thousandths / 1000, symbol: input.toUpperCase() };
+  return {
+    root: rootOf(input, rootLength),
+    expiry,
+    type: typeCode === 67 ? 'C' : 'P',
+    strike: thousandths / 1000,
+    symbol: input.toUpperCase(),
+  };
 }
 
 /** Parses an OCC symbol, or returns a reason string when it is not one. */

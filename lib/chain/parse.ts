@@ -17,7 +17,11 @@ export function parseChainText(text: string, options: ParseOptions = {}): ChainS
     if (nonChain) throw nonChain;
     const format = detectFormat(text);
     if (format === null) {
-      throw new ChainFormatError('wrong-shape', `unrecognised format starting with ${JSON.stringify(firstLineOf(text))}`, EXPECTED_ANY_CHAIN);
+      throw new ChainFormatError(
+        'wrong-shape',
+        `unrecognised format starting with ${JSON.stringify(firstLineOf(text))}`,
+        EXPECTED_ANY_CHAIN,
+      );
     }
     return format === 'cboe-json' ? parseCboeJson(text, options) : parseCboeCsv(text, options);
   } catch (error) {

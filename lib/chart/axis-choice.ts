@@ -31,7 +31,10 @@ export interface AxisChoice<L extends AxisLabel = AxisLabel> {
   failure: string | null;
 }
 
-export function choosePriceAxis<L extends AxisLabel>(sets: readonly AxisLabelSet<L>[], options: Omit<FitOptions, 'plot'> = {}): AxisChoice<L> {
+export function choosePriceAxis<L extends AxisLabel>(
+  sets: readonly AxisLabelSet<L>[],
+  options: Omit<FitOptions, 'plot'> = {},
+): AxisChoice<L> {
   const scored: AxisFit<L>[] = [];
   const perSet: AxisChoice<L>['sets'] = [];
   for (const set of sets) {
@@ -41,6 +44,11 @@ export function choosePriceAxis<L extends AxisLabel>(sets: readonly AxisLabelSet
   }
   const fits = rankAxisFits(scored);
   const { best, runnerUp, failure } = pickAxis(fits);
-  const noneFitted = fits.length === 0 ? (sets.length ? `no price axis in ${sets.length} label set(s): ${perSet.map((set) => `${set.id}: ${set.failure}`).join('; ')}` : 'no label sets') : null;
+  const noneFitted =
+    fits.length === 0
+      ? sets.length
+        ? `no price axis in ${sets.length} label set(s): ${perSet.map((set) => `${set.id}: ${set.failure}`).join('; ')}`
+        : 'no label sets'
+      : null;
   return { best, runnerUp, fits, sets: perSet, failure: noneFitted ?? failure };
 }

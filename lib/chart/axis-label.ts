@@ -29,7 +29,7 @@ export function labelTickY(label: AxisLabel): number {
 }
 
 export function labelTickSource(label: AxisLabel): TickSource {
-  return label.tickY === undefined ? 'box' : label.tickSource ?? 'anchor';
+  return label.tickY === undefined ? 'box' : (label.tickSource ?? 'anchor');
 }
 
 export function labelCentreY(label: AxisLabel): number {

@@ -49,7 +49,7 @@ export function scoreAxisFit<L extends AxisLabel>(fit: ColumnFit<L>, context: Ax
   const score =
     3 * (besidePlot ? 1 : 0) +
     2 * fit.steps.score +
-    1.5 * Math.min(fit.ticks.length, 10) / 10 +
+    (1.5 * Math.min(fit.ticks.length, 10)) / 10 +
     inlierShare -
     3 * fit.rowMateShare -
     0.5 * Math.min(fit.residualPx / 1.5, 1) -
@@ -69,18 +69,27 @@ export function scoreAxisFit<L extends AxisLabel>(fit: ColumnFit<L>, context: Ax
   };
 }
 
-function reasonsFor(fit: ColumnFit<AxisLabel>, visibleRange: { low: number; high: number }, plausibility: Plausibility, besidePlot: boolean | null, expectedPrice: number | undefined): string[] {
+function reasonsFor(
+  fit: ColumnFit<AxisLabel>,
+  visibleRange: { low: number; high: number },
+  plausibility: Plausibility,
+  besidePlot: boolean | null,
+  expectedPrice: number | undefined,
+): string[] {
   const reasons: string[] = [];
   const range = `${formatNumber(visibleRange.low)}–${formatNumber(visibleRange.high)}`;
   if (plausibility === 'contains') reasons.push(`range ${range} contains ${formatNumber(expectedPrice!)}`);
   else if (plausibility === 'near') reasons.push(`range ${range} is near ${formatNumber(expectedPrice!)}`);
   else if (plausibility === 'far') reasons.push(`range ${range} is far from ${formatNumber(expectedPrice!)}`);
   else reasons.push(`range ${range}`);
-  reasons.push(`${fit.ticks.length} of ${fit.memberCount} labels on a ${fit.inverted ? 'inverted ' : ''}${fit.kind} scale, ${fit.residualPx.toFixed(2)} px RMS`);
+  reasons.push(
+    `${fit.ticks.length} of ${fit.memberCount} labels on a ${fit.inverted ? 'inverted ' : ''}${fit.kind} scale, ${fit.residualPx.toFixed(2)} px RMS`,
+  );
   if (fit.tickSource === 'box') reasons.push('tick positions from label boxes (an offset from the ticks would not show)');
   if (besidePlot === true) reasons.push('beside the plot');
   if (besidePlot === false) reasons.push('away from the plot');
-  if (fit.steps.step !== null && fit.steps.niceStep && fit.steps.evenness >= 0.75) reasons.push(`even steps of ${formatNumber(fit.steps.step)}`);
+  if (fit.steps.step !== null && fit.steps.niceStep && fit.steps.evenness >= 0.75)
+    reasons.push(`even steps of ${formatNumber(fit.steps.step)}`);
   if (fit.rowMateShare >= 0.5) reasons.push('numbers beside its rows (a table?)');
   if (fit.decimalComma) reasons.push('read with European separators');
   return reasons;
@@ -92,12 +101,18 @@ export function rankAxisFits<L extends AxisLabel>(fits: readonly AxisFit<L>[]): 
 }
 
 /** The chosen fit and the runner-up; a far fit is never chosen when an expected price was given. */
-export function pickAxis<L extends AxisLabel>(ranked: readonly AxisFit<L>[]): { best: AxisFit<L> | null; runnerUp: AxisFit<L> | null; failure: string | null } {
+export function pickAxis<L extends AxisLabel>(
+  ranked: readonly AxisFit<L>[],
+): { best: AxisFit<L> | null; runnerUp: AxisFit<L> | null; failure: string | null } {
   const eligible = ranked.filter((fit) => fit.plausibility !== 'far');
   const best = eligible[0] ?? null;
   const runnerUp = ranked.find((fit) => fit !== best) ?? null;
   if (best || ranked.length === 0) return { best, runnerUp, failure: null };
-  return { best: null, runnerUp, failure: `no fitted column is near the expected price (${ranked.map((fit) => fit.reasons[0]).join('; ')})` };
+  return {
+    best: null,
+    runnerUp,
+    failure: `no fitted column is near the expected price (${ranked.map((fit) => fit.reasons[0]).join('; ')})`,
+  };
 }
 
 function visibleRangeOf(fit: ColumnFit, plot: PlotRect | undefined): { low: number; high: number } {
@@ -139,7 +154,10 @@ function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const magnitude = Math.abs(value);
   if (magnitude > 0 && magnitude < 1) return String(Number(value.toPrecision(4)));
-  const fixed = value.toFixed(magnitude >= 100 ? 0 : 2).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const fixed = value
+    .toFixed(magnitude >= 100 ? 0 : 2)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
   const [whole, fraction] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction ? `${grouped}.${fraction}` : grouped;

@@ -60,7 +60,8 @@ export type BridgeMessage =
   /** Every chart a library API places now; none is a message too (the charts went away). */
   | { type: 'library'; charts: LibraryChart[] };
 
-const finite = (value: unknown, low = -1e7, high = 1e7): value is number => typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
+const finite = (value: unknown, low = -1e7, high = 1e7): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function readRect(value: unknown): PlotRect | null {
@@ -86,7 +87,8 @@ function readSymbol(value: unknown): string | null {
 }
 
 function readChart(value: unknown): BridgeChart | null {
-  if (!isObject(value) || typeof value.id !== 'string' || !/^[\w:.-]{1,40}$/.test(value.id) || typeof value.active !== 'boolean') return null;
+  if (!isObject(value) || typeof value.id !== 'string' || !/^[\w:.-]{1,40}$/.test(value.id) || typeof value.active !== 'boolean')
+    return null;
   const pane = readRect(value.pane);
   const mapping = readMapping(value.mapping);
   return pane && mapping ? { id: value.id, symbol: readSymbol(value.symbol), active: value.active, pane, mapping } : null;
@@ -101,13 +103,21 @@ function readFrames(value: unknown): PlotRect[] | null {
 
 function readTappedCanvas(value: unknown): TappedCanvas | null {
   if (!isObject(value) || typeof value.id !== 'string' || !/^[\w:.-]{1,40}$/.test(value.id)) return null;
-  if (!Array.isArray(value.labels) || value.labels.length > MAX_TAPPED_LABELS || !Array.isArray(value.marks) || value.marks.length > 2000) return null;
+  if (!Array.isArray(value.labels) || value.labels.length > MAX_TAPPED_LABELS || !Array.isArray(value.marks) || value.marks.length > 2000)
+    return null;
   const labels: TappedLabel[] = [];
   for (const label of value.labels) {
     if (!isObject(label) || typeof label.text !== 'string' || label.text.length > 24) return null;
     const { left, right, top, bottom, tickY } = label;
     if (![left, right, top, bottom, tickY].every((number) => finite(number))) return null;
-    labels.push({ text: label.text, left: left as number, right: right as number, top: top as number, bottom: bottom as number, tickY: tickY as number });
+    labels.push({
+      text: label.text,
+      left: left as number,
+      right: right as number,
+      top: top as number,
+      bottom: bottom as number,
+      tickY: tickY as number,
+    });
   }
   const marks: TappedCanvas['marks'] = [];
   for (const mark of value.marks) {
@@ -128,7 +138,8 @@ export function readBridgeMessage(data: unknown): BridgeMessage | null {
   const message = data.message;
   const unreadableFrames = readFrames(message.unreadableFrames);
   if (unreadableFrames === null) return null;
-  if (message.type === 'absent') return typeof message.reason === 'string' ? { type: 'absent', reason: message.reason.slice(0, 200), unreadableFrames } : null;
+  if (message.type === 'absent')
+    return typeof message.reason === 'string' ? { type: 'absent', reason: message.reason.slice(0, 200), unreadableFrames } : null;
   if (message.type === 'canvas') {
     if (!Array.isArray(message.canvases) || message.canvases.length > MAX_BRIDGE_CHARTS) return null;
     const canvases = message.canvases.map(readTappedCanvas);

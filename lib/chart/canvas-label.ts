@@ -113,7 +113,14 @@ export function canvasLabel(call: CanvasTextCall, box: CanvasBox): CanvasLabel {
   // The label in canvas units.
   const left = call.x - width * alignShare(call.textAlign, call.direction);
   const right = left + width;
-  const tickY = canvasTextTickY({ y: call.y, textBaseline: call.textBaseline, middle: call.middle, fontSizePx: size, measured: call.measured, metrics: call.metrics });
+  const tickY = canvasTextTickY({
+    y: call.y,
+    textBaseline: call.textBaseline,
+    middle: call.middle,
+    fontSizePx: size,
+    measured: call.measured,
+    metrics: call.metrics,
+  });
   const measured = call.measured;
   let top: number;
   let bottom: number;

@@ -13,11 +13,18 @@ const MIN_LENGTH_PX = 3;
 
 function toPage(transform: Matrix2D, box: CanvasBox, u: number, v: number): { x: number; y: number } {
   const { a, b, c, d, e, f } = transform;
-  return { x: box.left + ((a * u + c * v + e) * box.width) / box.backingWidth, y: box.top + ((b * u + d * v + f) * box.height) / box.backingHeight };
+  return {
+    x: box.left + ((a * u + c * v + e) * box.width) / box.backingWidth,
+    y: box.top + ((b * u + d * v + f) * box.height) / box.backingHeight,
+  };
 }
 
 /** A stroked segment (canvas units): a mark when it runs horizontally on the page, else null. */
-export function canvasSegmentMark(segment: { x1: number; y1: number; x2: number; y2: number }, transform: Matrix2D, box: CanvasBox): HorizontalMark | null {
+export function canvasSegmentMark(
+  segment: { x1: number; y1: number; x2: number; y2: number },
+  transform: Matrix2D,
+  box: CanvasBox,
+): HorizontalMark | null {
   const start = toPage(transform, box, segment.x1, segment.y1);
   const end = toPage(transform, box, segment.x2, segment.y2);
   if (Math.abs(end.y - start.y) > 0.5 || Math.abs(end.x - start.x) < MIN_LENGTH_PX) return null;
@@ -25,7 +32,11 @@ export function canvasSegmentMark(segment: { x1: number; y1: number; x2: number;
 }
 
 /** A filled or stroked rect (canvas units): a mark, at its vertical centre, when it is a thin horizontal bar on the page. */
-export function canvasRectMark(rect: { x: number; y: number; width: number; height: number }, transform: Matrix2D, box: CanvasBox): HorizontalMark | null {
+export function canvasRectMark(
+  rect: { x: number; y: number; width: number; height: number },
+  transform: Matrix2D,
+  box: CanvasBox,
+): HorizontalMark | null {
   const corners = [
     toPage(transform, box, rect.x, rect.y),
     toPage(transform, box, rect.x + rect.width, rect.y),

@@ -119,22 +119,40 @@ export function fitAxisColumns<L extends AxisLabel>(labels: readonly L[], option
   labels.forEach((label) => {
     const reading = readTickText(label.text);
     if (!reading.ok) ignored.push({ label, reason: reading.reason, value: null, residualPx: null });
-    else numeric.push({ label, value: reading.value, alternative: reading.alternative, convention: reading.convention, y: labelTickY(label), source: labelTickSource(label) });
+    else
+      numeric.push({
+        label,
+        value: reading.value,
+        alternative: reading.alternative,
+        convention: reading.convention,
+        y: labelTickY(label),
+        source: labelTickSource(label),
+      });
   });
   if (labels.length === 0) return { fits: [], ignored, failure: 'no labels' };
   if (numeric.length === 0) return { fits: [], ignored, failure: `no numeric labels among ${labels.length}` };
 
   const minTicks = options.minTicks ?? 3;
-  const columns = groupColumns(numeric.map((entry) => entry.label), { tolerancePx: options.columnTolerancePx, minMembers: minTicks });
+  const columns = groupColumns(
+    numeric.map((entry) => entry.label),
+    { tolerancePx: options.columnTolerancePx, minMembers: minTicks },
+  );
   if (columns.length === 0) {
     for (const entry of numeric) ignored.push({ label: entry.label, reason: 'no-column', value: entry.value, residualPx: null });
-    return { fits: [], ignored, failure: `no column of ${minTicks} or more aligned numbers among ${numeric.length} (numbers in rows are an x axis)` };
+    return {
+      fits: [],
+      ignored,
+      failure: `no column of ${minTicks} or more aligned numbers among ${numeric.length} (numbers in rows are an x axis)`,
+    };
   }
 
   const fits: ColumnFit<L>[] = [];
   let bestShare = { inliers: 0, members: 0 };
   for (const column of columns) {
-    const members = pairWithMarks(column.members.map((k) => numeric[k]), options.marks);
+    const members = pairWithMarks(
+      column.members.map((k) => numeric[k]),
+      options.marks,
+    );
     const decimalComma = readsEuropean(members, options.expectedPrice);
     const valued = decimalComma ? members.map((entry) => ({ ...entry, value: entry.alternative ?? entry.value })) : members;
     const attempt = fitColumnAxes(valued, column.align, decimalComma, options);
@@ -143,9 +161,14 @@ export function fitAxisColumns<L extends AxisLabel>(labels: readonly L[], option
   }
 
   const distinct = dropOverlapping(fits);
-  for (const fit of distinct) fit.rowMateShare = rowMateShare(fit, numeric.map((entry) => entry.label));
+  for (const fit of distinct)
+    fit.rowMateShare = rowMateShare(
+      fit,
+      numeric.map((entry) => entry.label),
+    );
   const used = new Set<L>(distinct.flatMap((fit) => [...fit.ticks.map((tick) => tick.label), ...fit.rejected.map((entry) => entry.label)]));
-  for (const entry of numeric) if (!used.has(entry.label)) ignored.push({ label: entry.label, reason: 'no-column', value: entry.value, residualPx: null });
+  for (const entry of numeric)
+    if (!used.has(entry.label)) ignored.push({ label: entry.label, reason: 'no-column', value: entry.value, residualPx: null });
   const failure = distinct.length
     ? null
     : `${columns.length} column(s) of numbers, none on a linear or log scale (at best ${bestShare.inliers} of ${bestShare.members} labels consistent)`;
@@ -155,7 +178,10 @@ export function fitAxisColumns<L extends AxisLabel>(labels: readonly L[], option
 /** The column's labels with the tick y of the marks they pair with (per column: an x axis's labels must not vote). */
 function pairWithMarks<L extends AxisLabel>(members: NumericLabel<L>[], marks: readonly HorizontalMark[] | undefined): NumericLabel<L>[] {
   if (!marks?.length) return members;
-  const pairing = pairTickYs(members.map((entry) => entry.label), marks);
+  const pairing = pairTickYs(
+    members.map((entry) => entry.label),
+    marks,
+  );
   if (pairing.offsetPx === null) return members;
   return members.map((entry, k) => {
     if (pairing.paired[k]) return { ...entry, y: pairing.tickYs[k]!, source: 'tick' as const };
@@ -185,7 +211,12 @@ function readsEuropean(members: readonly NumericLabel<unknown>[], expectedPrice:
  * up to four times (a line that fails its checks is set aside and the rest tried). Labels within an
  * axis's span that miss its line are its outliers; labels beyond every span belong to no axis.
  */
-function fitColumnAxes<L extends AxisLabel>(members: NumericLabel<L>[], align: ColumnAlign, decimalComma: boolean, options: ColumnFitOptions): { fits: ColumnFit<L>[]; inliers: number } {
+function fitColumnAxes<L extends AxisLabel>(
+  members: NumericLabel<L>[],
+  align: ColumnAlign,
+  decimalComma: boolean,
+  options: ColumnFitOptions,
+): { fits: ColumnFit<L>[]; inliers: number } {
   const minTicks = options.minTicks ?? 3;
   // The same text twice at one place (a shadow, a double render) is one label.
   const unique: NumericLabel<L>[] = [];
@@ -209,7 +240,8 @@ function fitColumnAxes<L extends AxisLabel>(members: NumericLabel<L>[], align: C
     const fit = attempt.fit;
     const [low, high] = attempt.span;
     for (const entry of duplicates) {
-      if (entry.y >= low && entry.y <= high) fit.rejected.push({ label: entry.label, reason: 'duplicate', value: entry.value, residualPx: null });
+      if (entry.y >= low && entry.y <= high)
+        fit.rejected.push({ label: entry.label, reason: 'duplicate', value: entry.value, residualPx: null });
     }
     fits.push(fit);
     remaining = remaining.filter((entry) => entry.y < low || entry.y > high);
@@ -249,14 +281,22 @@ export function fitOneAxis<L extends AxisLabel>(
   const residual = (entry: NumericLabel<L>) => line.intercept + line.slope * f(entry.value) - entry.y;
 
   const ys = inliers.map((entry) => entry.y).sort((a, b) => a - b);
-  const gaps = ys.slice(1).map((y, k) => y - ys[k]).sort((a, b) => a - b);
+  const gaps = ys
+    .slice(1)
+    .map((y, k) => y - ys[k])
+    .sort((a, b) => a - b);
   const spacing = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
   // The axis's own stretch of the column: its ticks and one spacing beyond (a clamped end label).
   const span: [number, number] = [ys[0] - spacing, ys[ys.length - 1] + spacing];
   const inSpan = entries.filter((entry) => entry.y >= span[0] && entry.y <= span[1]);
   const rejected: RejectedLabel<L>[] = inSpan
     .filter((entry) => !inliers.includes(entry))
-    .map((entry) => ({ label: entry.label, reason: robustInliers.includes(entry) ? 'duplicate' : 'outlier', value: entry.value, residualPx: residual(entry) }));
+    .map((entry) => ({
+      label: entry.label,
+      reason: robustInliers.includes(entry) ? 'duplicate' : 'outlier',
+      value: entry.value,
+      residualPx: residual(entry),
+    }));
 
   const heights = inliers.map((entry) => entry.label.bottom - entry.label.top).sort((a, b) => a - b);
   const residuals = inliers.map(residual);
@@ -293,7 +333,10 @@ export function fitOneAxis<L extends AxisLabel>(
       memberCount: inSpan.length,
       tickRange: { low: Math.min(...ticks.map((tick) => tick.value)), high: Math.max(...ticks.map((tick) => tick.value)) },
       tickSpacingPx: spacing,
-      steps: analyseSteps(ticks.map((tick) => tick.value), kind),
+      steps: analyseSteps(
+        ticks.map((tick) => tick.value),
+        kind,
+      ),
       tickSource: sources.size > 1 && weakest !== 'tick' && sources.has('tick') ? 'mixed' : weakest,
       decimalComma,
       rowMateShare: 0,
@@ -308,7 +351,12 @@ export function fitOneAxis<L extends AxisLabel>(
  * and upright win unless another is clearly cheaper (by half a px²): over a narrow price range a log
  * scale is indistinguishable from a linear one.
  */
-function bestKindFit(entries: readonly NumericLabel<unknown>[], tolerance: number, allowInverted: boolean, only?: { kind: ScaleKind; inverted: boolean }): KindFit | null {
+function bestKindFit(
+  entries: readonly NumericLabel<unknown>[],
+  tolerance: number,
+  allowInverted: boolean,
+  only?: { kind: ScaleKind; inverted: boolean },
+): KindFit | null {
   const limit = tolerance * tolerance;
   const signs: (-1 | 1)[] = only ? [only.inverted ? 1 : -1] : allowInverted ? [-1, 1] : [-1];
   const kinds: readonly ScaleKind[] = only ? [only.kind] : ['linear', 'log'];
@@ -316,7 +364,8 @@ function bestKindFit(entries: readonly NumericLabel<unknown>[], tolerance: numbe
   // are, they alone judge the scale (a label drawn off its tick must not bend a log curve through it).
   const paired = entries.filter((entry) => entry.source === 'tick');
   const judged = paired.length >= 3 && paired.length < entries.length ? paired : entries;
-  const pointsOf = (list: readonly NumericLabel<unknown>[], kind: ScaleKind) => list.map((entry) => ({ x: kind === 'log' ? Math.log(entry.value) : entry.value, y: entry.y }));
+  const pointsOf = (list: readonly NumericLabel<unknown>[], kind: ScaleKind) =>
+    list.map((entry) => ({ x: kind === 'log' ? Math.log(entry.value) : entry.value, y: entry.y }));
   let best: (KindFit & { cost: number }) | null = null;
   for (const sign of signs) {
     for (const kind of kinds) {
@@ -339,7 +388,9 @@ function dropOverlapping<L extends AxisLabel>(fits: ColumnFit<L>[]): ColumnFit<L
   const kept: ColumnFit<L>[] = [];
   for (const fit of ordered) {
     const labels = new Set(fit.ticks.map((tick) => tick.label));
-    const overlaps = kept.some((other) => other.ticks.filter((tick) => labels.has(tick.label)).length * 2 >= Math.min(labels.size, other.ticks.length));
+    const overlaps = kept.some(
+      (other) => other.ticks.filter((tick) => labels.has(tick.label)).length * 2 >= Math.min(labels.size, other.ticks.length),
+    );
     if (!overlaps) kept.push(fit);
   }
   return kept;

@@ -67,7 +67,11 @@ export function trackOf(fit: ColumnFit<AxisLabel>): ColumnTrack {
 }
 
 /** The tracked column refitted on these labels, or null when it no longer reads as that axis. */
-export function followColumn<L extends AxisLabel>(labels: readonly L[], track: ColumnTrack, options: ColumnFitOptions = {}): ColumnFit<L> | null {
+export function followColumn<L extends AxisLabel>(
+  labels: readonly L[],
+  track: ColumnTrack,
+  options: ColumnFitOptions = {},
+): ColumnFit<L> | null {
   const members: NumericLabel<L>[] = [];
   for (const label of labels) {
     if (Math.abs(edgeOf(label, track.align) - track.edge) > EDGE_TOLERANCE_PX) continue;

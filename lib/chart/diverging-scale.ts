@@ -27,12 +27,26 @@ const VIOLET = 320;
 
 const RAMPS: Record<Theme, Ramp> = {
   // Near-white neutral; ends dark enough for white text contrast and for the eye to find them.
-  light: { neutral: oklch(0.96, 0, 0), negative: oklch(0.5, 0.17, RED), positive: oklch(0.5, 0.1, TEAL), concentrated: oklch(0.45, 0.17, VIOLET) },
+  light: {
+    neutral: oklch(0.96, 0, 0),
+    negative: oklch(0.5, 0.17, RED),
+    positive: oklch(0.5, 0.1, TEAL),
+    concentrated: oklch(0.45, 0.17, VIOLET),
+  },
   // Neutral a step above the panel (#131722–#1e222d), ends bright.
-  dark: { neutral: oklch(0.3, 0, 0), negative: oklch(0.76, 0.14, RED), positive: oklch(0.76, 0.12, TEAL), concentrated: oklch(0.78, 0.13, VIOLET) },
+  dark: {
+    neutral: oklch(0.3, 0, 0),
+    negative: oklch(0.76, 0.14, RED),
+    positive: oklch(0.76, 0.12, TEAL),
+    concentrated: oklch(0.78, 0.13, VIOLET),
+  },
 };
 
-const mix = (from: Oklab, to: Oklab, t: number): Oklab => ({ L: from.L + (to.L - from.L) * t, a: from.a + (to.a - from.a) * t, b: from.b + (to.b - from.b) * t });
+const mix = (from: Oklab, to: Oklab, t: number): Oklab => ({
+  L: from.L + (to.L - from.L) * t,
+  a: from.a + (to.a - from.a) * t,
+  b: from.b + (to.b - from.b) * t,
+});
 
 /**
  * Where a value sits on the scale: −1 … 1 for the diverging scale (0 at zero), clipped beyond ±max.

@@ -17,7 +17,15 @@ export interface LineChoice {
   previous: boolean;
 }
 
-export const DEFAULT_LINES: LineChoice = { flip: true, callWall: true, putWall: true, absGamma: false, nodes: 0, flipBand: true, previous: true };
+export const DEFAULT_LINES: LineChoice = {
+  flip: true,
+  callWall: true,
+  putWall: true,
+  absGamma: false,
+  nodes: 0,
+  flipBand: true,
+  previous: true,
+};
 
 function formatLevel(value: number): string {
   // (toFixed: toLocaleString builds a formatter per call, and labels are made every frame.)

@@ -37,7 +37,12 @@ export function yToPrice(mapping: PriceMapping, y: number): number {
 }
 
 /** The mapping through two (y, price) points. Null when they do not define one. */
-export function mappingThrough(kind: ScaleKind, first: { y: number; price: number }, second: { y: number; price: number }, offset = 0): PriceMapping | null {
+export function mappingThrough(
+  kind: ScaleKind,
+  first: { y: number; price: number },
+  second: { y: number; price: number },
+  offset = 0,
+): PriceMapping | null {
   if (kind === 'log' && !(first.price + offset > 0 && second.price + offset > 0)) return null;
   const shape = kind === 'log' && offset !== 0 ? { kind, offset } : { kind };
   const dx = scaleValue(shape, second.price) - scaleValue(shape, first.price);
@@ -47,7 +52,14 @@ export function mappingThrough(kind: ScaleKind, first: { y: number; price: numbe
 }
 
 /** The mapping of a visible price range drawn over a pixel span (top = high price unless inverted). */
-export function mappingFromRange(kind: ScaleKind, range: { from: number; to: number }, top: number, height: number, inverted = false, offset = 0): PriceMapping | null {
+export function mappingFromRange(
+  kind: ScaleKind,
+  range: { from: number; to: number },
+  top: number,
+  height: number,
+  inverted = false,
+  offset = 0,
+): PriceMapping | null {
   const high = Math.max(range.from, range.to);
   const low = Math.min(range.from, range.to);
   return inverted

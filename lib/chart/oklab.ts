@@ -57,7 +57,11 @@ export function oklabToHex(colour: Oklab): string {
     fitted = { L: colour.L, a: colour.a * low, b: colour.b * low };
   }
   return `#${linearRgb(fitted)
-    .map((channel) => Math.round(Math.min(1, Math.max(0, fromLinear(Math.min(1, Math.max(0, channel))))) * 255).toString(16).padStart(2, '0'))
+    .map((channel) =>
+      Math.round(Math.min(1, Math.max(0, fromLinear(Math.min(1, Math.max(0, channel))))) * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
     .join('')}`;
 }
 

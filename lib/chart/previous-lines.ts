@@ -24,7 +24,12 @@ const KINDS: [LevelKind, 'flip' | 'callWall' | 'putWall'][] = [
 ];
 
 /** The previous session's levels to draw under the line choices, minus the kinds hidden on this site. */
-export function previousLevelsToDraw(previous: PreviousLevels | null, basis: number, lines: LineChoice, hidden: readonly string[] = []): PreviousLevelToDraw[] {
+export function previousLevelsToDraw(
+  previous: PreviousLevels | null,
+  basis: number,
+  lines: LineChoice,
+  hidden: readonly string[] = [],
+): PreviousLevelToDraw[] {
   if (!previous || !lines.previous || hidden.includes('previous')) return [];
   const date = formatSessionDate(previous.session).replace(/^\w+ /, '');
   const out: PreviousLevelToDraw[] = [];
@@ -58,7 +63,14 @@ export function placePreviousLevels(
   plot: PlotRect,
   labelHeight: number,
 ): PlacedPreviousLevel[] {
-  const drawn = insidePlot(placeLevels(previousLevelsToDraw(previous, basis, lines, hidden), mapping, plot, null) as (PlacedLevel & PreviousLevelToDraw)[]);
-  const labelYs = stackLabels(drawn.map((level) => level.drawnY), labelHeight, plot.top, plot.top + plot.height);
+  const drawn = insidePlot(
+    placeLevels(previousLevelsToDraw(previous, basis, lines, hidden), mapping, plot, null) as (PlacedLevel & PreviousLevelToDraw)[],
+  );
+  const labelYs = stackLabels(
+    drawn.map((level) => level.drawnY),
+    labelHeight,
+    plot.top,
+    plot.top + plot.height,
+  );
   return drawn.map((level, index) => ({ ...level, labelY: labelYs[index] }));
 }

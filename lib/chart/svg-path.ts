@@ -127,7 +127,8 @@ export function horizontalSegments(d: string, flatness = 0.01): HorizontalSegmen
   let startY = 0;
   let command = 0;
   const line = (toX: number, toY: number) => {
-    if (Math.abs(toY - y) < flatness && Math.abs(toX - x) > 0) segments.push({ y: (y + toY) / 2, x1: Math.min(x, toX), x2: Math.max(x, toX) });
+    if (Math.abs(toY - y) < flatness && Math.abs(toX - x) > 0)
+      segments.push({ y: (y + toY) / 2, x1: Math.min(x, toX), x2: Math.max(x, toX) });
     x = toX;
     y = toY;
   };

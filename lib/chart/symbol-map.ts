@@ -46,7 +46,8 @@ export function mapChartSymbol(chartSymbol: string, rules: readonly SymbolRule[]
   const full = chartSymbol.trim().toUpperCase();
   if (!full) return null;
   const bare = full.includes(':') ? full.slice(full.lastIndexOf(':') + 1) : full;
-  const rule = rules.find((candidate) => candidate.chart.toUpperCase() === full) ?? rules.find((candidate) => candidate.chart.toUpperCase() === bare);
+  const rule =
+    rules.find((candidate) => candidate.chart.toUpperCase() === full) ?? rules.find((candidate) => candidate.chart.toUpperCase() === bare);
   if (rule) return { underlying: rule.underlying, basis: rule.basis, chartSymbol: full, rule: rule.chart };
   // A dated futures contract (ESZ2026, NQH26, ES2!) follows its continuous contract's rule (ES1!).
   const future = /^([A-Z]{1,4}?)(?:\d!|[FGHJKMNQUVXZ]\d{1,4})$/.exec(bare);

@@ -40,7 +40,8 @@ export const TYPICAL_SANS_METRICS: FontMetricsEm = {
   xHeight: 0.53,
 };
 
-export type SvgBaseline = 'alphabetic' | 'middle' | 'central' | 'hanging' | 'text-before-edge' | 'text-after-edge' | 'ideographic' | 'mathematical';
+export type SvgBaseline =
+  'alphabetic' | 'middle' | 'central' | 'hanging' | 'text-before-edge' | 'text-after-edge' | 'ideographic' | 'mathematical';
 
 export type CanvasBaseline = 'top' | 'hanging' | 'middle' | 'alphabetic' | 'ideographic' | 'bottom';
 
@@ -69,7 +70,11 @@ const DEFERRING = new Set(['', 'auto', 'baseline', 'inherit', 'initial', 'unset'
  * <text> (Blink and WebKit do; Gecko applies it only to <tspan>, so pass `alignmentApplies: false`
  * there). Unknown values read as alphabetic.
  */
-export function resolveSvgBaseline(dominantBaseline?: string | null, alignmentBaseline?: string | null, alignmentApplies = true): SvgBaseline {
+export function resolveSvgBaseline(
+  dominantBaseline?: string | null,
+  alignmentBaseline?: string | null,
+  alignmentApplies = true,
+): SvgBaseline {
   const alignment = (alignmentBaseline ?? '').trim().toLowerCase();
   if (alignmentApplies && !DEFERRING.has(alignment) && SVG_SYNONYMS[alignment]) return SVG_SYNONYMS[alignment];
   const dominant = (dominantBaseline ?? '').trim().toLowerCase();
@@ -120,7 +125,11 @@ function canvasBaselineHeight(baseline: CanvasBaseline, m: FontMetricsEm): numbe
 }
 
 /** An SVG length as `dy` gives it: px or a bare number, em, ex; the first of a list. Unreadable: 0. */
-export function svgLengthPx(value: string | number | null | undefined, fontSizePx: number, xHeightEm = TYPICAL_SANS_METRICS.xHeight): number {
+export function svgLengthPx(
+  value: string | number | null | undefined,
+  fontSizePx: number,
+  xHeightEm = TYPICAL_SANS_METRICS.xHeight,
+): number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : 0;
   const first = (value ?? '').trim().split(/[\s,]+/)[0];
   const match = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(px|em|ex)?$/i.exec(first);
@@ -193,7 +202,8 @@ export function canvasTextTickY(text: CanvasTextAnchor): number {
   // Measured font box: the alphabetic baseline splits it as the font's ascent and descent do.
   if (measured?.fontBoundingBoxAscent !== undefined && measured.fontBoundingBoxDescent !== undefined) {
     const ascentLine = text.y - measured.fontBoundingBoxAscent;
-    const alphabetic = ascentLine + (measured.fontBoundingBoxAscent + measured.fontBoundingBoxDescent) * (m.ascent / (m.ascent + m.descent));
+    const alphabetic =
+      ascentLine + (measured.fontBoundingBoxAscent + measured.fontBoundingBoxDescent) * (m.ascent / (m.ascent + m.descent));
     return alphabetic - (m.digitHeight / 2) * text.fontSizePx;
   }
   const height = canvasBaselineHeight(CANVAS_BASELINES.has(baseline) ? baseline : 'alphabetic', m);

@@ -106,7 +106,11 @@ export function reachesBand(bands: readonly Band[], left: number, right: number)
   return bands.some((band) => right >= band.left && left <= band.right);
 }
 
-export function pairLabelsWithTicks<L extends AxisLabel>(labels: readonly L[], marks: readonly HorizontalMark[], options: PairingOptions = {}): Pairing<L> {
+export function pairLabelsWithTicks<L extends AxisLabel>(
+  labels: readonly L[],
+  marks: readonly HorizontalMark[],
+  options: PairingOptions = {},
+): Pairing<L> {
   const { tickYs, paired, offsetPx } = pairTickYs(labels, marks, options);
   const out = labels.map((label, k) => {
     const tickY = tickYs[k];

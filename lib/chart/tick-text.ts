@@ -32,8 +32,19 @@ export type TickTextReading = ({ ok: true } & TickNumber) | { ok: false; reason:
 const MAX_LENGTH = 32;
 
 const SUFFIX: Record<string, number> = {
-  k: 1e3, K: 1e3, M: 1e6, MM: 1e6, B: 1e9, bn: 1e9, G: 1e9, T: 1e12,
-  m: 1e-3, u: 1e-6, '\u00b5': 1e-6, '\u03bc': 1e-6, n: 1e-9,
+  k: 1e3,
+  K: 1e3,
+  M: 1e6,
+  MM: 1e6,
+  B: 1e9,
+  bn: 1e9,
+  G: 1e9,
+  T: 1e12,
+  m: 1e-3,
+  u: 1e-6,
+  '\u00b5': 1e-6,
+  '\u03bc': 1e-6,
+  n: 1e-9,
 };
 
 const MONTH_OR_DAY = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\b/i;
@@ -72,7 +83,8 @@ function readFresh(text: string): TickTextReading {
   if (rest.length > MAX_LENGTH) return { ok: false, reason: 'too-long' };
   if (PLAIN_NUMBER.test(rest)) return fromDigits(rest[0] === '-' ? -1 : 1, rest[0] === '-' ? rest.slice(1) : rest, '');
   if (/[%\u2030\u066a]|\bbps?\b/i.test(rest)) return { ok: false, reason: 'percent' };
-  if (/\d\s*:\s*\d/.test(rest) || /\d[/-]\d{1,2}([/-]\d|$)/.test(rest) || MONTH_OR_DAY.test(rest)) return { ok: false, reason: 'time-or-date' };
+  if (/\d\s*:\s*\d/.test(rest) || /\d[/-]\d{1,2}([/-]\d|$)/.test(rest) || MONTH_OR_DAY.test(rest))
+    return { ok: false, reason: 'time-or-date' };
 
   rest = rest.replace(MINUS, '-');
   let sign = 1;
@@ -89,7 +101,9 @@ function readFresh(text: string): TickTextReading {
     rest = signed[2].replace(CURRENCY, '').trim();
   }
 
-  const match = /^([\d.,\s\u00a0\u2009\u202f'\u2019]*\d[\d.,]*)(?:[eE]([+-]?\d{1,3}))?\s*(k|K|MM|M|B|bn|G|T|m|u|\u00b5|\u03bc|n)?$/.exec(rest);
+  const match = /^([\d.,\s\u00a0\u2009\u202f'\u2019]*\d[\d.,]*)(?:[eE]([+-]?\d{1,3}))?\s*(k|K|MM|M|B|bn|G|T|m|u|\u00b5|\u03bc|n)?$/.exec(
+    rest,
+  );
   if (!match) return { ok: false, reason: 'not-a-number' };
   return fromDigits(sign, match[1].replace(GROUP_SPACE, ''), match[2] ?? '', match[3]);
 }
@@ -116,7 +130,13 @@ function readDigits(core: string): { value: number; alternative?: number; conven
   if (!/^[\d.,]+$/.test(core) || /^[.,]|[.,]$|[.,]{2}/.test(core)) return null;
   const dots = (core.match(/\./g) ?? []).length;
   const commas = (core.match(/,/g) ?? []).length;
-  const plain = (text: string, decimal: '.' | ','): number => Number(text.split(decimal === '.' ? ',' : '.').join('').replace(',', '.'));
+  const plain = (text: string, decimal: '.' | ','): number =>
+    Number(
+      text
+        .split(decimal === '.' ? ',' : '.')
+        .join('')
+        .replace(',', '.'),
+    );
   if (dots === 0 && commas === 0) return { value: Number(core), convention: 'either' };
   if (dots > 0 && commas > 0) {
     const decimal = core.lastIndexOf('.') > core.lastIndexOf(',') ? '.' : ',';
@@ -136,5 +156,7 @@ function readDigits(core: string): { value: number; alternative?: number; conven
   const asGrouped = Number(whole + fraction);
   if (!ambiguous) return { value: asDecimal, convention: mark === '.' ? 'english' : 'european' };
   // English reading first: comma groups ("4,700" = 4700), dot is decimal ("4.700" = 4.7).
-  return mark === ',' ? { value: asGrouped, alternative: asDecimal, convention: 'either' } : { value: asDecimal, alternative: asGrouped, convention: 'either' };
+  return mark === ','
+    ? { value: asGrouped, alternative: asDecimal, convention: 'either' }
+    : { value: asDecimal, alternative: asGrouped, convention: 'either' };
 }

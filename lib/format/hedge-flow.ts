@@ -24,7 +24,12 @@ export function rallyTrade(flow: HedgeFlow): 'buy' | 'sell' | null {
 /** "$15.4B", "$850K", "$42": an amount said "about", to three figures at most. */
 function aboutDollars(value: number): string {
   const magnitude = Math.abs(value);
-  for (const [size, suffix] of [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']] as const) {
+  for (const [size, suffix] of [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ] as const) {
     if (magnitude >= size) {
       const units = magnitude / size;
       return `$${(units >= 100 ? units.toFixed(0) : units.toFixed(1)).replace(/\.0$/, '')}${suffix}`;

@@ -32,7 +32,8 @@ const priceFormats = new Map<number, Intl.NumberFormat>();
 export function formatPrice(value: number | null, digits = 2): string {
   if (value === null || !Number.isFinite(value)) return '—';
   let format = priceFormats.get(digits);
-  if (!format) priceFormats.set(digits, (format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  if (!format)
+    priceFormats.set(digits, (format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
   return format.format(value);
 }
 

@@ -38,7 +38,8 @@ export function formatDuration(milliseconds: number): string {
  */
 export function describeAsOf(asOf: number, now: number): string {
   const ahead = asOf - now;
-  if (ahead > 5 * 60000) return `as of ${formatNewYork(asOf, { year: true })} — ${formatDuration(ahead)} ahead of this computer's clock (check the clock or the file)`;
+  if (ahead > 5 * 60000)
+    return `as of ${formatNewYork(asOf, { year: true })} — ${formatDuration(ahead)} ahead of this computer's clock (check the clock or the file)`;
   const age = Math.max(0, now - asOf);
   // (The clock to the minute: the same few instants are asked again and again, and remembered.)
   const sameDay = newYorkWallClock(asOf).day === newYorkWallClock(Math.floor(now / 60000) * 60000).day && age < 86400000;

@@ -101,7 +101,12 @@ export interface GridCell {
 }
 
 /** By (strike, expiry): cells[strikeIndex][expiryIndex], for the strikes and expiries asked for. */
-export function exposureGrid(chain: PreparedChain, strikes: readonly number[], expiries: readonly string[], greek: Greek = 'gamma'): GridCell[][] {
+export function exposureGrid(
+  chain: PreparedChain,
+  strikes: readonly number[],
+  expiries: readonly string[],
+  greek: Greek = 'gamma',
+): GridCell[][] {
   const values = contractExposures(chain, greek);
   const strikeRow = new Map(strikes.map((strike, index) => [strike, index]));
   const expiryColumn = new Map(expiries.map((expiry, index) => [expiry, index]));

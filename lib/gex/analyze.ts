@@ -15,7 +15,14 @@ import { ALL_EXPIRIES, type ExpiryFilter } from './expiry-filter';
 import { describeAssumptions, type Assumptions } from './assumptions';
 import { forwardsByExpiry, type ExpiryForward } from './forward';
 import { futuresBasisForSymbol, type FuturesBasis } from './futures-basis';
-import { exposureByExpiry, exposureByStrike, exposureTotals, type ExpiryExposure, type ExposureTotals, type StrikeExposure as GreekStrikeExposure } from './aggregate';
+import {
+  exposureByExpiry,
+  exposureByStrike,
+  exposureTotals,
+  type ExpiryExposure,
+  type ExposureTotals,
+  type StrikeExposure as GreekStrikeExposure,
+} from './aggregate';
 import type { Greek } from './greek-exposure';
 
 /** One greek's exposure of the chain: totals, by strike and by expiry. */
@@ -58,7 +65,12 @@ const memo = new WeakMap<ChainSnapshot, Map<string, Analysis>>();
 const MEMO_PER_SNAPSHOT = 8;
 
 /** Throws EngineInputError when the chain cannot give exposures at all (no spot to be had). */
-export function analyzeChain(snapshot: ChainSnapshot, assumptions: Assumptions, filter: ExpiryFilter = ALL_EXPIRIES, options: AnalysisOptions = {}): Analysis {
+export function analyzeChain(
+  snapshot: ChainSnapshot,
+  assumptions: Assumptions,
+  filter: ExpiryFilter = ALL_EXPIRIES,
+  options: AnalysisOptions = {},
+): Analysis {
   const key = JSON.stringify([assumptions, filter, options.evaluatedAt ?? null, options.spot ?? null]);
   let analyses = memo.get(snapshot);
   const known = analyses?.get(key);
@@ -90,7 +102,8 @@ export function analyzeChain(snapshot: ChainSnapshot, assumptions: Assumptions, 
     },
     profile(points = DEFAULT_PROFILE_POINTS) {
       let profile = profiles.get(points);
-      if (!profile) profiles.set(points, (profile = profilePoints(chain, chain.spot * (1 - PROFILE_SPAN), chain.spot * (1 + PROFILE_SPAN), points)));
+      if (!profile)
+        profiles.set(points, (profile = profilePoints(chain, chain.spot * (1 - PROFILE_SPAN), chain.spot * (1 + PROFILE_SPAN), points)));
       return profile;
     },
     forwards() {
@@ -102,7 +115,15 @@ export function analyzeChain(snapshot: ChainSnapshot, assumptions: Assumptions, 
     },
     exposure(greek) {
       let exposure = exposures.get(greek);
-      if (!exposure) exposures.set(greek, (exposure = { totals: exposureTotals(chain, greek), byStrike: exposureByStrike(chain, greek), byExpiry: exposureByExpiry(chain, greek) }));
+      if (!exposure)
+        exposures.set(
+          greek,
+          (exposure = {
+            totals: exposureTotals(chain, greek),
+            byStrike: exposureByStrike(chain, greek),
+            byExpiry: exposureByExpiry(chain, greek),
+          }),
+        );
       return exposure;
     },
   };

@@ -43,7 +43,12 @@ export function assumptionsFor(
   choices: { rates?: RateTable; signModel?: SignModel; transitionBand?: number } = {},
 ): Assumptions {
   const { rate, dividend } = rateFor(choices.rates ?? DEFAULT_RATES, ticker);
-  return { rate, dividendYield: dividend, signModel: choices.signModel ?? CLASSIC, transitionBand: choices.transitionBand ?? DEFAULT_TRANSITION_BAND };
+  return {
+    rate,
+    dividendYield: dividend,
+    signModel: choices.signModel ?? CLASSIC,
+    transitionBand: choices.transitionBand ?? DEFAULT_TRANSITION_BAND,
+  };
 }
 
 /** The assumptions as stated to the user: next to every number and in the CLI's JSON. */

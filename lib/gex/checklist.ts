@@ -32,9 +32,21 @@ function regimeItem(levels: Levels): ChecklistItem {
   const total = `total GEX at spot ${levels.spot.toFixed(2)} is ${perMove}`;
   switch (levels.regime) {
     case 'positive':
-      return { id: 'regime', title, verdict: 'ok', verdictLabel: 'Positive gamma — ranges tend to hold', text: `The ${total}: dealer hedging leans against moves (sells rallies, buys dips).` };
+      return {
+        id: 'regime',
+        title,
+        verdict: 'ok',
+        verdictLabel: 'Positive gamma — ranges tend to hold',
+        text: `The ${total}: dealer hedging leans against moves (sells rallies, buys dips).`,
+      };
     case 'negative':
-      return { id: 'regime', title, verdict: 'alert', verdictLabel: 'Negative gamma — moves can run', text: `The ${total}: dealer hedging adds to moves (buys rallies, sells dips); expect wider swings.` };
+      return {
+        id: 'regime',
+        title,
+        verdict: 'alert',
+        verdictLabel: 'Negative gamma — moves can run',
+        text: `The ${total}: dealer hedging adds to moves (buys rallies, sells dips); expect wider swings.`,
+      };
     case 'transition': {
       const flip = levels.flip!;
       return {
@@ -46,7 +58,13 @@ function regimeItem(levels: Levels): ChecklistItem {
       };
     }
     default:
-      return { id: 'regime', title, verdict: 'info', verdictLabel: 'No measurable gamma', text: `No dealer gamma in the chosen expiries (${levels.expiryFilter}): the ${total}, nothing for hedging to lean on or push.` };
+      return {
+        id: 'regime',
+        title,
+        verdict: 'info',
+        verdictLabel: 'No measurable gamma',
+        text: `No dealer gamma in the chosen expiries (${levels.expiryFilter}): the ${total}, nothing for hedging to lean on or push.`,
+      };
   }
 }
 
@@ -55,23 +73,36 @@ function levelsItem(levels: Levels): ChecklistItem {
   const title = 'Where are the flip and walls?';
   const parts: string[] = [];
   if (flip !== null) parts.push(`flip ${flip.toFixed(1)} (${pts(flip - spot)})`);
-  else if (levels.flipNone) parts.push(`no flip within ${levels.flipNone.searchedFrom.toFixed(0)}–${levels.flipNone.searchedTo.toFixed(0)} (GEX ${levels.flipNone.side} throughout)`);
+  else if (levels.flipNone)
+    parts.push(
+      `no flip within ${levels.flipNone.searchedFrom.toFixed(0)}–${levels.flipNone.searchedTo.toFixed(0)} (GEX ${levels.flipNone.side} throughout)`,
+    );
   const sameStrike = callWall !== null && callWall === putWall;
   if (sameStrike) {
     // Common with 0DTE: the at-the-money strike is the largest on both sides.
-    parts.push(`call wall and put wall are the same strike, ${callWall} (${pts(callWall - spot)}): the exposure is concentrated there on both sides`);
+    parts.push(
+      `call wall and put wall are the same strike, ${callWall} (${pts(callWall - spot)}): the exposure is concentrated there on both sides`,
+    );
   } else {
     if (callWall !== null) parts.push(`call wall ${callWall} (${pts(callWall - spot)})`);
     if (putWall !== null) parts.push(`put wall ${putWall} (${pts(putWall - spot)})`);
   }
-  if (parts.length === 0) return { id: 'levels', title, verdict: 'watch', verdictLabel: 'Nothing to mark', text: 'No flip and no walls: the chosen expiries hold no exposure to place them.' };
+  if (parts.length === 0)
+    return {
+      id: 'levels',
+      title,
+      verdict: 'watch',
+      verdictLabel: 'Nothing to mark',
+      text: 'No flip and no walls: the chosen expiries hold no exposure to place them.',
+    };
   const text = `From spot ${spot.toFixed(2)}: ${parts.join(', ')}.`;
   if (sameStrike) return { id: 'levels', title, verdict: 'watch', verdictLabel: 'Both walls on one strike', text };
   // Within 0.1% of a wall, "above" or "below" it would overstate a rounding difference.
   const at = (wall: number | null) => wall !== null && Math.abs(spot - wall) / spot < 0.001;
   if (at(callWall)) return { id: 'levels', title, verdict: 'watch', verdictLabel: 'Spot at the call wall', text };
   if (at(putWall)) return { id: 'levels', title, verdict: 'watch', verdictLabel: 'Spot at the put wall', text };
-  if (callWall !== null && spot > callWall) return { id: 'levels', title, verdict: 'watch', verdictLabel: 'Spot above the call wall', text };
+  if (callWall !== null && spot > callWall)
+    return { id: 'levels', title, verdict: 'watch', verdictLabel: 'Spot above the call wall', text };
   if (putWall !== null && spot < putWall) return { id: 'levels', title, verdict: 'watch', verdictLabel: 'Spot below the put wall', text };
   if (callWall !== null && putWall !== null) return { id: 'levels', title, verdict: 'ok', verdictLabel: 'Spot between the walls', text };
   return { id: 'levels', title, verdict: 'ok', verdictLabel: 'Levels marked', text };
@@ -79,7 +110,14 @@ function levelsItem(levels: Levels): ChecklistItem {
 
 function dominantExpiryItem(levels: Levels): ChecklistItem {
   const title = 'Which expiry carries the exposure?';
-  if (!levels.dominantExpiry) return { id: 'dominant-expiry', title, verdict: 'info', verdictLabel: 'None near spot', text: 'No expiry holds exposure struck within ±2% of spot.' };
+  if (!levels.dominantExpiry)
+    return {
+      id: 'dominant-expiry',
+      title,
+      verdict: 'info',
+      verdictLabel: 'None near spot',
+      text: 'No expiry holds exposure struck within ±2% of spot.',
+    };
   const { expiry, share } = levels.dominantExpiry;
   const zeroDte = expiry === levels.zeroDteSession;
   const kind = zeroDte ? '0DTE' : isMonthlyOpex(expiry) ? 'monthly OPEX' : 'weekly/other';
@@ -111,7 +149,14 @@ function concentrationItem(levels: Levels): ChecklistItem {
       far = { strike: row.strike, size };
     }
   }
-  if (total === 0) return { id: 'concentration', title, verdict: 'info', verdictLabel: 'No exposure', text: 'No exposure to compare: every strike nets to zero.' };
+  if (total === 0)
+    return {
+      id: 'concentration',
+      title,
+      verdict: 'info',
+      verdictLabel: 'No exposure',
+      text: 'No exposure to compare: every strike nets to zero.',
+    };
   const farDominates = far !== null && far.size > nearLargest;
   const share = near / total;
   return {
@@ -121,7 +166,9 @@ function concentrationItem(levels: Levels): ChecklistItem {
     verdictLabel: farDominates ? 'A far strike outweighs the near ones' : share >= 0.5 ? 'Mostly near the money' : 'Spread across strikes',
     text:
       `${pct(share)} of net |GEX| sits within ±2% of spot.` +
-      (far ? ` The largest node beyond ±5% is ${far.strike}${farDominates ? ', larger than any near one: it matters for a big move, less for today’s path.' : '.'}` : ''),
+      (far
+        ? ` The largest node beyond ±5% is ${far.strike}${farDominates ? ', larger than any near one: it matters for a big move, less for today’s path.' : '.'}`
+        : ''),
   };
 }
 
@@ -137,7 +184,14 @@ function openInterestItem(levels: Levels): ChecklistItem {
 
 function ivShiftItem(ivShift: IvShift | null): ChecklistItem {
   const title = 'Has implied volatility moved since?';
-  if (ivShift === null) return { id: 'iv-shift', title, verdict: 'info', verdictLabel: 'Nothing to compare yet', text: 'No earlier ATM IV this session to compare with.' };
+  if (ivShift === null)
+    return {
+      id: 'iv-shift',
+      title,
+      verdict: 'info',
+      verdictLabel: 'Nothing to compare yet',
+      text: 'No earlier ATM IV this session to compare with.',
+    };
   const change = `${ivShift.change >= 0 ? '+' : '−'}${(Math.abs(ivShift.change) * 100).toFixed(1)} pts`;
   return {
     id: 'iv-shift',
@@ -161,5 +215,13 @@ function rollOffItem(levels: Levels): ChecklistItem {
 }
 
 export function sessionChecklist(levels: Levels, ivShift: IvShift | null): ChecklistItem[] {
-  return [regimeItem(levels), levelsItem(levels), dominantExpiryItem(levels), concentrationItem(levels), openInterestItem(levels), ivShiftItem(ivShift), rollOffItem(levels)];
+  return [
+    regimeItem(levels),
+    levelsItem(levels),
+    dominantExpiryItem(levels),
+    concentrationItem(levels),
+    openInterestItem(levels),
+    ivShiftItem(ivShift),
+    rollOffItem(levels),
+  ];
 }

@@ -28,7 +28,8 @@ export interface SessionRow {
   change: Record<RowLevel, number | null>;
 }
 
-const difference = (now: number | null, before: number | null | undefined) => (now === null || before === null || before === undefined ? null : now - before);
+const difference = (now: number | null, before: number | null | undefined) =>
+  now === null || before === null || before === undefined ? null : now - before;
 
 /** Rows oldest first (the order charts draw them in). */
 export function dayOverDay(history: readonly HistoryEntry[]): SessionRow[] {
@@ -36,7 +37,9 @@ export function dayOverDay(history: readonly HistoryEntry[]): SessionRow[] {
   return entries.map((entry, index) => {
     const latest = entry.latest;
     const before = index > 0 ? entries[index - 1].latest : null;
-    const change = Object.fromEntries(ROW_LEVELS.map((level) => [level, before ? difference(latest[level], before[level]) : null])) as Record<RowLevel, number | null>;
+    const change = Object.fromEntries(
+      ROW_LEVELS.map((level) => [level, before ? difference(latest[level], before[level]) : null]),
+    ) as Record<RowLevel, number | null>;
     return {
       session: entry.session,
       asOf: Date.parse(latest.asOf),

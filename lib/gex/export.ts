@@ -35,7 +35,15 @@ export function levelsAsCsv(levels: Levels, diff: LevelDiff | null): string {
   for (const [name, price] of named(levels)) {
     if (price === null) continue;
     const change = changes[name];
-    rows.push([levels.underlying, levels.asOf, name, String(price), change === null || change === undefined ? '' : change.toFixed(2), levels.regime, levels.signModel]);
+    rows.push([
+      levels.underlying,
+      levels.asOf,
+      name,
+      String(price),
+      change === null || change === undefined ? '' : change.toFixed(2),
+      levels.regime,
+      levels.signModel,
+    ]);
   }
   return `${rows.map((row) => row.map(csvField).join(',')).join('\n')}\n`;
 }

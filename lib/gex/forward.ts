@@ -95,7 +95,9 @@ export function forwardsByExpiry(snapshot: ChainSnapshot, options: ForwardOption
     const center =
       spot !== null && spot > 0
         ? spot
-        : complete.reduce((best, entry) => (Math.abs(entry[1].call! - entry[1].put!) < Math.abs(best[1].call! - best[1].put!) ? entry : best))[0];
+        : complete.reduce((best, entry) =>
+            Math.abs(entry[1].call! - entry[1].put!) < Math.abs(best[1].call! - best[1].put!) ? entry : best,
+          )[0];
     complete.sort(([a], [b]) => Math.abs(a - center) - Math.abs(b - center) || a - b);
     const chosen = complete.slice(0, wanted);
     const years = (settlement - evaluatedAt) / YEAR_MS;

@@ -41,14 +41,27 @@ function signed(value: number): string {
 }
 
 /** The basis of a futures contract from the chain's forwards, or null when there are none. */
-export function futuresBasis(contract: FuturesContract, forwards: readonly ExpiryForward[], spot: number, evaluatedAt: number): FuturesBasis | null {
+export function futuresBasis(
+  contract: FuturesContract,
+  forwards: readonly ExpiryForward[],
+  spot: number,
+  evaluatedAt: number,
+): FuturesBasis | null {
   if (forwards.length === 0 || !(spot > 0) || contract.settlement <= evaluatedAt) return null;
   // On the date: the options settling at the futures' own instant (AM), else any on that date.
   const sameDate = forwards.filter((forward) => forward.expiry === contract.settlementDate);
   const exact = sameDate.find((forward) => forward.settlement === contract.settlement) ?? sameDate[0];
   if (exact) {
     const basis = exact.forward - spot;
-    return { basis, forward: exact.forward, expiry: exact.expiry, exact: true, description: `basis ${signed(basis)} from the ${forwardLabel(exact)} forward`, contract, from: [exact] };
+    return {
+      basis,
+      forward: exact.forward,
+      expiry: exact.expiry,
+      exact: true,
+      description: `basis ${signed(basis)} from the ${forwardLabel(exact)} forward`,
+      contract,
+      from: [exact],
+    };
   }
   const years = (contract.settlement - evaluatedAt) / YEAR_MS;
   const carry = (forward: ExpiryForward) => Math.log(forward.forward / spot);
@@ -80,7 +93,12 @@ export function futuresBasis(contract: FuturesContract, forwards: readonly Expir
 }
 
 /** The basis for a chart symbol (ES1!, CME_MINI:ESH2024, ...) at an instant; null when it is no quarterly index future. */
-export function futuresBasisForSymbol(chartSymbol: string, forwards: readonly ExpiryForward[], spot: number, evaluatedAt: number): FuturesBasis | null {
+export function futuresBasisForSymbol(
+  chartSymbol: string,
+  forwards: readonly ExpiryForward[],
+  spot: number,
+  evaluatedAt: number,
+): FuturesBasis | null {
   const contract = resolveFuturesContract(chartSymbol, evaluatedAt);
   return contract ? futuresBasis(contract, forwards, spot, evaluatedAt) : null;
 }

@@ -35,21 +35,24 @@ export const GREEK_EXPOSURE_INFO: Readonly<Record<Greek, GreekExposureInfo>> = {
     short: 'GEX',
     name: 'gamma exposure',
     unit: '$ of dealer delta per 1% move',
-    description: 'How much dealer delta changes when the underlying moves 1%: the dollars dealers trade to stay hedged (sell into rallies when positive, buy when negative).',
+    description:
+      'How much dealer delta changes when the underlying moves 1%: the dollars dealers trade to stay hedged (sell into rallies when positive, buy when negative).',
   },
   delta: {
     greek: 'delta',
     short: 'DEX',
     name: 'delta exposure',
     unit: '$ of underlying (delta x OI x multiplier x spot)',
-    description: "The dealers' option position as an equivalent holding of the underlying, in dollars; the hedge they hold against it is the opposite.",
+    description:
+      "The dealers' option position as an equivalent holding of the underlying, in dollars; the hedge they hold against it is the opposite.",
   },
   vanna: {
     greek: 'vanna',
     short: 'VEX',
     name: 'vanna exposure',
     unit: '$ of dealer delta per 1 vol-point rise in IV',
-    description: 'How much dealer delta changes when implied volatility rises by one point (0.01), in dollars of the underlying; an IV drop moves it the other way.',
+    description:
+      'How much dealer delta changes when implied volatility rises by one point (0.01), in dollars of the underlying; an IV drop moves it the other way.',
   },
   charm: {
     greek: 'charm',

@@ -22,7 +22,10 @@ export function cellValue(cell: GridCell, measure: HeatmapMeasure): number {
  * statistics (rank p·(n−1), the common "linear" definition); 0 when every value is zero.
  */
 export function percentileOfMagnitudes(values: readonly number[], p: number = SCALE_PERCENTILE): number {
-  const magnitudes = values.map(Math.abs).filter((magnitude) => magnitude > 0 && Number.isFinite(magnitude)).sort((a, b) => a - b);
+  const magnitudes = values
+    .map(Math.abs)
+    .filter((magnitude) => magnitude > 0 && Number.isFinite(magnitude))
+    .sort((a, b) => a - b);
   if (magnitudes.length === 0) return 0;
   const rank = p * (magnitudes.length - 1);
   const below = Math.floor(rank);

@@ -35,7 +35,14 @@ export interface HistoryEntry {
 }
 
 export function pathPoint(summary: LevelsSummary): PathPoint {
-  return { at: Date.parse(summary.asOf), spot: summary.spot, flip: summary.flip, callWall: summary.callWall, putWall: summary.putWall, totalGex: summary.totalGex };
+  return {
+    at: Date.parse(summary.asOf),
+    spot: summary.spot,
+    flip: summary.flip,
+    callWall: summary.callWall,
+    putWall: summary.putWall,
+    totalGex: summary.totalGex,
+  };
 }
 
 export function summarize(levels: Levels, atmIv: number | null): LevelsSummary {
@@ -47,7 +54,12 @@ export function summarize(levels: Levels, atmIv: number | null): LevelsSummary {
  * Adds a computation to its session (creating the session entry if new), newest last, bounded.
  * `replace`: the data stands for the whole session (an imported file), so it replaces what was there.
  */
-export function recordSession(history: readonly HistoryEntry[], session: string, summary: LevelsSummary, options: { replace?: boolean } = {}): HistoryEntry[] {
+export function recordSession(
+  history: readonly HistoryEntry[],
+  session: string,
+  summary: LevelsSummary,
+  options: { replace?: boolean } = {},
+): HistoryEntry[] {
   const entries = history.filter((entry) => entry.session !== session);
   const existing = options.replace ? undefined : history.find((entry) => entry.session === session);
   // Data of an older as-of never overwrites newer data of the same session.

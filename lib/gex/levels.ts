@@ -171,4 +171,3 @@ export function levelsOfPreparedChain(
   };
   return { levels, byStrike };
 }
-

@@ -189,10 +189,14 @@ export function prepareChain(snapshot: ChainSnapshot, settings: EngineSettings =
   if (!(spot !== null && spot > 0)) {
     const estimate = estimateSpotFromParity(snapshot.contracts, evaluatedAt);
     if (estimate === null) {
-      throw new EngineInputError('the chain gives no underlying price, and none can be estimated from call/put parity (no two-sided quotes)');
+      throw new EngineInputError(
+        'the chain gives no underlying price, and none can be estimated from call/put parity (no two-sided quotes)',
+      );
     }
     spot = estimate.spot;
-    warnings.push(`the chain gives no underlying price; spot ${estimate.spot.toFixed(2)} was estimated from call/put parity on ${estimate.expiry}`);
+    warnings.push(
+      `the chain gives no underlying price; spot ${estimate.spot.toFixed(2)} was estimated from call/put parity on ${estimate.expiry}`,
+    );
   }
 
   // Selection by expiry needs every live expiry's settlement first; "all" (the common case) does not.
@@ -419,7 +423,13 @@ function describeUnpriced(unpriced: Unpriced): string {
 }
 
 /** The session's volume-only contracts, priced like the others (their own IV, else their smile's). */
-function prepareVolumeOnly(contracts: OptionContract[], smiles: Map<number, Smile>, evaluatedAt: number, drift: number, dividend: number): SessionVolumeOnly {
+function prepareVolumeOnly(
+  contracts: OptionContract[],
+  smiles: Map<number, Smile>,
+  evaluatedAt: number,
+  drift: number,
+  dividend: number,
+): SessionVolumeOnly {
   const priced: OptionContract[] = [];
   const ivs: number[] = [];
   for (const contract of contracts) {

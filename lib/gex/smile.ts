@@ -86,7 +86,9 @@ export class SmileBuilder {
     const smiles = new Map<number, Smile>();
     for (const [settlement, points] of this.points) {
       const { strikes: outStrikes, ivs: outIvs } =
-        points.runStarts.length === 1 ? collapseSorted(points.strikes, points.ivs) : collapseSorted(...mergeRuns(points.strikes, points.ivs, points.runStarts));
+        points.runStarts.length === 1
+          ? collapseSorted(points.strikes, points.ivs)
+          : collapseSorted(...mergeRuns(points.strikes, points.ivs, points.runStarts));
       smiles.set(settlement, { settlement, strikes: outStrikes, ivs: outIvs });
     }
     return smiles;

@@ -37,12 +37,16 @@ export function summarizeLevels(levels: Levels, assumptions?: StatedAssumptions,
   }
   if (levels.flipBand) {
     const counted = levels.flipModels.filter((model) => model.flip !== null).length;
-    lines.push(`Flip band    ${formatPrice(levels.flipBand.low)}–${formatPrice(levels.flipBand.high)} across ${counted} of ${levels.flipModels.length} models (${levels.flipModels.map((model) => `${model.model} ${model.flip === null ? `none, ${model.side}` : formatPrice(model.flip)}`).join('; ')})`);
+    lines.push(
+      `Flip band    ${formatPrice(levels.flipBand.low)}–${formatPrice(levels.flipBand.high)} across ${counted} of ${levels.flipModels.length} models (${levels.flipModels.map((model) => `${model.model} ${model.flip === null ? `none, ${model.side}` : formatPrice(model.flip)}`).join('; ')})`,
+    );
   }
   lines.push(`Call wall    ${formatPrice(levels.callWall)}`);
   lines.push(`Put wall     ${formatPrice(levels.putWall)}`);
   lines.push(`Abs gamma    ${formatPrice(levels.absGammaStrike)}`);
-  lines.push(`Total GEX    ${formatDollars(levels.totalGex)} per 1% move (calls ${formatDollars(levels.callGex)}, puts ${formatDollars(levels.putGex)})`);
+  lines.push(
+    `Total GEX    ${formatDollars(levels.totalGex)} per 1% move (calls ${formatDollars(levels.callGex)}, puts ${formatDollars(levels.putGex)})`,
+  );
   lines.push(`Hedge flow   ${describeHedgeFlow(levels.hedgeFlowPerPct)} (if the sign model holds)`);
   if (levels.dominantExpiry) {
     lines.push(`Dominant     ${levels.dominantExpiry.expiry}, ${formatShare(levels.dominantExpiry.share)} of |GEX| within ±2% of spot`);
@@ -57,7 +61,9 @@ export function summarizeLevels(levels: Levels, assumptions?: StatedAssumptions,
   );
   lines.push(`Sign model   ${levels.signModel} — an assumption, not an observation`);
   if (assumptions) {
-    lines.push(`Assumed      rate ${formatPercent(assumptions.rate)}, dividend yield ${formatPercent(assumptions.dividendYield)}, ${assumptions.expiryFilter}`);
+    lines.push(
+      `Assumed      rate ${formatPercent(assumptions.rate)}, dividend yield ${formatPercent(assumptions.dividendYield)}, ${assumptions.expiryFilter}`,
+    );
   }
   for (const warning of levels.warnings) lines.push(`Warning      ${warning}`);
   return lines.join('\n');

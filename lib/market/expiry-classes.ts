@@ -42,11 +42,7 @@ export interface ExpiryClasses {
  * Classifies a chain's expiry dates relative to an instant. `settles(expiry)` gives each expiry's
  * settlement instant (roots differ: AM vs PM), so an expiry already settled at `now` is never "next".
  */
-export function classifyExpiries(
-  expiries: readonly string[],
-  nowMs: number,
-  settles: (expiry: string) => number,
-): ExpiryClasses {
+export function classifyExpiries(expiries: readonly string[], nowMs: number, settles: (expiry: string) => number): ExpiryClasses {
   const session = currentOrNextSession(nowMs);
   const live = [...new Set(expiries)].filter((expiry) => settles(expiry) > nowMs).sort();
   return {

@@ -39,7 +39,11 @@ export async function fetchCboe(ticker: string, context: ProviderContext, baseUr
       throw error;
     }
   }
-  return providerError('unknown-ticker', `CBOE has no option chain for ${ticker.toUpperCase()} (answered ${lastStatus} for ${cboeSymbols(ticker).join(' and ')})`, {
-    status: lastStatus,
-  });
+  return providerError(
+    'unknown-ticker',
+    `CBOE has no option chain for ${ticker.toUpperCase()} (answered ${lastStatus} for ${cboeSymbols(ticker).join(' and ')})`,
+    {
+      status: lastStatus,
+    },
+  );
 }

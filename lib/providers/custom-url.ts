@@ -16,7 +16,8 @@ export async function fetchCustomUrl(template: string, ticker: string, context: 
   } catch {
     return providerError('network', `the custom URL "${template}" is not a valid URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return providerError('network', `the custom URL must be http(s), not ${url.protocol}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return providerError('network', `the custom URL must be http(s), not ${url.protocol}`);
   const response = await getText(context, url.href);
   if (!response.ok) return { ok: false, error: response.error };
   try {

@@ -42,7 +42,11 @@ export async function getText(context: ProviderContext, url: string, headers: Re
     if (!response.ok) {
       return {
         ok: false,
-        error: { kind: 'http', message: `${hostOf(url)} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, status: response.status },
+        error: {
+          kind: 'http',
+          message: `${hostOf(url)} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+          status: response.status,
+        },
       };
     }
     const text = await Promise.race([response.text(), timeout]);

@@ -27,7 +27,11 @@ export function polygonUnderlying(ticker: string): string {
   return POLYGON_INDEXES.has(symbol) ? `I:${symbol}` : symbol;
 }
 
-export async function fetchPolygon(ticker: string, context: ProviderContext, options: { key: string; baseUrl?: string }): Promise<ProviderResult> {
+export async function fetchPolygon(
+  ticker: string,
+  context: ProviderContext,
+  options: { key: string; baseUrl?: string },
+): Promise<ProviderResult> {
   if (!options.key) return providerError('missing-key', 'set a Polygon/Massive API key in the options page');
   const base = options.baseUrl ?? POLYGON_BASE_URL;
   let url: string | null = `${base}/v3/snapshot/options/${encodeURIComponent(polygonUnderlying(ticker))}?limit=250`;
@@ -91,15 +95,21 @@ export async function fetchPolygon(ticker: string, context: ProviderContext, opt
     url = typeof body.next_url === 'string' && body.next_url ? body.next_url : null;
     // The key goes with every page: only ever to Polygon's own host, whatever a page says.
     if (url !== null && !sameOrigin(url, base)) {
-      return providerError('not-a-chain', `Polygon's next page points at ${hostOf(url)}, not ${hostOf(base)}: not followed (the API key is sent to Polygon only)`);
+      return providerError(
+        'not-a-chain',
+        `Polygon's next page points at ${hostOf(url)}, not ${hostOf(base)}: not followed (the API key is sent to Polygon only)`,
+      );
     }
   }
-  if (contracts.length === 0 && rejected.length === 0) return providerError('unknown-ticker', `Polygon has no options for ${polygonUnderlying(ticker)}`);
-  if (contracts.length === 0) return providerError('not-a-chain', `Polygon returned no readable contracts for ${polygonUnderlying(ticker)}`);
+  if (contracts.length === 0 && rejected.length === 0)
+    return providerError('unknown-ticker', `Polygon has no options for ${polygonUnderlying(ticker)}`);
+  if (contracts.length === 0)
+    return providerError('not-a-chain', `Polygon returned no readable contracts for ${polygonUnderlying(ticker)}`);
   const warnings = [...standardWarnings(contracts, asOf), ...tallyWarnings(tally)];
   if (url) warnings.push(`stopped after ${MAX_PAGES} pages; the chain may be incomplete`);
   if (rejected.length) warnings.push(`${rejected.length} Polygon records were rejected (see rejected rows)`);
-  if (newestQuote > 0 && asOf - newestQuote > 3600000) warnings.push(`the newest option quote is from ${new Date(newestQuote).toISOString()}`);
+  if (newestQuote > 0 && asOf - newestQuote > 3600000)
+    warnings.push(`the newest option quote is from ${new Date(newestQuote).toISOString()}`);
   const snapshot: ChainSnapshot = {
     provider: 'polygon',
     underlying: ticker.toUpperCase().replace(/^I:/, ''),

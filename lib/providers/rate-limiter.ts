@@ -5,7 +5,12 @@ export interface RateLimiter {
   acquire(): Promise<void>;
 }
 
-export function slidingWindowLimiter(limit: number, windowMs: number, now: () => number, sleep: (ms: number) => Promise<void>): RateLimiter {
+export function slidingWindowLimiter(
+  limit: number,
+  windowMs: number,
+  now: () => number,
+  sleep: (ms: number) => Promise<void>,
+): RateLimiter {
   const sent: number[] = [];
   return {
     async acquire() {

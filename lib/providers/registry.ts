@@ -70,7 +70,12 @@ export const PROVIDERS: readonly ProviderSpec[] = [
     scheduled: true,
     key: 'tradier',
     origins: () => [`${TRADIER_BASE_URL}/*`],
-    fetchChain: (ticker, request) => fetchTradier(ticker, request.context, { token: request.keys.tradier ?? '', limiter: request.tradierLimiter, baseUrl: request.urls?.tradier }),
+    fetchChain: (ticker, request) =>
+      fetchTradier(ticker, request.context, {
+        token: request.keys.tradier ?? '',
+        limiter: request.tradierLimiter,
+        baseUrl: request.urls?.tradier,
+      }),
   },
   {
     id: 'polygon',
@@ -79,7 +84,8 @@ export const PROVIDERS: readonly ProviderSpec[] = [
     scheduled: true,
     key: 'polygon',
     origins: () => [`${POLYGON_BASE_URL}/*`],
-    fetchChain: (ticker, request) => fetchPolygon(ticker, request.context, { key: request.keys.polygon ?? '', baseUrl: request.urls?.polygon }),
+    fetchChain: (ticker, request) =>
+      fetchPolygon(ticker, request.context, { key: request.keys.polygon ?? '', baseUrl: request.urls?.polygon }),
   },
   {
     id: 'custom',
@@ -89,7 +95,9 @@ export const PROVIDERS: readonly ProviderSpec[] = [
     key: null,
     origins: (customUrl) => [originPattern(customUrl)].filter((origin): origin is string => origin !== null),
     fetchChain: async (ticker, request) =>
-      request.customUrl ? fetchCustomUrl(request.customUrl, ticker, request.context) : providerError('network', 'no custom URL is set (options page)'),
+      request.customUrl
+        ? fetchCustomUrl(request.customUrl, ticker, request.context)
+        : providerError('network', 'no custom URL is set (options page)'),
   },
   {
     id: 'sample',
@@ -99,11 +107,15 @@ export const PROVIDERS: readonly ProviderSpec[] = [
     key: null,
     origins: () => [],
     fetchChain: async (ticker, request) => {
-      if (ticker !== SAMPLE_SNAPSHOT.underlying) return providerError('unknown-ticker', `the bundled sample is ${SAMPLE_SNAPSHOT.underlying} only`);
+      if (ticker !== SAMPLE_SNAPSHOT.underlying)
+        return providerError('unknown-ticker', `the bundled sample is ${SAMPLE_SNAPSHOT.underlying} only`);
       try {
         return { ok: true, snapshot: parseChainText(await request.loadSample(), { provider: 'sample', fetchedAt: request.context.now() }) };
       } catch (error) {
-        return providerError('not-a-chain', error instanceof ChainFormatError ? error.message : `cannot load the sample: ${(error as Error).message}`);
+        return providerError(
+          'not-a-chain',
+          error instanceof ChainFormatError ? error.message : `cannot load the sample: ${(error as Error).message}`,
+        );
       }
     },
   },

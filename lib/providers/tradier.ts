@@ -19,20 +19,31 @@ export interface TradierOptions {
   baseUrl?: string;
 }
 
-async function getJson(context: ProviderContext, options: TradierOptions, path: string): Promise<{ ok: true; body: unknown } | { ok: false; result: ProviderResult }> {
+async function getJson(
+  context: ProviderContext,
+  options: TradierOptions,
+  path: string,
+): Promise<{ ok: true; body: unknown } | { ok: false; result: ProviderResult }> {
   await options.limiter.acquire();
   const response = await getText(context, `${options.baseUrl ?? TRADIER_BASE_URL}${path}`, {
     Authorization: `Bearer ${options.token}`,
     Accept: 'application/json',
   });
   if (!response.ok) {
-    if (response.error.status === 401) return { ok: false, result: providerError('missing-key', 'Tradier rejected the access token (401)', { status: 401 }) };
+    if (response.error.status === 401)
+      return { ok: false, result: providerError('missing-key', 'Tradier rejected the access token (401)', { status: 401 }) };
     return { ok: false, result: { ok: false, error: response.error } };
   }
   try {
     return { ok: true, body: JSON.parse(response.text) };
   } catch {
-    return { ok: false, result: providerError('not-a-chain', `Tradier ${path.split('?')[0]} did not answer JSON (starts ${JSON.stringify(response.text.slice(0, 40))})`) };
+    return {
+      ok: false,
+      result: providerError(
+        'not-a-chain',
+        `Tradier ${path.split('?')[0]} did not answer JSON (starts ${JSON.stringify(response.text.slice(0, 40))})`,
+      ),
+    };
   }
 }
 
@@ -48,7 +59,10 @@ export async function fetchTradier(ticker: string, context: ProviderContext, opt
   const expirationsReply = await getJson(context, options, `/v1/markets/options/expirations?symbol=${symbol}&includeAllRoots=true`);
   if (!expirationsReply.ok) return expirationsReply.result;
   const body = expirationsReply.body;
-  const dates = isRecord(body) && isRecord(body.expirations) ? asList(body.expirations.date).filter((date): date is string => typeof date === 'string') : [];
+  const dates =
+    isRecord(body) && isRecord(body.expirations)
+      ? asList(body.expirations.date).filter((date): date is string => typeof date === 'string')
+      : [];
   if (dates.length === 0) return providerError('unknown-ticker', `Tradier lists no option expirations for ${ticker.toUpperCase()}`);
 
   const asOf = context.now();
@@ -58,7 +72,11 @@ export async function fetchTradier(ticker: string, context: ProviderContext, opt
   const tally = newValueTally();
   let newestGreeks = 0;
   for (const date of dates) {
-    const chain = await getJson(context, options, `/v1/markets/options/chains?symbol=${symbol}&expiration=${encodeURIComponent(date)}&greeks=true`);
+    const chain = await getJson(
+      context,
+      options,
+      `/v1/markets/options/chains?symbol=${symbol}&expiration=${encodeURIComponent(date)}&greeks=true`,
+    );
     if (!chain.ok) return chain.result;
     const options_ = isRecord(chain.body) && isRecord(chain.body.options) ? asList(chain.body.options.option) : [];
     options_.forEach((record, index) => {

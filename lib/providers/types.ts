@@ -32,7 +32,10 @@ export interface ProviderError {
 export type ProviderResult = { ok: true; snapshot: ChainSnapshot } | { ok: false; error: ProviderError };
 
 /** The `fetch` a provider is handed: the global one in the worker, a scripted one in tests. */
-export type FetchLike = (input: string, init?: { headers?: Record<string, string>; signal?: AbortSignal }) => Promise<{
+export type FetchLike = (
+  input: string,
+  init?: { headers?: Record<string, string>; signal?: AbortSignal },
+) => Promise<{
   ok: boolean;
   status: number;
   statusText?: string;

@@ -32,7 +32,12 @@ export class Alerts {
     const state = await this.deps.storage.alertState(ticker).get();
     // A failed refresh leaves the same levels: nothing new to check.
     if (state?.lastCheck && state.lastCheck.at >= cached.computedAt && state.lastCheck.asOf === cached.source.asOf) return [];
-    const observation: PriceObservation = { price: cached.levels.spot, asOf: cached.source.asOf, source: 'provider', label: cached.source.label };
+    const observation: PriceObservation = {
+      price: cached.levels.spot,
+      asOf: cached.source.asOf,
+      source: 'provider',
+      label: cached.source.label,
+    };
     return this.check(ticker, observation);
   }
 
@@ -60,7 +65,9 @@ export class Alerts {
       return result.state;
     });
     if (fired.length === 0) return [];
-    const shown = await Promise.all(fired.map((alert) => (this.deps.notify ? this.deps.notify(alert).catch(() => false) : Promise.resolve(false))));
+    const shown = await Promise.all(
+      fired.map((alert) => (this.deps.notify ? this.deps.notify(alert).catch(() => false) : Promise.resolve(false))),
+    );
     const logged = fired.map((alert, index) => ({ ...alert, notified: shown[index] }));
     await this.deps.storage.alertLog.update((log) => appendToLog(log, logged));
     return logged;

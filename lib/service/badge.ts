@@ -30,7 +30,10 @@ export function badgeFor(reply: LevelsReply, now: number): BadgeLook {
   const old = reply.oldAfter !== null && now >= reply.oldAfter;
   const regime = levels.regime === 'transition' ? 'near the flip (transition)' : `${levels.regime} gamma`;
   const flip = levels.flip !== null ? `flip ${formatPrice(levels.flip, 1)}` : 'no flip in range';
-  const marks = [stale ? `stale${reply.status.lastError ? `: ${describeProviderError(reply.status.lastError)}` : ''}` : null, old ? 'old data (a past session)' : null].filter(Boolean);
+  const marks = [
+    stale ? `stale${reply.status.lastError ? `: ${describeProviderError(reply.status.lastError)}` : ''}` : null,
+    old ? 'old data (a past session)' : null,
+  ].filter(Boolean);
   return {
     text: `${REGIMES[levels.regime].mark}${stale || old ? '!' : ''}`,
     colour: stale || old ? STALE_COLOUR : REGIMES[levels.regime].colour,

@@ -22,7 +22,9 @@ export function chainKeyOwner(key: string): { feed: string; refused: boolean } {
 
 /** Why a cache entry cannot be shown (a number in its levels, profile or heatmap is NaN or infinite), or null. */
 export function nonFiniteIn(entry: Pick<CachedLevels, 'levels' | 'profile' | 'heatmap'>): string | null {
-  return describeNonFinite(entry.levels, 'levels') ?? describeNonFinite(entry.profile, 'profile') ?? describeNonFinite(entry.heatmap, 'heatmap');
+  return (
+    describeNonFinite(entry.levels, 'levels') ?? describeNonFinite(entry.profile, 'profile') ?? describeNonFinite(entry.heatmap, 'heatmap')
+  );
 }
 
 /** What the feed's status keeps about a refused chain. */

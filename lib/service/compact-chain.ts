@@ -113,7 +113,12 @@ export function chainFingerprint(snapshot: ChainSnapshot): string {
 }
 
 export function expandChain(compact: CompactChain): ChainSnapshot {
-  const roots = compact.roots.map((root) => ({ root, underlying: underlyingOfRoot(root), style: settlementStyle(root), adjusted: isAdjustedRoot(root) }));
+  const roots = compact.roots.map((root) => ({
+    root,
+    underlying: underlyingOfRoot(root),
+    style: settlementStyle(root),
+    adjusted: isAdjustedRoot(root),
+  }));
   const contracts: OptionContract[] = new Array(compact.strike.length);
   for (let i = 0; i < contracts.length; i++) {
     const root = roots[compact.root[i]];
@@ -150,10 +155,21 @@ export function expandChain(compact: CompactChain): ChainSnapshot {
 
 /** Bytes a compact chain takes in storage (its columns; the rest is small). */
 export function compactBytes(compact: CompactChain): number {
-  return [compact.root, compact.expiry, compact.call, compact.strike, compact.settlement, compact.multiplier, compact.bid, compact.ask, compact.iv, compact.delta, compact.gamma, compact.volume, compact.openInterest].reduce(
-    (sum, column) => sum + column.byteLength,
-    4096,
-  );
+  return [
+    compact.root,
+    compact.expiry,
+    compact.call,
+    compact.strike,
+    compact.settlement,
+    compact.multiplier,
+    compact.bid,
+    compact.ask,
+    compact.iv,
+    compact.delta,
+    compact.gamma,
+    compact.volume,
+    compact.openInterest,
+  ].reduce((sum, column) => sum + column.byteLength, 4096);
 }
 
 export function isCompactChain(value: unknown): value is CompactChain {

@@ -62,7 +62,16 @@ export function feedKey(provider: ProviderId, ticker: string): string {
 }
 
 export function emptyStatus(provider: ProviderId, ticker: string): FeedStatus {
-  return { key: feedKey(provider, ticker), provider, ticker, lastAttemptAt: null, lastSuccessAt: null, failures: 0, lastError: null, nextDueAt: null };
+  return {
+    key: feedKey(provider, ticker),
+    provider,
+    ticker,
+    lastAttemptAt: null,
+    lastSuccessAt: null,
+    failures: 0,
+    lastError: null,
+    nextDueAt: null,
+  };
 }
 
 /** The inputs levels depend on besides the chain: when they change, cached levels are recomputed. */
@@ -84,7 +93,13 @@ export function sourceOf(snapshot: ChainSnapshot, provider: ProviderId, label: s
 }
 
 /** The cache entry for a snapshot (levels for all expiries), or the reason the engine cannot use it. */
-export function cacheEntryOf(snapshot: ChainSnapshot, settings: Settings, ticker: string, label: string, now: number): CachedLevels | string {
+export function cacheEntryOf(
+  snapshot: ChainSnapshot,
+  settings: Settings,
+  ticker: string,
+  label: string,
+  now: number,
+): CachedLevels | string {
   try {
     const analysis = analyzeChain(snapshot, settingsAssumptions(settings, ticker), ALL_EXPIRIES);
     return {
@@ -296,7 +311,9 @@ export class Feeds {
       let admission: Admission;
       try {
         const result = await this.fetchChain(settings, ticker);
-        admission = result.ok ? await this.admit(ticker, result.snapshot, settings, providerSpec(provider).sourceLabel) : { ok: false, error: result.error };
+        admission = result.ok
+          ? await this.admit(ticker, result.snapshot, settings, providerSpec(provider).sourceLabel)
+          : { ok: false, error: result.error };
       } catch (thrown) {
         // Storage full, a date the calendar cannot place, a bug: the feed still records why and re-arms.
         admission = { ok: false, error: { kind: 'internal', message: (thrown as Error)?.message ?? String(thrown) } };
@@ -323,7 +340,12 @@ export class Feeds {
     const refuse = async (code: ChainRefusalCode | 'not-finite', reason: string, keepAside: boolean): Promise<Admission> => {
       const aside = refusedChainKey(key);
       let stored: StoredChain | null = null;
-      if (keepAside) stored = await this.deps.storage.writeChain(aside, snapshot, (await this.status(settings.provider, ticker)).refused?.stored?.fingerprint);
+      if (keepAside)
+        stored = await this.deps.storage.writeChain(
+          aside,
+          snapshot,
+          (await this.status(settings.provider, ticker)).refused?.stored?.fingerprint,
+        );
       else await this.deps.storage.deleteChain(aside);
       const refused = refusedChain({ code, reason, at: this.deps.now(), label, summary: check.summary, stored });
       return { ok: false, error: { kind: 'refused', message: reason }, refused };
@@ -353,7 +375,13 @@ export class Feeds {
    * Writes what a refresh, an import or an acceptance came to into the status of the feed of
    * settings.provider (null if it cannot).
    */
-  private async record(settings: Settings, ticker: string, started: number, admission: Admission, options: { viewed?: boolean } = {}): Promise<FeedStatus | null> {
+  private async record(
+    settings: Settings,
+    ticker: string,
+    started: number,
+    admission: Admission,
+    options: { viewed?: boolean } = {},
+  ): Promise<FeedStatus | null> {
     const { provider } = settings;
     const finished = this.deps.now();
     return this.deps.storage
@@ -418,7 +446,9 @@ export class Feeds {
       const session = sessionOfData(snapshot.asOf);
       // A file stands for its whole session: importing the same session again replaces it.
       const replace = settings.provider === 'file';
-      await this.deps.storage.history(ticker).update((history) => recordSession(history, session, summarize(entry.levels, entry.atmIv), { replace }));
+      await this.deps.storage
+        .history(ticker)
+        .update((history) => recordSession(history, session, summarize(entry.levels, entry.atmIv), { replace }));
     }
     return stored;
   }
@@ -428,7 +458,9 @@ export class Feeds {
     const now = this.deps.now();
     const status = await this.deps.storage.status(feedKey(provider, ticker)).get();
     if (status && (status.viewedAt ?? 0) > now - VIEWED_RESOLUTION_MS) return;
-    await this.deps.storage.status(feedKey(provider, ticker)).update((stored) => ({ ...(stored ?? emptyStatus(provider, ticker)), viewedAt: now }));
+    await this.deps.storage
+      .status(feedKey(provider, ticker))
+      .update((stored) => ({ ...(stored ?? emptyStatus(provider, ticker)), viewedAt: now }));
   }
 
   /** What is kept, by feed, against the budget. */
@@ -436,7 +468,13 @@ export class Feeds {
     const statuses = await this.deps.storage.statuses();
     const feeds = statuses
       .filter((status) => heldBytes(status) > 0)
-      .map((status) => ({ key: status.key, ticker: status.ticker, provider: status.provider, bytes: heldBytes(status), viewedAt: status.viewedAt ?? null }));
+      .map((status) => ({
+        key: status.key,
+        ticker: status.ticker,
+        provider: status.provider,
+        bytes: heldBytes(status),
+        viewedAt: status.viewedAt ?? null,
+      }));
     return {
       feeds,
       chainBytes: feeds.reduce((sum, feed) => sum + feed.bytes, 0),
@@ -467,14 +505,17 @@ export class Feeds {
     };
     for (const status of statuses) if (!kept.has(status.key) && now - lastSeen(status) > EVICT_AFTER_MS) await evict(status.key);
     let total = statuses.filter((status) => !evicted.includes(status.key)).reduce((sum, status) => sum + heldBytes(status), 0);
-    for (const status of statuses.filter((candidate) => !evicted.includes(candidate.key) && !kept.has(candidate.key) && heldBytes(candidate) > 0).sort((a, b) => lastSeen(a) - lastSeen(b))) {
+    for (const status of statuses
+      .filter((candidate) => !evicted.includes(candidate.key) && !kept.has(candidate.key) && heldBytes(candidate) > 0)
+      .sort((a, b) => lastSeen(a) - lastSeen(b))) {
       if (total <= this.budget) break;
       total -= heldBytes(status);
       await evict(status.key);
     }
     // Chains whose feed is gone (an interrupted eviction, 0.1's leftovers) go too, refused ones with their feed.
     const known = new Set(statuses.map((status) => status.key).filter((key) => !evicted.includes(key)));
-    for (const key of await this.deps.storage.chainFeeds()) if (!known.has(chainKeyOwner(key).feed)) await this.deps.storage.deleteChain(key);
+    for (const key of await this.deps.storage.chainFeeds())
+      if (!known.has(chainKeyOwner(key).feed)) await this.deps.storage.deleteChain(key);
     return evicted;
   }
 }

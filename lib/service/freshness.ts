@@ -35,7 +35,13 @@ export function afterMarketTime(fetchedAt: number, span: number): number {
   return afterMarketTime(start.close + 1, left);
 }
 
-export function freshness(source: SourceInfo | null, status: FeedStatus, scheduled: boolean, refreshMinutes: number, now: number): Freshness {
+export function freshness(
+  source: SourceInfo | null,
+  status: FeedStatus,
+  scheduled: boolean,
+  refreshMinutes: number,
+  now: number,
+): Freshness {
   if (!source) return { stale: true, staleAfter: null, oldAfter: null };
   const failed = status.lastError !== null && (status.lastSuccessAt === null || status.lastError.at >= status.lastSuccessAt);
   if (scheduled) {

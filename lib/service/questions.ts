@@ -62,21 +62,49 @@ export class Questions {
     const greek = request.greek ?? 'gamma';
     const cachedView = request.strikes === undefined && greek === 'gamma';
     const analysis = await this.filtered(resolved, !cachedView);
-    const grid = analysis ? analysis.heatmap({ ...(request.strikes === undefined ? {} : { strikeCount: request.strikes }), greek }) : cachedView ? cached.heatmap : null;
-    return { ticker: resolved.ticker, grid, source: cached.source, status, stale: this.feeds.freshness(status, cached.source, resolved.settings).stale };
+    const grid = analysis
+      ? analysis.heatmap({ ...(request.strikes === undefined ? {} : { strikeCount: request.strikes }), greek })
+      : cachedView
+        ? cached.heatmap
+        : null;
+    return {
+      ticker: resolved.ticker,
+      grid,
+      source: cached.source,
+      status,
+      stale: this.feeds.freshness(status, cached.source, resolved.settings).stale,
+    };
   }
 
   async getProfile(request: { ticker?: string; expiry?: string; points?: number } = {}): Promise<ProfileReply> {
     const resolved = await this.resolve(request);
     const { cached, status } = await this.lastGood(resolved);
-    const empty: ProfileReply = { ticker: resolved.ticker, spot: null, points: [], flip: null, flips: [], byStrike: [], source: null, status };
+    const empty: ProfileReply = {
+      ticker: resolved.ticker,
+      spot: null,
+      points: [],
+      flip: null,
+      flips: [],
+      byStrike: [],
+      source: null,
+      status,
+    };
     if (!cached) return empty;
     const otherPoints = request.points !== undefined && request.points !== DEFAULT_PROFILE_POINTS;
     const analysis = await this.filtered(resolved, otherPoints);
     if (!analysis) {
       if (otherPoints) throw new ServiceError(`the ${resolved.ticker} chain is no longer stored; refresh to fetch it again`);
       const { levels } = cached;
-      return { ticker: resolved.ticker, spot: levels.spot, points: cached.profile, flip: levels.flip, flips: levels.flips, byStrike: levels.byStrike, source: cached.source, status };
+      return {
+        ticker: resolved.ticker,
+        spot: levels.spot,
+        points: cached.profile,
+        flip: levels.flip,
+        flips: levels.flips,
+        byStrike: levels.byStrike,
+        source: cached.source,
+        status,
+      };
     }
     const { levels } = analysis;
     return {
@@ -168,7 +196,12 @@ export class Questions {
     }
   }
 
-  private async levelsReply(resolved: Resolved, cached: CachedLevels | null, analysis: Analysis | null, status: FeedStatus): Promise<LevelsReply> {
+  private async levelsReply(
+    resolved: Resolved,
+    cached: CachedLevels | null,
+    analysis: Analysis | null,
+    status: FeedStatus,
+  ): Promise<LevelsReply> {
     const { settings, ticker, filterText } = resolved;
     const { stale, staleAfter, oldAfter } = this.feeds.freshness(status, cached?.source ?? null, settings);
     const base = { ticker, expiryFilter: filterText, status, source: cached?.source ?? null, stale, staleAfter, oldAfter };

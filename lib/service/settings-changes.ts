@@ -67,7 +67,10 @@ export class SettingsChanges {
     });
     const reply = await this.deps.questions.getLevels({ ticker });
     if (reply.levels || reply.status.refused) {
-      await this.deps.storage.settings.update((current) => ({ ...current, recents: [ticker, ...current.recents.filter((recent) => recent !== ticker)].slice(0, RECENTS) }));
+      await this.deps.storage.settings.update((current) => ({
+        ...current,
+        recents: [ticker, ...current.recents.filter((recent) => recent !== ticker)].slice(0, RECENTS),
+      }));
     }
     await this.follow(before!, after);
     return reply;

@@ -33,7 +33,10 @@ function mapSubscription(subscription: Subscription, settings: Settings): Mapped
   const charts: Mapped[] = subscription.symbols.map((symbol) => {
     const mapped = mapChartSymbol(symbol, settings.symbolRules);
     if (!mapped) return { symbol, ticker: null, basis: 0, basisNote: null, problem: `No options underlying for ${symbol}.` };
-    const note = mapped.basis !== null && mapped.basis !== 0 ? `basis ${mapped.basis > 0 ? '+' : '−'}${Math.abs(mapped.basis)} from your symbol rule for ${mapped.rule}` : null;
+    const note =
+      mapped.basis !== null && mapped.basis !== 0
+        ? `basis ${mapped.basis > 0 ? '+' : '−'}${Math.abs(mapped.basis)} from your symbol rule for ${mapped.rule}`
+        : null;
     return { symbol, ticker: mapped.underlying, basis: mapped.basis, basisNote: note, problem: null };
   });
   if (subscription.follow) charts.push({ symbol: null, ticker: settings.ticker, basis: 0, basisNote: null, problem: null });
@@ -70,7 +73,16 @@ export class Subscriptions {
     // The reply carries the levels (a fetch on the tab's behalf finishes first); then the tab is told of changes.
     const push = await this.pushFor(subscription, settings, new Map());
     for (const symbol of refused) {
-      push.charts.push({ symbol, ticker: null, basis: 0, basisNote: null, levels: null, heatmap: null, previous: null, problem: `gexmap paused new symbols on this page for a minute (too many in a row): ${symbol} waits.` });
+      push.charts.push({
+        symbol,
+        ticker: null,
+        basis: 0,
+        basisNote: null,
+        levels: null,
+        heatmap: null,
+        previous: null,
+        problem: `gexmap paused new symbols on this page for a minute (too many in a row): ${symbol} waits.`,
+      });
     }
     // Remembered unless a later request of this tab came in meanwhile (its charts are what it shows now).
     if (tabId !== undefined && this.latestRequest.get(tabId) === order) await this.deps.storage.subscription(tabId).set(subscription);
@@ -130,7 +142,8 @@ export class Subscriptions {
       mapSubscription(subscription, settings).map(async (chart): Promise<ChartLevels> => {
         // Levels first: a ticker asked for the first time is fetched then, and its forwards come with it.
         const levels = chart.ticker ? await levelsOf(chart.ticker) : { levels: null, heatmap: null, previous: null };
-        const basis = chart.basis === null && chart.ticker && chart.symbol ? await this.deps.questions.futuresBasis(chart.ticker, chart.symbol) : null;
+        const basis =
+          chart.basis === null && chart.ticker && chart.symbol ? await this.deps.questions.futuresBasis(chart.ticker, chart.symbol) : null;
         return { ...chart, basis: basis?.basis ?? chart.basis ?? 0, basisNote: basis?.note ?? chart.basisNote, ...levels };
       }),
     );

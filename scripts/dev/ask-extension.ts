@@ -14,7 +14,8 @@ export async function ask<T = unknown>(page: PlaywrightPage | PuppeteerPage, typ
   const reply = await (page as PlaywrightPage).evaluate(
     ({ type, data, noReplyMs }) =>
       new Promise<{ res?: unknown; err?: { message?: string } }>((resolve) => {
-        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown, cb: (r: unknown) => void): void } } }).chrome.runtime;
+        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown, cb: (r: unknown) => void): void } } })
+          .chrome.runtime;
         // A background that never answers is named as such, not left to a caller's overall timeout.
         setTimeout(() => resolve({ err: { message: `no reply in ${noReplyMs / 1000} s` } }), noReplyMs);
         runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }, (response) =>

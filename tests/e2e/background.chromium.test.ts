@@ -62,12 +62,22 @@ describe('Chromium: background worker with the custom-URL provider', () => {
     const chartState = () =>
       chart.evaluate(() => {
         const root = document.querySelector('gexmap-overlay')?.shadowRoot;
-        return { lines: root?.querySelectorAll('[data-level]').length ?? 0, stale: root?.querySelector('.gx-lines')?.getAttribute('data-stale') ?? null };
+        return {
+          lines: root?.querySelectorAll('[data-level]').length ?? 0,
+          stale: root?.querySelector('.gx-lines')?.getAttribute('data-stale') ?? null,
+        };
       });
     await expect.poll(chartState, { timeout: 10000 }).toEqual({ lines: 3, stale: 'false' });
     const failures: [string, (response: import('node:http').ServerResponse) => void, RegExp][] = [
       ['http', (response) => (response.writeHead(500), response.end('internal error')), /answered 500/],
-      ['not-a-chain', (response) => (response.writeHead(200, { 'content-type': 'text/html' }), response.end('<!DOCTYPE html><html><head><title>Login required</title></head></html>')), /HTML page \("Login required"\)/],
+      [
+        'not-a-chain',
+        (response) => (
+          response.writeHead(200, { 'content-type': 'text/html' }),
+          response.end('<!DOCTYPE html><html><head><title>Login required</title></head></html>')
+        ),
+        /HTML page \("Login required"\)/,
+      ],
       ['timeout', () => undefined /* never answers */, /no answer from 127\.0\.0\.1:\d+ within 20 s/],
     ];
     for (const [kind, answer, message] of failures) {

@@ -10,8 +10,6 @@ import { startChartBed, type ChartBed } from './helpers/chart-bed';
 import type { TestServer } from './helpers/server';
 import { fitsWithin, framesToFollow } from './helpers/overlay';
 
-
-
 describe('Chromium: canvas charts read from their own drawing calls', () => {
   let bed: ChartBed;
   let browser: ExtensionBrowser;
@@ -48,7 +46,8 @@ describe('Chromium: canvas charts read from their own drawing calls', () => {
         ['put-wall', spx.putWall],
       ]);
       expect(await page.getByTestId('gexmap-reader').getAttribute('data-reader')).toBe('canvas');
-      const priceToY = () => page.evaluate(() => (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700));
+      const priceToY = () =>
+        page.evaluate(() => (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700));
       for (const change of ['chartApi.pan(20)', 'chartApi.zoom(0.6)', 'chartApi.resize(760, 460)', 'chartApi.update(4905)']) {
         const before = await priceToY();
         await page.evaluate(change);
@@ -67,7 +66,12 @@ describe('Chromium: canvas charts read from their own drawing calls', () => {
     const page = await open('/pages/canvas-uplot.html');
     await fitsWithin(page, 3);
     // Between full choices (at least every 400 ms) the axis chosen is followed on its own canvas.
-    const frames = await framesToFollow(page, ['chartApi.setY(4610, 4860)', 'chartApi.setY(4590, 4880)', 'chartApi.setY(4630, 4830)', 'chartApi.setY(4600, 4850)']);
+    const frames = await framesToFollow(page, [
+      'chartApi.setY(4610, 4860)',
+      'chartApi.setY(4590, 4880)',
+      'chartApi.setY(4630, 4830)',
+      'chartApi.setY(4600, 4850)',
+    ]);
     // -1: a move whose lines were not within 1.5 px after 8 frames (uPlot draws in the move's frame).
     expect(frames).not.toContain(-1);
     expect(frames).toHaveLength(20);
@@ -112,7 +116,15 @@ describe('Chromium: canvas charts read from their own drawing calls', () => {
         thrown: [thrown(canvas.getContext('2d')!), thrown(offscreen.getContext('2d')!)],
       };
     });
-    expect(looks).toEqual({ name: 'fillText', length: 3, source: expect.stringMatching(/\[native code\]/), returned: undefined, samePixels: true, inked: true, thrown: ['TypeError', 'TypeError'] });
+    expect(looks).toEqual({
+      name: 'fillText',
+      length: 3,
+      source: expect.stringMatching(/\[native code\]/),
+      returned: undefined,
+      samePixels: true,
+      inked: true,
+      thrown: ['TypeError', 'TypeError'],
+    });
     await page.close();
   });
 });

@@ -15,8 +15,14 @@ import { fitsWithin, framesToFollow, misfits } from './helpers/overlay';
 import { calibrateThroughHandles } from './helpers/calibrate';
 
 const TOLERANCE_PX = 1.5;
-type ChartApi = { chartApi: { pan(points: number): unknown; zoom(factor: number): unknown; resize(width: number, height: number): unknown; ready?: Promise<unknown> } };
-
+type ChartApi = {
+  chartApi: {
+    pan(points: number): unknown;
+    zoom(factor: number): unknown;
+    resize(width: number, height: number): unknown;
+    ready?: Promise<unknown>;
+  };
+};
 
 describe('Chromium: levels on chart libraries read from their axis text', () => {
   let bed: ChartBed;
@@ -61,7 +67,9 @@ describe('Chromium: levels on chart libraries read from their axis text', () => 
       // Zoomed in around 4710–4730: the call wall 4800 is off the top, an edge marker saying how far from spot.
       await page.evaluate(() => (window as unknown as ChartApi).chartApi.zoom(0.25));
       await expect
-        .poll(async () => (await page.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'call-wall')?.edge, { timeout: 8000 })
+        .poll(async () => (await page.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'call-wall')?.edge, {
+          timeout: 8000,
+        })
         .toBe('above');
       const wall = (await page.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'call-wall')!;
       expect(wall.label).toMatch(/^Call wall 4800\.0 ↑ 102\.8 above spot \(\+2\.19%\)/);
@@ -78,7 +86,8 @@ describe('Chromium: levels on chart libraries read from their axis text', () => 
       const first = await fitsWithin(page, 3);
       expect(first.levels.map((level) => level.level)).toEqual(['flip', 'call-wall', 'put-wall']);
       expect(await page.getByTestId('gexmap-reader').getAttribute('data-reader')).toBe('generic');
-      const priceToY = () => page.evaluate(() => (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700));
+      const priceToY = () =>
+        page.evaluate(() => (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700));
       for (const change of ['chartApi.pan(45)', 'chartApi.zoom(0.5)', 'chartApi.resize(760, 460)']) {
         const before = await priceToY();
         await page.evaluate(change);
@@ -111,27 +120,44 @@ describe('Chromium: levels on chart libraries read from their axis text', () => 
     labels.sort((a, b) => a.top - b.top);
     for (let i = 1; i < labels.length; i++) expect(labels[i].top).toBeGreaterThanOrEqual(labels[i - 1].bottom - 0.5);
     // A light chart gets the light overlay; the TradingView stand-in (dark) the dark one.
-    expect(await page.evaluate(() => document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector('.gx-root')!.getAttribute('data-theme'))).toBe('light');
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector('.gx-root')!.getAttribute('data-theme'),
+      ),
+    ).toBe('light');
     await page.goto(`${server.origin}/pages/tradingview-standin.html`);
-    await expect.poll(() => page.evaluate(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelector('.gx-root')?.getAttribute('data-theme')), { timeout: 10000 }).toBe('dark');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelector('.gx-root')?.getAttribute('data-theme')),
+        { timeout: 10000 },
+      )
+      .toBe('dark');
     await page.close();
   });
 
   it('hides a level from the panel (kept for the site); says in plain words when the background has no levels', async () => {
     const page = await open('/pages/d3.html');
     await fitsWithin(page, 3);
-    if ((await page.getByTestId('gexmap-panel').getAttribute('data-collapsed')) === 'true') await page.locator('gexmap-overlay .gx-pill').click();
+    if ((await page.getByTestId('gexmap-panel').getAttribute('data-collapsed')) === 'true')
+      await page.locator('gexmap-overlay .gx-pill').click();
     await page.locator('gexmap-overlay [data-switch="put-wall"]').uncheck();
-    await expect.poll(async () => (await page.evaluate(misfits, 'chartApi')).levels.map((level) => level.level)).toEqual(['flip', 'call-wall']);
+    await expect
+      .poll(async () => (await page.evaluate(misfits, 'chartApi')).levels.map((level) => level.level))
+      .toEqual(['flip', 'call-wall']);
     await page.reload();
-    await expect.poll(async () => (await page.evaluate(misfits, 'chartApi')).levels.map((level) => level.level), { timeout: 10000 }).toEqual(['flip', 'call-wall']);
+    await expect
+      .poll(async () => (await page.evaluate(misfits, 'chartApi')).levels.map((level) => level.level), { timeout: 10000 })
+      .toEqual(['flip', 'call-wall']);
     await page.locator('gexmap-overlay [data-switch="put-wall"]').check();
     await fitsWithin(page, 3);
     // The popup switches to a ticker the data host does not have: the chart says so, it does not spin.
     const control = await browser.context.newPage();
     await control.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await ask(control, 'setTicker', { ticker: 'QQQ' });
-    await expect.poll(() => page.getByTestId('gexmap-status').textContent(), { timeout: 10000 }).toMatch(/^QQQ: no levels — 127\.0\.0\.1:\d+ answered 404/);
+    await expect
+      .poll(() => page.getByTestId('gexmap-status').textContent(), { timeout: 10000 })
+      .toMatch(/^QQQ: no levels — 127\.0\.0\.1:\d+ answered 404/);
     await ask(control, 'setTicker', { ticker: 'SPX' });
     await control.close();
     await fitsWithin(page, 3);
@@ -187,5 +213,4 @@ describe('Chromium: levels on chart libraries read from their axis text', () => 
     await fitsWithin(page, 2);
     await page.close();
   });
-
 });

@@ -11,7 +11,10 @@ describe('npm run demo -- --screenshot', () => {
   it('writes a screenshot of the demo chart with the sample levels drawn', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'gexmap-demo-')), 'demo.png');
     // npm test has just built the extension; the demo script itself is what `npm run demo` runs after building.
-    const { stdout } = await promisify(execFile)(join(projectRoot, 'node_modules/.bin/tsx'), ['scripts/demo.ts', '--screenshot', file], { cwd: projectRoot, timeout: 90000 });
+    const { stdout } = await promisify(execFile)(join(projectRoot, 'node_modules/.bin/tsx'), ['scripts/demo.ts', '--screenshot', file], {
+      cwd: projectRoot,
+      timeout: 90000,
+    });
     expect(stdout).toMatch(/levels drawn on http:\/\/127\.0\.0\.1:\d+\/index\.html: flip 47\d\d\.\d, call-wall 4800\.0, put-wall 4700\.0/);
     expect(stdout).toContain(`screenshot written to ${file}`);
     const png = await readFile(file);

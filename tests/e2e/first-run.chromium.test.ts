@@ -55,10 +55,14 @@ describe('Chromium: the popup for a new trader', () => {
     await server?.close();
   });
 
-  it('with no reachable data host, says why and gets the bundled sample\'s levels in one click', async () => {
-    await expect.poll(() => popup.getByTestId('no-levels').textContent(), { timeout: 15000 }).toMatch(/^No levels for SPX — .*127\.0\.0\.1/);
+  it("with no reachable data host, says why and gets the bundled sample's levels in one click", async () => {
+    await expect
+      .poll(() => popup.getByTestId('no-levels').textContent(), { timeout: 15000 })
+      .toMatch(/^No levels for SPX — .*127\.0\.0\.1/);
     expect(await popup.getByRole('button', { name: 'Retry' }).isEnabled()).toBe(true);
-    expect(await popup.getByRole('link', { name: 'Import a file' }).getAttribute('href')).toBe(`chrome-extension://${browser.extensionId}/options.html#import`);
+    expect(await popup.getByRole('link', { name: 'Import a file' }).getAttribute('href')).toBe(
+      `chrome-extension://${browser.extensionId}/options.html#import`,
+    );
     await popup.getByRole('button', { name: 'Use the bundled sample (SPX, 2024-01-07)' }).click();
     await expect.poll(() => popup.getByTestId('spot').textContent(), { timeout: 15000 }).toBe('4,697.24');
     // The card says whose numbers these are, and that they are old.
@@ -95,13 +99,19 @@ describe('Chromium: the popup for a new trader', () => {
       const legend = popup.getByTestId('heatmap-legend');
       await expect.poll(() => legend.getAttribute('data-measure')).toBe('net');
       // The scale's reach is the 95th percentile of the cells' own |net| (zeros left out), by hand here.
-      const nets = (await popup.locator('[data-testid="heatmap"] td').evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-net'))))).filter((net) => net !== 0);
+      const nets = (
+        await popup.locator('[data-testid="heatmap"] td').evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-net'))))
+      ).filter((net) => net !== 0);
       const sorted = nets.map(Math.abs).sort((a, b) => a - b);
       const rank = 0.95 * (sorted.length - 1);
       const reach = sorted[Math.floor(rank)] + (sorted[Math.ceil(rank)] - sorted[Math.floor(rank)]) * (rank - Math.floor(rank));
       expect(Number(await legend.getAttribute('data-max'))).toBeCloseTo(reach, 0);
       // Cells of opposite sign sit on opposite sides of the ramp; beyond the reach, at its end.
-      const positions = await popup.locator('[data-testid="heatmap"] td').evaluateAll((cells) => cells.map((cell) => [Number(cell.getAttribute('data-net')), Number(cell.getAttribute('data-colour-value'))]));
+      const positions = await popup
+        .locator('[data-testid="heatmap"] td')
+        .evaluateAll((cells) =>
+          cells.map((cell) => [Number(cell.getAttribute('data-net')), Number(cell.getAttribute('data-colour-value'))]),
+        );
       for (const [net, position] of positions) {
         // (Positions are given to 3 decimals: a cell under 0.05% of the reach rounds to 0.)
         if (Math.abs(net) / reach > 0.0005) expect(Math.sign(position)).toBe(Math.sign(net));
@@ -117,7 +127,11 @@ describe('Chromium: the popup for a new trader', () => {
   });
 
   it('reaches every help term from the keyboard and shows its text, on the card', async () => {
-    const terms = await popup.locator('.term').evaluateAll((elements) => elements.filter((element) => (element as HTMLElement).offsetParent !== null).map((element) => element.getAttribute('data-help')));
+    const terms = await popup
+      .locator('.term')
+      .evaluateAll((elements) =>
+        elements.filter((element) => (element as HTMLElement).offsetParent !== null).map((element) => element.getAttribute('data-help')),
+      );
     expect(terms.length).toBeGreaterThanOrEqual(9);
     const reached = new Map<string, string>();
     await popup.locator('body').focus();
@@ -129,7 +143,11 @@ describe('Chromium: the popup for a new trader', () => {
         if (!term || !tip) return null;
         const box = tip.getBoundingClientRect();
         const described = term.getAttribute('aria-describedby') === tip.id;
-        return { id: term.getAttribute('data-help')!, text: tip.textContent!, visible: getComputedStyle(tip).display !== 'none' && box.width > 0 && described };
+        return {
+          id: term.getAttribute('data-help')!,
+          text: tip.textContent!,
+          visible: getComputedStyle(tip).display !== 'none' && box.width > 0 && described,
+        };
       });
       if (shown?.visible) reached.set(shown.id, shown.text);
     }
@@ -149,7 +167,9 @@ describe('Chromium: the popup for a new trader', () => {
     expect(await popup.getByTestId('summary').getAttribute('aria-busy')).toBe('true');
     expect(await popup.getByRole('button', { name: 'Copy for TradingView' }).isDisabled()).toBe(true);
     expect(await popup.getByRole('button', { name: 'Copy CSV' }).isDisabled()).toBe(true);
-    expect(await popup.locator('.card.pending dl.summary').evaluate((element) => Number(getComputedStyle(element).opacity))).toBeLessThan(0.6);
+    expect(await popup.locator('.card.pending dl.summary').evaluate((element) => Number(getComputedStyle(element).opacity))).toBeLessThan(
+      0.6,
+    );
     releaseSpy();
     await expect.poll(() => popup.getByTestId('spot').textContent(), { timeout: 15000 }).toBe('450.81');
     expect(await popup.getByTestId('card-title').textContent()).toMatch(/^SPY · Thu Sep 14, 2023 session/);
@@ -163,15 +183,21 @@ describe('Chromium: the popup for a new trader', () => {
     await expect.poll(() => popup.getByTestId('spot').textContent(), { timeout: 15000 }).toBe('150.28');
     // "Through date…" before its date: the numbers are said to be the old filter's, not shown as its.
     await popup.getByLabel('Expiry', { exact: true }).selectOption('through');
-    await expect.poll(() => popup.getByTestId('pending').textContent()).toBe('Pick the date for “Through date…”: these numbers are for all expiries');
+    await expect
+      .poll(() => popup.getByTestId('pending').textContent())
+      .toBe('Pick the date for “Through date…”: these numbers are for all expiries');
     expect(await popup.getByRole('button', { name: 'Copy CSV' }).isDisabled()).toBe(true);
     // A date before every expiry: nothing matches, said so instead of "flat, $0".
     await popup.getByLabel('Expiry date').fill('2024-12-31');
-    await expect.poll(() => popup.getByTestId('filter-empty').textContent(), { timeout: 15000 }).toMatch(/^No expiry in this chain matches “through 2024-12-31”/);
+    await expect
+      .poll(() => popup.getByTestId('filter-empty').textContent(), { timeout: 15000 })
+      .toMatch(/^No expiry in this chain matches “through 2024-12-31”/);
     expect(await popup.getByTestId('flip').count()).toBe(0);
     // NVDA's file is from a Monday evening: no contract settles that session.
     await popup.getByLabel('Expiry', { exact: true }).selectOption('0dte');
-    await expect.poll(() => popup.getByTestId('filter-empty').textContent(), { timeout: 15000 }).toMatch(/^No expiry in this chain matches “0DTE”/);
+    await expect
+      .poll(() => popup.getByTestId('filter-empty').textContent(), { timeout: 15000 })
+      .toMatch(/^No expiry in this chain matches “0DTE”/);
     // SPX 0DTE: both walls on one strike, explained.
     await ask(popup, 'updateSettings', { provider: 'sample', ticker: 'SPX', expiryFilter: '0dte' });
     await popup.reload();

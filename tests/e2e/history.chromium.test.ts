@@ -42,7 +42,15 @@ function previousLines() {
   return [...(root?.querySelectorAll<HTMLElement>('[data-prev-level]') ?? [])].map((element) => {
     const rect = element.getBoundingClientRect();
     const price = Number(element.dataset.price);
-    return { level: element.dataset.prevLevel!, price, session: element.dataset.session!, centre: rect.top + rect.height / 2, expected: api.priceToY(price), label: element.textContent ?? '', hasDataLevel: element.hasAttribute('data-level') };
+    return {
+      level: element.dataset.prevLevel!,
+      price,
+      session: element.dataset.session!,
+      centre: rect.top + rect.height / 2,
+      expected: api.priceToY(price),
+      label: element.textContent ?? '',
+      hasDataLevel: element.hasAttribute('data-level'),
+    };
   });
 }
 
@@ -99,7 +107,11 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     expect(expected.map((levels) => levels.callWall)).toEqual([140, 150, 160]);
     // Importing a session again replaces it: still three.
     await ask(page, 'importChain', { text: files[1][1], name: 'nvda-2025-01-06-again.csv' });
-    expect((await ask<HistoryEntry[]>(page, 'getHistory', { ticker: 'NVDA' })).map((entry) => entry.session)).toEqual(['2024-12-30', '2025-01-06', '2025-01-13']);
+    expect((await ask<HistoryEntry[]>(page, 'getHistory', { ticker: 'NVDA' })).map((entry) => entry.session)).toEqual([
+      '2024-12-30',
+      '2025-01-06',
+      '2025-01-13',
+    ]);
 
     // The popup (on the file imported last): the history section, closed until opened, shows the three
     // sessions newest first, with their changes.
@@ -109,11 +121,21 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     expect(await popup.locator('#history-heading').textContent()).toBe('History and alerts · NVDA');
     const rows = popup.getByTestId('history-table').locator('tbody tr');
     await expect.poll(() => rows.count(), { timeout: 10000 }).toBe(3);
-    expect(await rows.evaluateAll((items) => items.map((row) => row.getAttribute('data-session')))).toEqual(['2025-01-13', '2025-01-06', '2024-12-30']);
+    expect(await rows.evaluateAll((items) => items.map((row) => row.getAttribute('data-session')))).toEqual([
+      '2025-01-13',
+      '2025-01-06',
+      '2024-12-30',
+    ]);
     const shown = await rows.evaluateAll((items) =>
-      items.map((row) => ['row-flip', 'row-call-wall', 'row-put-wall'].map((id) => Number(row.querySelector(`[data-testid="${id}"]`)!.getAttribute('data-value')))),
+      items.map((row) =>
+        ['row-flip', 'row-call-wall', 'row-put-wall'].map((id) =>
+          Number(row.querySelector(`[data-testid="${id}"]`)!.getAttribute('data-value')),
+        ),
+      ),
     );
-    expect(shown.map(([flip, call, put]) => [flip.toFixed(6), call, put])).toEqual([...expected].reverse().map((levels) => [levels.flip.toFixed(6), levels.callWall, levels.putWall]));
+    expect(shown.map(([flip, call, put]) => [flip.toFixed(6), call, put])).toEqual(
+      [...expected].reverse().map((levels) => [levels.flip.toFixed(6), levels.callWall, levels.putWall]),
+    );
     // Day-over-day: Jan 13 against Jan 6, call wall +10.
     expect(await rows.first().locator('[data-testid="row-call-wall"] .change').textContent()).toBe('+10');
     await expect.poll(() => popup.getByTestId('history-chart').locator('canvas').count(), { timeout: 10000 }).toBeGreaterThan(0);
@@ -125,7 +147,9 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     expect(csv[3]).toMatch(/^NVDA,2025-01-13,2025-01-14T02:30:00\.000Z,162,125\.83,160,140,positive,/);
     // Today: the latest session's refreshes, on New York time.
     await popup.getByRole('tab', { name: 'Today' }).click();
-    expect(await popup.getByTestId('today-caption').textContent()).toMatch(/^Mon Jan 13, 2025: spot at each of 1 refresh against the flip and the walls as they stood then \(New York time, EST\)\.$/);
+    expect(await popup.getByTestId('today-caption').textContent()).toMatch(
+      /^Mon Jan 13, 2025: spot at each of 1 refresh against the flip and the walls as they stood then \(New York time, EST\)\.$/,
+    );
     await expect.poll(() => popup.getByTestId('today-chart').locator('canvas').count(), { timeout: 10000 }).toBeGreaterThan(0);
     await popup.close();
   });
@@ -159,7 +183,9 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     }
     expect(lines[0].label).toBe(`prev Flip ${previous.flip.toFixed(1)} · Dec 29`);
     // Today's lines are still the only [data-level] elements.
-    const current = await chart.locator('gexmap-overlay [data-level]').evaluateAll((items) => items.map((item) => [item.getAttribute('data-level'), Number(item.getAttribute('data-price'))]));
+    const current = await chart
+      .locator('gexmap-overlay [data-level]')
+      .evaluateAll((items) => items.map((item) => [item.getAttribute('data-level'), Number(item.getAttribute('data-price'))]));
     expect(current).toEqual([
       ['flip', today.flip],
       ['call-wall', today.callWall],
@@ -198,8 +224,18 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     });
     // Only the flip and the regime: the same move also takes the put wall from 4700 to 4800 (GEX depends
     // on spot), a level move its own trigger would rightly report; this test is about one crossing.
-    const alerts = { ...DEFAULT_ALERTS, tickers: ['SPX'], triggers: { flipCross: true, regimeChange: true, wallNear: false, levelMove: false } };
-    await ask(page, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX', expiryFilter: 'all', alerts });
+    const alerts = {
+      ...DEFAULT_ALERTS,
+      tickers: ['SPX'],
+      triggers: { flipCross: true, regimeChange: true, wallNear: false, levelMove: false },
+    };
+    await ask(page, 'updateSettings', {
+      provider: 'custom',
+      customUrl: `${server.origin}/chains/{ticker}.csv`,
+      ticker: 'SPX',
+      expiryFilter: 'all',
+      alerts,
+    });
 
     await ask(page, 'refresh', { ticker: 'SPX' });
     let reply = await ask<AlertsReply>(page, 'getAlerts', { ticker: 'SPX' });
@@ -219,8 +255,15 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     expect(reply.lastCheck!.at).toBeGreaterThan(firstCheck);
     expect(reply.log).toHaveLength(1);
     const [alert] = reply.log;
-    expect(alert).toMatchObject({ ticker: 'SPX', trigger: 'flip-cross', price: 4750, source: { kind: 'provider', label: 'Custom URL', asOf: Date.parse('2024-01-07T15:57:00Z') } });
-    expect(alert.message).toMatch(/^SPX at 4,750\.00 is now above the gamma flip 4,724\.7 \(it was below\)\. The regime is now positive gamma .*Price: Custom URL, as of Sun Jan 7, 2024, 10:57 AM EST \(/);
+    expect(alert).toMatchObject({
+      ticker: 'SPX',
+      trigger: 'flip-cross',
+      price: 4750,
+      source: { kind: 'provider', label: 'Custom URL', asOf: Date.parse('2024-01-07T15:57:00Z') },
+    });
+    expect(alert.message).toMatch(
+      /^SPX at 4,750\.00 is now above the gamma flip 4,724\.7 \(it was below\)\. The regime is now positive gamma .*Price: Custom URL, as of Sun Jan 7, 2024, 10:57 AM EST \(/,
+    );
     // The notifications permission was never granted here: the alert is in the log, said not shown.
     expect(alert.notified).toBe(false);
 
@@ -234,7 +277,9 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     expect(await popup.getByTestId('alerts-on').isChecked()).toBe(true);
     expect(await popup.getByTestId('alert-log').locator('li').getAttribute('data-trigger')).toBe('flip-cross');
     expect(await popup.getByTestId('notifications-off').isVisible()).toBe(true);
-    expect(await popup.getByTestId('alert-last-check').textContent()).toMatch(/^Last checked .*: 4,750\.00 from Custom URL, as of Sun Jan 7, 2024, 10:57 AM EST/);
+    expect(await popup.getByTestId('alert-last-check').textContent()).toMatch(
+      /^Last checked .*: 4,750\.00 from Custom URL, as of Sun Jan 7, 2024, 10:57 AM EST/,
+    );
     // Turning alerts off for SPX from the popup (no permission asked for that).
     await popup.getByTestId('alerts-on').click();
     await expect.poll(() => popup.getByTestId('alerts-on').isChecked()).toBe(false);

@@ -13,7 +13,6 @@ import { startChartBed, type ChartBed } from './helpers/chart-bed';
 import type { TestServer } from './helpers/server';
 import { fitsWithin, misfits } from './helpers/overlay';
 
-
 /** Runs a change in the page, then lets two animation frames pass (the chart redraws, the bridge reads). */
 async function change(page: Page, script: string): Promise<void> {
   await page.evaluate(script);
@@ -65,9 +64,13 @@ describe('Chromium: chart libraries placed through their own API', () => {
       expect(await reader(page).getAttribute('data-reader')).toBe('api');
       expect(await reader(page).textContent()).toMatch(label);
       for (const step of ['chartApi.pan(30)', 'chartApi.zoom(0.7)', 'chartApi.resize(760, 460)', 'chartApi.update(4905)']) {
-        const before = await page.evaluate(() => (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700));
+        const before = await page.evaluate(() =>
+          (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700),
+        );
         await change(page, step);
-        const after = await page.evaluate(() => (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700));
+        const after = await page.evaluate(() =>
+          (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700),
+        );
         // Each step moved the chart's own price axis: the lines had to follow.
         expect(Math.abs(after - before), step).toBeGreaterThan(1);
         await fitsWithin(page, 2, { tolerancePx: 0.5 });
@@ -77,7 +80,9 @@ describe('Chromium: chart libraries placed through their own API', () => {
       expect(new Set(drawn.map((level) => level.chart)).size).toBe(1);
       // No TradingView API here either: with the library's API placing the lines, that news starts no
       // reading of the page's own drawing (it would read on every change of the chart, for nothing).
-      await page.waitForFunction(() => (window as unknown as { __tradingViewAbsent?: boolean }).__tradingViewAbsent, undefined, { timeout: 10000 });
+      await page.waitForFunction(() => (window as unknown as { __tradingViewAbsent?: boolean }).__tradingViewAbsent, undefined, {
+        timeout: 10000,
+      });
       await change(page, 'chartApi.pan(-10)');
       expect(await reader(page).getAttribute('data-reads-page')).toBe('no');
       await page.close();
@@ -87,10 +92,14 @@ describe('Chromium: chart libraries placed through their own API', () => {
   it('ECharts: a chart the app throws away and builds again in the same place is read anew', async () => {
     const page = await open('/pages/echarts.html');
     await fitsWithin(page, 3, { tolerancePx: 0.5 });
-    const before = await page.evaluate(() => (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700));
+    const before = await page.evaluate(() =>
+      (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700),
+    );
     // Built and drawn between two of the bridge's looks: no drawing of the new chart is ever reported.
     await page.evaluate(() => (window as unknown as { chartApi: { replace(shift: number): void } }).chartApi.replace(-40));
-    const after = await page.evaluate(() => (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700));
+    const after = await page.evaluate(() =>
+      (window as unknown as { chartApi: { priceToY(price: number): number } }).chartApi.priceToY(4700),
+    );
     expect(Math.abs(after - before)).toBeGreaterThan(5);
     // The bridge finds the new chart at its next look (once a second); meanwhile the axis text may stand in.
     await expect.poll(() => reader(page).getAttribute('data-reader'), { timeout: 5000 }).toBe('api');

@@ -23,7 +23,6 @@ import { HELP_TERMS } from '../../lib/format/help-terms';
 const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
 const SPY_FILE = join(projectRoot, 'tests/fixtures/cboe-spy-2023-09-14.csv.gz');
 
-
 describe('Chromium: levels drawn on real charts', () => {
   let browser: ExtensionBrowser;
   let server: TestServer;
@@ -34,7 +33,10 @@ describe('Chromium: levels drawn on real charts', () => {
     const spxCsv = gunzipSync(await readFile(SPX_FILE)).toString('utf8');
     const spyCsv = gunzipSync(await readFile(SPY_FILE)).toString('utf8');
     server = await startServer(pageRoutes(['echarts', 'lwc']));
-    for (const [path, body] of [['/chains/SPX.csv', spxCsv], ['/chains/SPY.csv', spyCsv]]) {
+    for (const [path, body] of [
+      ['/chains/SPX.csv', spxCsv],
+      ['/chains/SPY.csv', spyCsv],
+    ]) {
       server.route(path, (_request, response) => {
         response.writeHead(200, { 'content-type': 'text/csv' });
         response.end(body);
@@ -66,7 +68,12 @@ describe('Chromium: levels drawn on real charts', () => {
     const host = await page.evaluate(() => {
       const element = document.querySelector('gexmap-overlay') as HTMLElement;
       const style = getComputedStyle(element);
-      return { position: style.position, pointerEvents: style.pointerEvents, lineEvents: getComputedStyle(element.shadowRoot!.querySelector('[data-level]')!).pointerEvents, scrollHeight: document.documentElement.scrollHeight <= window.innerHeight + 1 };
+      return {
+        position: style.position,
+        pointerEvents: style.pointerEvents,
+        lineEvents: getComputedStyle(element.shadowRoot!.querySelector('[data-level]')!).pointerEvents,
+        scrollHeight: document.documentElement.scrollHeight <= window.innerHeight + 1,
+      };
     });
     expect(host).toEqual({ position: 'fixed', pointerEvents: 'none', lineEvents: 'none', scrollHeight: true });
     await page.close();
@@ -131,14 +138,26 @@ describe('Chromium: levels drawn on real charts', () => {
     if ((await panel.getAttribute('data-collapsed')) === 'true') await page.locator('gexmap-overlay .gx-pill').click();
     await expect.poll(() => page.locator('gexmap-overlay [data-testid="heatmap"] td').count(), { timeout: 10000 }).toBeGreaterThan(20);
     const title = await page.locator('gexmap-overlay [data-testid="heatmap"] tr[data-strike="4700"] td').first().getAttribute('title');
-    expect(title).toMatch(/^4700 · 2024-01-08\nCall -?\$[\d.]+[KMB]?  Put -?\$[\d.]+[KMB]?  Net -?\$[\d.]+[KMB]?\nOI calls [\d.]+K?  puts [\d.]+K?$/);
+    expect(title).toMatch(
+      /^4700 · 2024-01-08\nCall -?\$[\d.]+[KMB]?  Put -?\$[\d.]+[KMB]?  Net -?\$[\d.]+[KMB]?\nOI calls [\d.]+K?  puts [\d.]+K?$/,
+    );
     // The panel's numbers carry their help: each switch on hover, the glossary from the keyboard.
-    expect(await page.locator('gexmap-overlay label:has([data-switch="call-wall"])').getAttribute('title')).toBe(HELP_TERMS['call-wall'].text);
+    expect(await page.locator('gexmap-overlay label:has([data-switch="call-wall"])').getAttribute('title')).toBe(
+      HELP_TERMS['call-wall'].text,
+    );
     const help = page.getByTestId('gexmap-help');
     await help.locator('summary').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => help.getAttribute('open')).not.toBeNull();
-    expect(await help.locator('dt').allTextContents()).toEqual(expect.arrayContaining([HELP_TERMS.flip.label, HELP_TERMS['call-wall'].label, HELP_TERMS['put-wall'].label, HELP_TERMS['sign-model'].label, HELP_TERMS.heatmap.label]));
+    expect(await help.locator('dt').allTextContents()).toEqual(
+      expect.arrayContaining([
+        HELP_TERMS.flip.label,
+        HELP_TERMS['call-wall'].label,
+        HELP_TERMS['put-wall'].label,
+        HELP_TERMS['sign-model'].label,
+        HELP_TERMS.heatmap.label,
+      ]),
+    );
     expect(await help.locator('dd').first().textContent()).toBe(HELP_TERMS.regime.text);
     await page.keyboard.press('Enter');
     const header = page.locator('gexmap-overlay .gx-panel-header');

@@ -39,7 +39,10 @@ describe('Chromium: popup and options', () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'gexmap-popup-'));
     server = await startServer({ '/pages/': pagesDir });
-    for (const [path, file] of [['/chains/SPX.csv', SPX_FILE], ['/chains/SPY.csv', SPY_FILE]]) {
+    for (const [path, file] of [
+      ['/chains/SPX.csv', SPX_FILE],
+      ['/chains/SPY.csv', SPY_FILE],
+    ]) {
       const body = gunzipSync(await readFile(file)).toString('utf8');
       server.route(path, (_request, response) => {
         response.writeHead(200, { 'content-type': 'text/csv' });
@@ -48,7 +51,12 @@ describe('Chromium: popup and options', () => {
     }
     browser = await launchChromiumWithExtension();
     popup = await openPopup();
-    await ask(popup, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX', expiryFilter: 'all' });
+    await ask(popup, 'updateSettings', {
+      provider: 'custom',
+      customUrl: `${server.origin}/chains/{ticker}.csv`,
+      ticker: 'SPX',
+      expiryFilter: 'all',
+    });
     await ask(popup, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
     await popup.reload();
   });
@@ -71,18 +79,28 @@ describe('Chromium: popup and options', () => {
     expect(await popup.getByTestId('flip').textContent()).toBe(spy.flip.toFixed(1));
     // The flip's model band, as the CLI gives it: "(447–454 across 4 models)".
     const counted = spy.flipModels.filter((model) => model.flip !== null).length;
-    expect(await popup.getByTestId('flip-band').textContent()).toBe(` (${Math.round(spy.flipBand!.low)}–${Math.round(spy.flipBand!.high)} across ${counted} models)`);
+    expect(await popup.getByTestId('flip-band').textContent()).toBe(
+      ` (${Math.round(spy.flipBand!.low)}–${Math.round(spy.flipBand!.high)} across ${counted} models)`,
+    );
     // A chart priced like SPY gets SPY's lines; the SPX-priced chart is not read as SPY (no axis near 450).
     const spyChart = await browser.context.newPage();
     await spyChart.goto(`${server.origin}/pages/chart.html?low=440&high=465&step=5`);
-    await expect.poll(async () => (await spyChart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4), { timeout: 10000 }).toBe(spy.flip.toFixed(4));
+    await expect
+      .poll(async () => (await spyChart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4), {
+        timeout: 10000,
+      })
+      .toBe(spy.flip.toFixed(4));
     expect((await spyChart.evaluate(misfits, 'chartApi')).worst).toBeLessThanOrEqual(1.5);
     await expect.poll(async () => (await chart.evaluate(misfits, 'chartApi')).levels.length, { timeout: 10000 }).toBe(0);
 
     await popup.getByLabel('Expiry', { exact: true }).selectOption('0dte');
     await expect.poll(() => popup.getByTestId('flip').textContent(), { timeout: 10000 }).toBe(spyZeroDte.flip.toFixed(1));
     expect(await popup.getByTestId('zero-dte').textContent()).toMatch(/^100\.0% \(0DTE, 2023-09-15\)/);
-    await expect.poll(async () => (await spyChart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4), { timeout: 10000 }).toBe(spyZeroDte.flip.toFixed(4));
+    await expect
+      .poll(async () => (await spyChart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4), {
+        timeout: 10000,
+      })
+      .toBe(spyZeroDte.flip.toFixed(4));
     await spyChart.close();
 
     // Back to SPX, all expiries, for the tests that follow.
@@ -95,7 +113,12 @@ describe('Chromium: popup and options', () => {
   it('shows checklist verdicts that match the levels', async () => {
     const reply = await ask<LevelsReply>(popup, 'getLevels', {});
     const expected = sessionChecklist(reply.levels!, reply.ivShift);
-    const shown = await popup.getByTestId('checklist').locator('li').evaluateAll((items) => items.map((item) => ({ id: item.getAttribute('data-item'), verdict: item.getAttribute('data-verdict'), text: item.textContent })));
+    const shown = await popup
+      .getByTestId('checklist')
+      .locator('li')
+      .evaluateAll((items) =>
+        items.map((item) => ({ id: item.getAttribute('data-item'), verdict: item.getAttribute('data-verdict'), text: item.textContent })),
+      );
     expect(shown.map(({ id, verdict }) => ({ id, verdict }))).toEqual(expected.map(({ id, verdict }) => ({ id, verdict })));
     // SPX sample: negative gamma is flagged, and the walls are named with their distance from spot.
     expect(shown.find((item) => item.id === 'regime')?.verdict).toBe('alert');
@@ -146,7 +169,7 @@ describe('Chromium: popup and options', () => {
     await page.close();
   });
 
-  it('imports a CBOE CSV in the options page; a bad file shows the parser\'s reason and keeps the levels', async () => {
+  it("imports a CBOE CSV in the options page; a bad file shows the parser's reason and keeps the levels", async () => {
     const nvda = await levelsCommand(NVDA_FILE, ['--rate', '0.04', '--div', '0']); // NVDA: the default rate, no dividend
     const good = join(work, 'nvda-2025-01-06.csv');
     await writeFile(good, gunzipSync(await readFile(NVDA_FILE)));
@@ -155,13 +178,19 @@ describe('Chromium: popup and options', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByTestId('import-file').setInputFiles(good);
-    await expect.poll(() => options.getByTestId('import-message').textContent(), { timeout: 10000 }).toContain(`NVDA as of Mon Jan 6, 2025, 9:30 PM EST — flip ${nvda.flip.toFixed(1)}, call wall ${nvda.callWall}, put wall ${nvda.putWall}`);
+    await expect
+      .poll(() => options.getByTestId('import-message').textContent(), { timeout: 10000 })
+      .toContain(
+        `NVDA as of Mon Jan 6, 2025, 9:30 PM EST — flip ${nvda.flip.toFixed(1)}, call wall ${nvda.callWall}, put wall ${nvda.putWall}`,
+      );
     const page = await openPopup();
     await expect.poll(() => page.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('150.28');
     expect(await page.getByTestId('source').textContent()).toMatch(/^Imported file: nvda-2025-01-06\.csv/);
 
     await options.getByTestId('import-file').setInputFiles(bad);
-    await expect.poll(() => options.getByTestId('import-message').textContent(), { timeout: 10000 }).toMatch(/^not-a-chain\.csv: unrecognised format starting with "Symbol,Price".*nothing was replaced\.$/);
+    await expect
+      .poll(() => options.getByTestId('import-message').textContent(), { timeout: 10000 })
+      .toMatch(/^not-a-chain\.csv: unrecognised format starting with "Symbol,Price".*nothing was replaced\.$/);
     await page.reload();
     await expect.poll(() => page.getByTestId('spot').textContent(), { timeout: 10000 }).toBe('150.28');
     await page.close();
@@ -172,7 +201,10 @@ describe('Chromium: popup and options', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const before = await ask<{ provider: string }>(options, 'getSettings', undefined);
-    const fields = () => options.locator('input[name="customUrl"], input[name="tradierKey"], input[name="polygonKey"]').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('name')));
+    const fields = () =>
+      options
+        .locator('input[name="customUrl"], input[name="tradierKey"], input[name="polygonKey"]')
+        .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('name')));
     await options.getByLabel('Tradier (access token)').check();
     await expect.poll(fields).toEqual(['tradierKey']);
     await options.getByRole('button', { name: 'Save and test' }).click();
@@ -183,7 +215,9 @@ describe('Chromium: popup and options', () => {
     await expect.poll(fields).toEqual(['customUrl']);
     await options.locator('input[name="customUrl"]').fill('ftp://127.0.0.1/chains/{ticker}.csv');
     await options.getByRole('button', { name: 'Save and test' }).click();
-    await expect.poll(() => options.getByTestId('options-message').textContent()).toBe('The URL must start with https:// or http://, not ftp:');
+    await expect
+      .poll(() => options.getByTestId('options-message').textContent())
+      .toBe('The URL must start with https:// or http://, not ftp:');
     await options.getByLabel('CBOE delayed quotes (free, ~15 min delayed)').check();
     await expect.poll(fields).toEqual([]);
     // Nothing was saved by the refused tries.
@@ -211,7 +245,11 @@ describe('Chromium: popup and options', () => {
     });
     await expect.poll(() => reopened.getByLabel('Dealers short all options').isChecked(), { timeout: 10000 }).toBe(true);
     expect(await reopened.getByLabel('Transition band in percent of spot').inputValue()).toBe('0.8');
-    const settings = await ask<{ signModel: { kind: string }; transitionBand: number; provider: string }>(reopened, 'getSettings', undefined);
+    const settings = await ask<{ signModel: { kind: string }; transitionBand: number; provider: string }>(
+      reopened,
+      'getSettings',
+      undefined,
+    );
     expect(settings).toMatchObject({ signModel: { kind: 'short-all' }, transitionBand: 0.008, provider: 'file' });
   });
 });

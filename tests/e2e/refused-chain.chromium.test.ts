@@ -41,7 +41,12 @@ describe('Chromium: a refused chain', () => {
     popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 420, height: 900 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await ask(popup, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX', expiryFilter: 'all' });
+    await ask(popup, 'updateSettings', {
+      provider: 'custom',
+      customUrl: `${server.origin}/chains/{ticker}.csv`,
+      ticker: 'SPX',
+      expiryFilter: 'all',
+    });
     await ask(popup, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
     await popup.reload();
   });
@@ -51,7 +56,8 @@ describe('Chromium: a refused chain', () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  const chartFlip = async (chart: Page) => (await chart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4);
+  const chartFlip = async (chart: Page) =>
+    (await chart.evaluate(misfits, 'chartApi')).levels.find((level) => level.level === 'flip')?.price.toFixed(4);
 
   it('shows the refusal and keeps the last good levels; "Use this chain anyway" switches to the new ones', async () => {
     const good = await levelsCommand(SPX_FILE, RATES);
@@ -76,7 +82,9 @@ describe('Chromium: a refused chain', () => {
 
     await popup.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => popup.getByTestId('refused-reason').textContent(), { timeout: 10000 }).toBe(`Why: ${reason}.`);
-    expect(await popup.getByTestId('refused-shown').textContent()).toMatch(/^Still shown: the last good levels, as of .+ \(\d+(m|h \d\dm|d \d+h) ago\)\.$/);
+    expect(await popup.getByTestId('refused-shown').textContent()).toMatch(
+      /^Still shown: the last good levels, as of .+ \(\d+(m|h \d\dm|d \d+h) ago\)\.$/,
+    );
     expect(await popup.getByTestId('flip').textContent()).toBe(formatPrice(good.flip, 1));
     expect(await popup.getByTestId('error').count()).toBe(0); // the card says it; no second message
     // The chart heard of the refusal and kept its lines.

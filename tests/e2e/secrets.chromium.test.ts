@@ -31,7 +31,11 @@ describe('Chromium: secrets and settings in trusted contexts only', () => {
     await ask(options, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
     const chart = await browser.context.newPage();
     await chart.goto(`${server.origin}/pages/chart.html`);
-    await chart.waitForFunction(() => (document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length ?? 0) === 3, undefined, { timeout: 15000 });
+    await chart.waitForFunction(
+      () => (document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length ?? 0) === 3,
+      undefined,
+      { timeout: 15000 },
+    );
 
     const probe = await options.evaluate(probeContentWorld, `${server.origin}/pages/chart.html`);
     expect(probe.storageLocal).not.toMatch(/SECRET|TRADIER|POLYGON|customUrl/);
@@ -46,6 +50,8 @@ describe('Chromium: secrets and settings in trusted contexts only', () => {
     const cdp = await browser.context.newCDPSession(options);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(async () => (await ask<{ customUrl: string }>(options, 'getSettings', undefined)).customUrl, { timeout: 10000 }).toBe('https://data.example.com/{ticker}.json');
+    await expect
+      .poll(async () => (await ask<{ customUrl: string }>(options, 'getSettings', undefined)).customUrl, { timeout: 10000 })
+      .toBe('https://data.example.com/{ticker}.json');
   });
 });

@@ -30,7 +30,10 @@ describe('Firefox ESR: secrets and settings in trusted contexts only', () => {
     await ask(options, 'setSiteEnabled', { pattern: 'http://127.0.0.1/*', enabled: true });
     const chart = await browser.newPage();
     await chart.goto(`${server.origin}/pages/chart.html`);
-    await chart.waitForFunction(() => (document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length ?? 0) === 3, { timeout: 20000 });
+    await chart.waitForFunction(
+      () => (document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length ?? 0) === 3,
+      { timeout: 20000 },
+    );
     const probe = await options.evaluate(probeContentWorld, `${server.origin}/pages/chart.html`);
     expect(probe.storageLocal).not.toMatch(/SECRET|TRADIER|POLYGON|customUrl/);
     expect(probe.pageIndexedDb).not.toContain('gexmap');

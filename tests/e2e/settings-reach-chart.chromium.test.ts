@@ -51,7 +51,10 @@ describe('Chromium: options reach an open chart without a reload', () => {
     await server?.close();
   });
 
-  const flipColour = () => chart.evaluate(() => getComputedStyle(document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector('[data-level="flip"]')!).color);
+  const flipColour = () =>
+    chart.evaluate(
+      () => getComputedStyle(document.querySelector('gexmap-overlay')!.shadowRoot!.querySelector('[data-level="flip"]')!).color,
+    );
   const drawn = async () => Object.fromEntries((await chart.evaluate(readDrawnLevels)).map((level) => [level.level, level.price]));
 
   it('a new line colour', async () => {
@@ -67,14 +70,19 @@ describe('Chromium: options reach an open chart without a reload', () => {
     await expect.poll(async () => Object.keys(await drawn()).sort(), { timeout: WITHIN_MS }).toEqual(['call-wall', 'flip']);
   });
 
-  it('the ES basis: from the chain\'s own forwards by default, the user\'s once set', async () => {
+  it("the ES basis: from the chain's own forwards by default, the user's once set", async () => {
     const before = await drawn();
     // The sample is as of 2024-01-07: ES1! is the March 2024 contract, settling with the AM SPX of Mar-15.
     const status = await chart.getByTestId('gexmap-status').textContent();
     const note = /basis \+(\d+\.\d) from the SPX Mar-15 forward/.exec(status ?? '');
     expect(note, status ?? '').not.toBeNull();
     expect(before['call-wall'] - 4800).toBeCloseTo(Number(note![1]), 1);
-    const row = await options.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('input[aria-label^="Chart symbol "]')].findIndex((input) => input.value === 'ES1!') + 1);
+    const row = await options.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLInputElement>('input[aria-label^="Chart symbol "]')].findIndex(
+          (input) => input.value === 'ES1!',
+        ) + 1,
+    );
     expect(row).toBeGreaterThan(0);
     await options.getByLabel(`Basis ${row}`, { exact: true }).fill('31.25');
     await options.getByRole('button', { name: 'Save overlay' }).click();

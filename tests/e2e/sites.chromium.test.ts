@@ -12,7 +12,8 @@ import { startServer, type TestServer } from './helpers/server';
 import { pagesDir } from './helpers/paths';
 import { ask } from './helpers/protocol';
 
-const overlayLevels = (page: Page) => page.evaluate(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length ?? -1);
+const overlayLevels = (page: Page) =>
+  page.evaluate(() => document.querySelector('gexmap-overlay')?.shadowRoot?.querySelectorAll('[data-level]').length ?? -1);
 
 describe('Chromium: turning the overlay on and off for a site from the popup', () => {
   let browser: ExtensionBrowser;
@@ -27,7 +28,7 @@ describe('Chromium: turning the overlay on and off for a site from the popup', (
     await server?.close();
   });
 
-  it('offers the active tab\'s site, injects at once, stays on across reloads, and turns off', async () => {
+  it("offers the active tab's site, injects at once, stays on across reloads, and turns off", async () => {
     const control = await browser.context.newPage();
     await control.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await ask(control, 'updateSettings', { provider: 'sample', ticker: 'SPX' });
@@ -54,7 +55,9 @@ describe('Chromium: turning the overlay on and off for a site from the popup', (
     await toggle.check();
     await expect.poll(() => overlayLevels(chart), { timeout: 10000 }).toBe(3); // injected without a reload
     const registered = await browser.serviceWorker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches: string[] }[]> } } };
+      const { chrome } = globalThis as unknown as {
+        chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches: string[] }[]> } };
+      };
       return (await chrome.scripting.getRegisteredContentScripts()).map((script) => [script.id, script.matches]);
     });
     expect(registered.sort()).toEqual([

@@ -28,7 +28,7 @@ describe('Chromium: the built extension loads and works', () => {
     expect(manifest.name).toMatch(/^gexmap/);
   });
 
-  it('runs the content script on a localhost page, which gets the sample\'s levels from the background', async () => {
+  it("runs the content script on a localhost page, which gets the sample's levels from the background", async () => {
     const settings = await browser.context.newPage();
     await settings.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await ask(settings, 'updateSettings', { provider: 'sample', ticker: 'SPX' });
@@ -62,7 +62,7 @@ describe('Chromium: the built extension loads and works', () => {
     await page.close();
   });
 
-  it('shows the active ticker\'s regime on the toolbar badge, marked old for the sample, in the icon\'s title too', async () => {
+  it("shows the active ticker's regime on the toolbar badge, marked old for the sample, in the icon's title too", async () => {
     type Action = { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };
     const read = () =>
       browser.serviceWorker.evaluate(async () => {
@@ -71,6 +71,8 @@ describe('Chromium: the built extension loads and works', () => {
       });
     // The sample (SPX, negative gamma) from a past session: "−γ" with the stale mark.
     await expect.poll(async () => (await read()).text, { timeout: 15000 }).toBe('−γ!');
-    expect((await read()).title).toMatch(/^gexmap — SPX: negative gamma, flip 4,724\.7 · as of Sun Jan 7, 2024, 10:52 AM EST .* · old data \(a past session\)/);
+    expect((await read()).title).toMatch(
+      /^gexmap — SPX: negative gamma, flip 4,724\.7 · as of Sun Jan 7, 2024, 10:52 AM EST .* · old data \(a past session\)/,
+    );
   });
 });

@@ -61,7 +61,10 @@ describe('Chromium: TradingView as the real page works', () => {
   beforeAll(async () => {
     server = await startServer({ '/pages/': pagesDir });
     crossOrigin = server.origin.replace('127.0.0.1', 'localhost');
-    for (const [path, file] of [['/chains/SPX.csv', SPX_FILE], ['/chains/SPY.csv', SPY_FILE]]) {
+    for (const [path, file] of [
+      ['/chains/SPX.csv', SPX_FILE],
+      ['/chains/SPY.csv', SPY_FILE],
+    ]) {
       const body = gunzipSync(await readFile(file)).toString('utf8');
       server.route(path, (_request, response) => {
         response.writeHead(200, { 'content-type': 'text/csv' });
@@ -109,7 +112,13 @@ describe('Chromium: TradingView as the real page works', () => {
     });
     expect(zone.low).toBeCloseTo(spx.flipBand!.low, 9);
     expect(zone.high).toBeCloseTo(spx.flipBand!.high, 9);
-    const [zoneTop, zoneBottom] = await page.evaluate(([low, high]) => [(window as unknown as { standIn: { priceToY(p: number): number } }).standIn.priceToY(high), (window as unknown as { standIn: { priceToY(p: number): number } }).standIn.priceToY(low)], [zone.low, zone.high]);
+    const [zoneTop, zoneBottom] = await page.evaluate(
+      ([low, high]) => [
+        (window as unknown as { standIn: { priceToY(p: number): number } }).standIn.priceToY(high),
+        (window as unknown as { standIn: { priceToY(p: number): number } }).standIn.priceToY(low),
+      ],
+      [zone.low, zone.high],
+    );
     expect(Math.abs(zone.top - zoneTop)).toBeLessThanOrEqual(TOLERANCE_PX);
     expect(Math.abs(zone.bottom - zoneBottom)).toBeLessThanOrEqual(TOLERANCE_PX);
     for (const change of ['standIn.pan(-40)', 'standIn.zoom(0.6)', 'standIn.resize(380)']) {
@@ -126,7 +135,7 @@ describe('Chromium: TradingView as the real page works', () => {
     await page.close();
   });
 
-  it('falls back to the chart\'s canvas labels when the API goes away, with lines still in place', async () => {
+  it("falls back to the chart's canvas labels when the API goes away, with lines still in place", async () => {
     const page = await open('/pages/tradingview-standin.html');
     const reader = () => page.getByTestId('gexmap-reader').getAttribute('data-reader');
     await expect.poll(reader, { timeout: 10000 }).toBe('tradingview');
@@ -145,10 +154,16 @@ describe('Chromium: TradingView as the real page works', () => {
     await page.close();
   });
 
-  it('maps every scale mode (log with TradingView\'s log10(p + 1e-4), percent, indexed) and an inverted scale', async () => {
+  it("maps every scale mode (log with TradingView's log10(p + 1e-4), percent, indexed) and an inverted scale", async () => {
     const page = await open('/pages/tradingview-standin.html?scenario=modes');
     await fitsWithin(page, 3, { api: 'standIn' });
-    for (const change of ['standIn.setMode(1)', 'standIn.setMode(2)', 'standIn.setMode(3)', 'standIn.setMode(1); standIn.setInverted(true)', 'standIn.setMode(0)']) {
+    for (const change of [
+      'standIn.setMode(1)',
+      'standIn.setMode(2)',
+      'standIn.setMode(3)',
+      'standIn.setMode(1); standIn.setInverted(true)',
+      'standIn.setMode(0)',
+    ]) {
       await page.evaluate(change);
       const fit = await fitsWithin(page, 3, { api: 'standIn' });
       expect(fit.misfit.length).toBe(3);
@@ -163,7 +178,12 @@ describe('Chromium: TradingView as the real page works', () => {
   it('reads the pane that holds the main series, not the first one', async () => {
     const page = await open('/pages/tradingview-standin.html?scenario=second-pane');
     const fit = await fitsWithin(page, 3, { api: 'standIn' });
-    const pane = await page.evaluate(() => (window as unknown as { standIn: { charts: { main: { element: Element } }[] } }).standIn.charts[0].main.element.getBoundingClientRect().top);
+    const pane = await page.evaluate(
+      () =>
+        (
+          window as unknown as { standIn: { charts: { main: { element: Element } }[] } }
+        ).standIn.charts[0].main.element.getBoundingClientRect().top,
+    );
     for (const item of fit.misfit) expect(item.drawn).toBeGreaterThan(pane);
     await page.close();
   });
@@ -171,7 +191,8 @@ describe('Chromium: TradingView as the real page works', () => {
   it('draws each chart of a two-chart layout in its own pane with its own levels; the panel follows the active one', async () => {
     const page = await open('/pages/tradingview-standin.html?scenario=two-charts');
     const fit = await fitsWithin(page, 4, { api: 'standIn' });
-    const byChart = (chart: string) => fit.levels.filter((level) => level.chart === chart && level.level === 'flip').map((level) => level.price);
+    const byChart = (chart: string) =>
+      fit.levels.filter((level) => level.chart === chart && level.level === 'flip').map((level) => level.price);
     expect(byChart('0')).toEqual([spx.flip]);
     expect(byChart('1')).toEqual([spy.flip]);
     await expect.poll(() => page.getByTestId('gexmap-status').textContent()).toMatch(/^SPY · /);
@@ -218,7 +239,13 @@ describe('Chromium: TradingView as the real page works', () => {
     const { flipShift, wallShift } = await shifted();
     expect(wallShift).toBeCloseTo(flipShift, 6);
     await page.evaluate(() => (window as unknown as StandIn).standIn.setSymbol('AMEX:SPY', 0));
-    await expect.poll(async () => (await page.evaluate(misfits, 'standIn')).levels.filter((level) => level.chart === '0' && level.level === 'flip').map((level) => level.price)).toEqual([spy.flip]);
+    await expect
+      .poll(async () =>
+        (await page.evaluate(misfits, 'standIn')).levels
+          .filter((level) => level.chart === '0' && level.level === 'flip')
+          .map((level) => level.price),
+      )
+      .toEqual([spy.flip]);
     await page.close();
   });
 
@@ -231,7 +258,7 @@ describe('Chromium: TradingView as the real page works', () => {
     await page.close();
   });
 
-  it('reads the Charting Library in a same-origin frame, offset by the frame\'s place', async () => {
+  it("reads the Charting Library in a same-origin frame, offset by the frame's place", async () => {
     const page = await open('/pages/charting-library-host.html');
     await fitsWithin(page, 3, { api: 'frameStandIn' });
     await page.evaluate(() => (window as unknown as { frameStandIn: { control(): StandIn['standIn'] } }).frameStandIn.control().pan(25));
@@ -265,7 +292,7 @@ describe('Chromium: TradingView as the real page works', () => {
     await page.close();
   });
 
-  it('says plainly when the chart is in another site\'s frame, and offers calibration', async () => {
+  it("says plainly when the chart is in another site's frame, and offers calibration", async () => {
     const page = await open(`/pages/charting-library-host.html?cross=${encodeURIComponent(crossOrigin)}`);
     await expect.poll(() => page.getByTestId('gexmap-status').textContent(), { timeout: 10000 }).toMatch(/frame from another site/);
     await expect.poll(() => page.locator('gexmap-overlay [data-action="calibrate"]').count(), { timeout: 10000 }).toBe(1);
@@ -276,7 +303,19 @@ describe('Chromium: TradingView as the real page works', () => {
     const chart = await open('/pages/tradingview-standin.html');
     const before = await fitsWithin(chart, 3, { api: 'standIn' });
     await chart.evaluate(() => {
-      const valid = { type: 'charts', charts: [{ id: '0', symbol: 'AMEX:IWM', active: true, pane: { left: 0, top: 0, width: 300, height: 300 }, mapping: { kind: 'linear', intercept: 5000, slope: -1 } }], unreadableFrames: [] };
+      const valid = {
+        type: 'charts',
+        charts: [
+          {
+            id: '0',
+            symbol: 'AMEX:IWM',
+            active: true,
+            pane: { left: 0, top: 0, width: 300, height: 300 },
+            mapping: { kind: 'linear', intercept: 5000, slope: -1 },
+          },
+        ],
+        unreadableFrames: [],
+      };
       const post = (message: unknown) => window.postMessage({ channel: 'gexmap-chart-bridge', message }, '*');
       post({ ...valid, charts: [{ ...valid.charts[0], mapping: { kind: 'cubic', intercept: 1, slope: 1 } }] });
       post({ ...valid, charts: [{ ...valid.charts[0], pane: { left: 0, top: 0, width: -5, height: Number.NaN } }] });
@@ -286,7 +325,9 @@ describe('Chromium: TradingView as the real page works', () => {
       const frame = document.createElement('iframe');
       frame.sandbox.add('allow-scripts');
       frame.srcdoc = `<script>parent.postMessage(${JSON.stringify({ channel: 'gexmap-chart-bridge', message: valid })}, '*'); parent.postMessage('forged-sent', '*');</script>`;
-      (window as unknown as { forgedSent: Promise<void> }).forgedSent = new Promise((resolve) => window.addEventListener('message', (event) => event.data === 'forged-sent' && resolve()));
+      (window as unknown as { forgedSent: Promise<void> }).forgedSent = new Promise((resolve) =>
+        window.addEventListener('message', (event) => event.data === 'forged-sent' && resolve()),
+      );
       document.body.append(frame);
     });
     await chart.evaluate(() => (window as unknown as { forgedSent: Promise<void> }).forgedSent);

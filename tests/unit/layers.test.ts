@@ -44,7 +44,9 @@ function importsOf(file: string): string[] {
   const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"](\.[^'"]+)['"]/gm)].map((match) => match[1]);
   return specifiers.flatMap((specifier) => {
     const base = resolve(join(root, dirname(file)), specifier);
-    const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+    const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find(
+      (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+    );
     return found ? [relative(root, found)] : [];
   });
 }

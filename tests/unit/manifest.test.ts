@@ -17,6 +17,10 @@ describe('the manifest', () => {
   });
 
   it('gives the test and demo build a local data server without a prompt, and nothing more', () => {
-    expect(manifestFor({ browser: 'chrome', localHosts: true }).host_permissions).toEqual(['https://cdn.cboe.com/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+    expect(manifestFor({ browser: 'chrome', localHosts: true }).host_permissions).toEqual([
+      'https://cdn.cboe.com/*',
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ]);
   });
 });

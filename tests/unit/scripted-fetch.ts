@@ -4,10 +4,7 @@
  */
 import type { FetchLike } from '../../lib/providers/types';
 
-export type Answer =
-  | { status?: number; body: string; headers?: Record<string, string> }
-  | { throws: string }
-  | { hang: true };
+export type Answer = { status?: number; body: string; headers?: Record<string, string> } | { throws: string } | { hang: true };
 
 export interface ScriptedFetch {
   fetch: FetchLike;
@@ -25,7 +22,9 @@ export function scriptedFetch(): ScriptedFetch {
     const answer = typeof route[1] === 'function' ? route[1](url) : route[1];
     if ('throws' in answer) throw new TypeError(answer.throws);
     if ('hang' in answer) {
-      return new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      return new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     }
     return new Response(answer.body, { status: answer.status ?? 200, headers: answer.headers });
   };

@@ -28,7 +28,8 @@ function read(chart: ChartInstance): LibraryReading | null {
   if (!(canvas instanceof HTMLCanvasElement) || !canvas.isConnected) return null;
   const area = chart.chartArea;
   const scale = priceScaleOf(chart);
-  if (!area || !scale || !finiteNumber(area.left) || !finiteNumber(area.top) || !finiteNumber(area.right) || !finiteNumber(area.bottom)) return null;
+  if (!area || !scale || !finiteNumber(area.left) || !finiteNumber(area.top) || !finiteNumber(area.right) || !finiteNumber(area.bottom))
+    return null;
   const box = boxOf(canvas);
   if (!box) return null;
   // The chart's coordinates are CSS px of the canvas at the chart's own size.

@@ -27,7 +27,8 @@ function priceAxisOf(instance: unknown): { yAxisIndex: number; gridIndex: number
     series = Array.isArray(option?.series) ? option.series : [];
     axisGrid = (index) => (Array.isArray(option?.yAxis) ? option.yAxis[index]?.gridIndex : undefined);
   }
-  const main = series.find((item) => item?.type === 'candlestick' || item?.type === 'k') ?? series.find((item) => item?.type === 'line') ?? series[0];
+  const main =
+    series.find((item) => item?.type === 'candlestick' || item?.type === 'k') ?? series.find((item) => item?.type === 'line') ?? series[0];
   const yAxisIndex = finiteNumber(main?.yAxisIndex) ? main.yAxisIndex : 0;
   const gridIndex = axisGrid(yAxisIndex);
   return { yAxisIndex, gridIndex: finiteNumber(gridIndex) ? gridIndex : 0 };
@@ -37,7 +38,15 @@ function priceAxisOf(instance: unknown): { yAxisIndex: number; gridIndex: number
 function gridRect(instance: unknown, gridIndex: number, element: HTMLElement): { x: number; y: number; width: number; height: number } {
   const grid = call(call(instance, 'getModel'), 'getComponent', 'grid', gridIndex) as { coordinateSystem?: unknown } | undefined;
   const rect = call(grid?.coordinateSystem, 'getRect') as { x?: unknown; y?: unknown; width?: unknown; height?: unknown } | undefined;
-  if (rect && finiteNumber(rect.x) && finiteNumber(rect.y) && finiteNumber(rect.width) && finiteNumber(rect.height) && rect.width > 0 && rect.height > 0) {
+  if (
+    rect &&
+    finiteNumber(rect.x) &&
+    finiteNumber(rect.y) &&
+    finiteNumber(rect.width) &&
+    finiteNumber(rect.height) &&
+    rect.width > 0 &&
+    rect.height > 0
+  ) {
     return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
   }
   return { x: 0, y: 0, width: element.clientWidth, height: element.clientHeight };
@@ -58,7 +67,12 @@ function read(instance: unknown, element: HTMLElement, axis: { yAxisIndex: numbe
     samples.push({ y: box.top + y * box.scaleY, price });
   }
   return {
-    pane: { left: box.left + grid.x * box.scaleX, top: box.top + grid.y * box.scaleY, width: grid.width * box.scaleX, height: grid.height * box.scaleY },
+    pane: {
+      left: box.left + grid.x * box.scaleX,
+      top: box.top + grid.y * box.scaleY,
+      width: grid.width * box.scaleX,
+      height: grid.height * box.scaleY,
+    },
     samples,
   };
 }
@@ -74,7 +88,12 @@ export function findECharts(win: Window): LibraryChartSource[] {
     const axis = priceAxisOf(instance);
     let reference = Number.NaN;
     sources.push({
-      id: `echarts:${element.getAttribute('_echarts_instance_')?.replace(/[^\w.-]/g, '').slice(0, 24) ?? sources.length}`,
+      id: `echarts:${
+        element
+          .getAttribute('_echarts_instance_')
+          ?.replace(/[^\w.-]/g, '')
+          .slice(0, 24) ?? sources.length
+      }`,
       library: 'echarts',
       read: () => {
         const reading = read(instance, element, axis);
@@ -82,7 +101,8 @@ export function findECharts(win: Window): LibraryChartSource[] {
         return reading;
       },
       // Every axis change is a render, which "rendered" reports: no probe needed once watched.
-      probe: () => (watchedCharts.has(instance as object) ? null : call(instance, 'convertToPixel', { yAxisIndex: axis.yAxisIndex }, reference)),
+      probe: () =>
+        watchedCharts.has(instance as object) ? null : call(instance, 'convertToPixel', { yAxisIndex: axis.yAxisIndex }, reference),
       watch: (onDrawn) => {
         if (watchedCharts.has(instance as object)) return false;
         call(instance, 'on', 'rendered', onDrawn);

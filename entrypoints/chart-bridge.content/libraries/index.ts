@@ -42,7 +42,10 @@ export function readLibraryCharts(sources: readonly LibraryChartSource[], viewpo
     const mapping = mappingFromSamples(reading.samples);
     if (mapping) charts.push({ id: source.id, library: source.library, symbol: null, active: false, pane, mapping });
   }
-  const largest = charts.reduce<LibraryChart | null>((best, chart) => (!best || chart.pane.width * chart.pane.height > best.pane.width * best.pane.height ? chart : best), null);
+  const largest = charts.reduce<LibraryChart | null>(
+    (best, chart) => (!best || chart.pane.width * chart.pane.height > best.pane.width * best.pane.height ? chart : best),
+    null,
+  );
   if (largest) largest.active = true;
   return charts;
 }

@@ -18,10 +18,12 @@ interface GraphDiv extends HTMLElement {
 }
 
 /** "y2" → layout key "yaxis2". */
-const axisKey = (name: unknown, letter: 'x' | 'y') => (typeof name === 'string' && /^[xy]\d*$/.test(name) ? `${letter}axis${name.slice(1)}` : `${letter}axis`);
+const axisKey = (name: unknown, letter: 'x' | 'y') =>
+  typeof name === 'string' && /^[xy]\d*$/.test(name) ? `${letter}axis${name.slice(1)}` : `${letter}axis`;
 
 /** The first visible trace (the price series): its axes are the chart's. */
-const mainTrace = (graph: GraphDiv) => graph._fullData?.find((item) => item && item.visible !== false && item.visible !== 'legendonly') ?? graph._fullData?.[0];
+const mainTrace = (graph: GraphDiv) =>
+  graph._fullData?.find((item) => item && item.visible !== false && item.visible !== 'legendonly') ?? graph._fullData?.[0];
 
 function read(graph: GraphDiv): LibraryReading | null {
   const layout = graph._fullLayout;

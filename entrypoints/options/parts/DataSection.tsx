@@ -27,8 +27,15 @@ export function DataSection({ editor }: { editor: SettingsEditor }) {
       const levels = reply.levels;
       const refused = reply.status.lastError?.kind === 'refused' ? reply.status.refused : null;
       if (refused) {
-        setDataNote({ kind: 'bad', text: `${file.name} was not used: ${refused.reason}. The last good ${reply.ticker} levels stay; the popup offers "Use this chain anyway".` });
-      } else setDataNote({ kind: 'good', text: `${file.name}: ${reply.ticker} as of ${reply.source ? formatNewYork(reply.source.asOf, { year: true }) : '?'} — flip ${levels?.flip?.toFixed(1) ?? 'none'}, call wall ${levels?.callWall ?? '—'}, put wall ${levels?.putWall ?? '—'}. The popup now shows this file.` });
+        setDataNote({
+          kind: 'bad',
+          text: `${file.name} was not used: ${refused.reason}. The last good ${reply.ticker} levels stay; the popup offers "Use this chain anyway".`,
+        });
+      } else
+        setDataNote({
+          kind: 'good',
+          text: `${file.name}: ${reply.ticker} as of ${reply.source ? formatNewYork(reply.source.asOf, { year: true }) : '?'} — flip ${levels?.flip?.toFixed(1) ?? 'none'}, call wall ${levels?.callWall ?? '—'}, put wall ${levels?.putWall ?? '—'}. The popup now shows this file.`,
+        });
       editor.adopt(await sendMessage('getSettings', undefined));
       void loadUsage();
     } catch (error) {
@@ -39,7 +46,9 @@ export function DataSection({ editor }: { editor: SettingsEditor }) {
   async function exportData() {
     const history = await sendMessage('getHistory', {});
     const { keys: _keys, ...plainSettings } = settings;
-    const blob = new Blob([JSON.stringify({ exportedAt: new Date().toISOString(), settings: plainSettings, history }, null, 2)], { type: 'application/json' });
+    const blob = new Blob([JSON.stringify({ exportedAt: new Date().toISOString(), settings: plainSettings, history }, null, 2)], {
+      type: 'application/json',
+    });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `gexmap-${settings.ticker}-${new Date().toISOString().slice(0, 10)}.json`;
@@ -48,24 +57,51 @@ export function DataSection({ editor }: { editor: SettingsEditor }) {
   }
 
   return (
-  <section aria-labelledby="data-heading" id="import">
-    <h2 id="data-heading">Data</h2>
-    <label>
-      Import a chain file (CBOE delayed-quotes JSON or the quote-table CSV from cboe.com):{' '}
-      <input ref={fileInput} type="file" accept=".csv,.json,text/csv,application/json" data-testid="import-file" onChange={(event) => { const file = (event.target as HTMLInputElement).files?.[0]; if (file) void importFile(file); }} />
-    </label>
-    <Note message={note} testId="import-message" />
-    <p>
-      <button type="button" onClick={() => void exportData()}>Export settings and history (JSON)</button>{' '}
-      <button type="button" onClick={async () => { if (confirm('Clear cached levels, history and stored chains? Settings and keys stay.')) { await sendMessage('clearData', undefined); setDataNote({ kind: 'good', text: 'Cached data cleared.' }); void loadUsage(); } }}>Clear cached data</button>
-    </p>
-    {usage && (
-      <p data-testid="storage-usage">
-        Stored: {usage.feeds.length} chain{usage.feeds.length === 1 ? '' : 's'} ({usage.feeds.map((feed) => feed.ticker).join(', ') || 'none'}), {megabytes(usage.chainBytes)} of a {megabytes(usage.budgetBytes)} budget; session history for{' '}
-        {usage.historyTickers.length} ticker{usage.historyTickers.length === 1 ? '' : 's'}. Tickers not viewed for a week are dropped (their history stays); past the budget, the least recently viewed go first.
+    <section aria-labelledby="data-heading" id="import">
+      <h2 id="data-heading">Data</h2>
+      <label>
+        Import a chain file (CBOE delayed-quotes JSON or the quote-table CSV from cboe.com):{' '}
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".csv,.json,text/csv,application/json"
+          data-testid="import-file"
+          onChange={(event) => {
+            const file = (event.target as HTMLInputElement).files?.[0];
+            if (file) void importFile(file);
+          }}
+        />
+      </label>
+      <Note message={note} testId="import-message" />
+      <p>
+        <button type="button" onClick={() => void exportData()}>
+          Export settings and history (JSON)
+        </button>{' '}
+        <button
+          type="button"
+          onClick={async () => {
+            if (confirm('Clear cached levels, history and stored chains? Settings and keys stay.')) {
+              await sendMessage('clearData', undefined);
+              setDataNote({ kind: 'good', text: 'Cached data cleared.' });
+              void loadUsage();
+            }
+          }}
+        >
+          Clear cached data
+        </button>
       </p>
-    )}
-    <p class="muted">Keys stay in gexmap's own database in this browser, which web pages and their scripts cannot reach; only gexmap's background uses them. No number leaves your browser.</p>
-  </section>
+      {usage && (
+        <p data-testid="storage-usage">
+          Stored: {usage.feeds.length} chain{usage.feeds.length === 1 ? '' : 's'} (
+          {usage.feeds.map((feed) => feed.ticker).join(', ') || 'none'}), {megabytes(usage.chainBytes)} of a {megabytes(usage.budgetBytes)}{' '}
+          budget; session history for {usage.historyTickers.length} ticker{usage.historyTickers.length === 1 ? '' : 's'}. Tickers not viewed
+          for a week are dropped (their history stays); past the budget, the least recently viewed go first.
+        </p>
+      )}
+      <p class="muted">
+        Keys stay in gexmap's own database in this browser, which web pages and their scripts cannot reach; only gexmap's background uses
+        them. No number leaves your browser.
+      </p>
+    </section>
   );
 }

@@ -23,12 +23,14 @@ export function SourceSection({ editor }: { editor: SettingsEditor }) {
 
   /** What can be known without a request: a missing key or URL. */
   function localProblem(): string | null {
-    if (spec.key && !keys[spec.key].trim() && !settings.keys[spec.key]) return `${spec.label.replace(/ \(.*/, '')} needs its key: paste it above.`;
+    if (spec.key && !keys[spec.key].trim() && !settings.keys[spec.key])
+      return `${spec.label.replace(/ \(.*/, '')} needs its key: paste it above.`;
     if (draft.provider === 'custom') {
       if (!draft.customUrl.trim()) return 'Type the URL of a CBOE JSON or quote-table CSV ({ticker} is replaced).';
       try {
         const url = new URL(draft.customUrl.trim().replace(/\{ticker\}/gi, 'SPX'));
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') return `The URL must start with https:// or http://, not ${url.protocol}`;
+        if (url.protocol !== 'https:' && url.protocol !== 'http:')
+          return `The URL must start with https:// or http://, not ${url.protocol}`;
       } catch {
         return `"${draft.customUrl}" is not a URL.`;
       }
@@ -47,11 +49,18 @@ export function SourceSection({ editor }: { editor: SettingsEditor }) {
       if (origins.length > 0 && !(await browser.permissions.request({ origins }))) {
         return setNote({ kind: 'bad', text: `gexmap needs access to ${origins.join(', ')} to fetch from this provider.` });
       }
-      if (spec.key && keys[spec.key].trim()) await sendMessage('setApiKeys', spec.key === 'tradier' ? { tradier: keys.tradier.trim() } : { polygon: keys.polygon.trim() });
+      if (spec.key && keys[spec.key].trim())
+        await sendMessage('setApiKeys', spec.key === 'tradier' ? { tradier: keys.tradier.trim() } : { polygon: keys.polygon.trim() });
       setKeys({ tradier: '', polygon: '' });
-      if (!(await editor.save({ provider: draft.provider, customUrl: draft.customUrl.trim(), refreshMinutes: draft.refreshMinutes }, setNote))) return;
+      if (
+        !(await editor.save({ provider: draft.provider, customUrl: draft.customUrl.trim(), refreshMinutes: draft.refreshMinutes }, setNote))
+      )
+        return;
       setNote({ kind: 'good', text: `Saved. Testing with ${draft.ticker}…` });
-      const status = await Promise.race([sendMessage('refresh', {}), new Promise<null>((resolve) => setTimeout(() => resolve(null), TEST_TIMEOUT_MS))]);
+      const status = await Promise.race([
+        sendMessage('refresh', {}),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), TEST_TIMEOUT_MS)),
+      ]);
       setNote(testVerdict(status, draft.ticker));
     } catch (error) {
       setNote({ kind: 'bad', text: (error as Error).message });
@@ -65,32 +74,67 @@ export function SourceSection({ editor }: { editor: SettingsEditor }) {
         <legend>Provider</legend>
         {PROVIDERS.map((provider) => (
           <label key={provider.id}>
-            <input type="radio" name="provider" value={provider.id} checked={draft.provider === provider.id} onChange={() => set({ provider: provider.id })} /> {provider.label}
+            <input
+              type="radio"
+              name="provider"
+              value={provider.id}
+              checked={draft.provider === provider.id}
+              onChange={() => set({ provider: provider.id })}
+            />{' '}
+            {provider.label}
           </label>
         ))}
         {draft.provider === 'custom' && (
           <label>
             Custom URL ({'{ticker}'} is replaced)
-            <input name="customUrl" type="url" class="wide" placeholder="https://example.com/chains/{ticker}.json" value={draft.customUrl} onInput={(event) => set({ customUrl: (event.target as HTMLInputElement).value })} />
+            <input
+              name="customUrl"
+              type="url"
+              class="wide"
+              placeholder="https://example.com/chains/{ticker}.json"
+              value={draft.customUrl}
+              onInput={(event) => set({ customUrl: (event.target as HTMLInputElement).value })}
+            />
           </label>
         )}
         {spec.key === 'tradier' && (
           <label>
             Tradier access token {settings.keys.tradier ? '(set — type to replace)' : '(not set)'}
-            <input name="tradierKey" type="password" autocomplete="off" class="wide" value={keys.tradier} onInput={(event) => setKeys({ ...keys, tradier: (event.target as HTMLInputElement).value })} />
+            <input
+              name="tradierKey"
+              type="password"
+              autocomplete="off"
+              class="wide"
+              value={keys.tradier}
+              onInput={(event) => setKeys({ ...keys, tradier: (event.target as HTMLInputElement).value })}
+            />
           </label>
         )}
         {spec.key === 'polygon' && (
           <label>
             Polygon / Massive API key {settings.keys.polygon ? '(set — type to replace)' : '(not set)'}
-            <input name="polygonKey" type="password" autocomplete="off" class="wide" value={keys.polygon} onInput={(event) => setKeys({ ...keys, polygon: (event.target as HTMLInputElement).value })} />
+            <input
+              name="polygonKey"
+              type="password"
+              autocomplete="off"
+              class="wide"
+              value={keys.polygon}
+              onInput={(event) => setKeys({ ...keys, polygon: (event.target as HTMLInputElement).value })}
+            />
           </label>
         )}
         {spec.scheduled && (
           <label>
             Refresh every{' '}
-            <input name="refreshMinutes" type="number" min={1} max={240} value={draft.refreshMinutes} onInput={(event) => set({ refreshMinutes: Number((event.target as HTMLInputElement).value) })} /> minutes during the
-            New York session (once after the close otherwise; never on holidays)
+            <input
+              name="refreshMinutes"
+              type="number"
+              min={1}
+              max={240}
+              value={draft.refreshMinutes}
+              onInput={(event) => set({ refreshMinutes: Number((event.target as HTMLInputElement).value) })}
+            />{' '}
+            minutes during the New York session (once after the close otherwise; never on holidays)
           </label>
         )}
       </fieldset>
@@ -101,7 +145,15 @@ export function SourceSection({ editor }: { editor: SettingsEditor }) {
 }
 
 function testVerdict(status: FeedStatus | null, ticker: string): Message {
-  if (status === null) return { kind: 'bad', text: `Saved, but the test request for ${ticker} has not answered within ${TEST_TIMEOUT_MS / 1000} s; gexmap keeps trying on its schedule.` };
-  if (status.lastError && status.failures > 0) return { kind: 'bad', text: `Saved, but the test request failed — ${describeProviderError(status.lastError)}` };
-  return { kind: 'good', text: `Saved. Test request for ${ticker} succeeded${status.lastDurationMs !== undefined ? ` in ${status.lastDurationMs} ms` : ''}.` };
+  if (status === null)
+    return {
+      kind: 'bad',
+      text: `Saved, but the test request for ${ticker} has not answered within ${TEST_TIMEOUT_MS / 1000} s; gexmap keeps trying on its schedule.`,
+    };
+  if (status.lastError && status.failures > 0)
+    return { kind: 'bad', text: `Saved, but the test request failed — ${describeProviderError(status.lastError)}` };
+  return {
+    kind: 'good',
+    text: `Saved. Test request for ${ticker} succeeded${status.lastDurationMs !== undefined ? ` in ${status.lastDurationMs} ms` : ''}.`,
+  };
 }

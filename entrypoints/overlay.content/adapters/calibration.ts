@@ -53,6 +53,9 @@ export class CalibrationAdapter extends WatchingAdapter {
   protected read(): void {
     this.observe(this.element);
     const plot = plotOf(this.element);
-    this.onChange?.({ adapter: 'calibration', charts: pageChart(this.calibration ? calibratedMapping(this.calibration, plot) : null, plot) });
+    this.onChange?.({
+      adapter: 'calibration',
+      charts: pageChart(this.calibration ? calibratedMapping(this.calibration, plot) : null, plot),
+    });
   }
 }

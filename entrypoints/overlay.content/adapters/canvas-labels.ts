@@ -19,7 +19,8 @@ import { BridgeListeningAdapter } from './bridge-listener';
 function plotBeside(fit: AxisFit<AxisLabel>, chart: PlotRect): PlotRect {
   const right = chart.left + chart.width;
   if (fit.columnLeft > chart.left + chart.width / 2 && fit.columnLeft < right) return { ...chart, width: fit.columnLeft - 2 - chart.left };
-  if (fit.columnRight < chart.left + chart.width / 2 && fit.columnRight > chart.left) return { ...chart, left: fit.columnRight + 2, width: right - fit.columnRight - 2 };
+  if (fit.columnRight < chart.left + chart.width / 2 && fit.columnRight > chart.left)
+    return { ...chart, left: fit.columnRight + 2, width: right - fit.columnRight - 2 };
   return chart;
 }
 
@@ -61,7 +62,11 @@ export class CanvasLabelsAdapter extends BridgeListeningAdapter<'canvas'> {
     const fit = choice.best;
     const canvas = fit ? canvases.find((candidate) => candidate.id === fit.source) : undefined;
     if (!fit || !canvas?.plot) {
-      this.onChange({ adapter: 'canvas', charts: pageChart(null, null), note: canvases.length ? (choice.failure ?? 'no canvas shows a price axis') : null });
+      this.onChange({
+        adapter: 'canvas',
+        charts: pageChart(null, null),
+        note: canvases.length ? (choice.failure ?? 'no canvas shows a price axis') : null,
+      });
       return;
     }
     this.following = { canvasId: canvas.id, track: trackOf(fit), expectedPrice: this.expectedPrice, fullReadAt: performance.now() };
@@ -71,7 +76,8 @@ export class CanvasLabelsAdapter extends BridgeListeningAdapter<'canvas'> {
   /** The axis the last full read chose, refitted on its own canvas's labels alone; null when that cannot stand for a full read. */
   private follow(canvases: readonly CanvasLabels[]): AdapterState | null {
     const following = this.following;
-    if (!following || following.expectedPrice !== this.expectedPrice || performance.now() - following.fullReadAt >= FOLLOW_AT_MOST_MS) return null;
+    if (!following || following.expectedPrice !== this.expectedPrice || performance.now() - following.fullReadAt >= FOLLOW_AT_MOST_MS)
+      return null;
     const canvas = canvases.find((candidate) => candidate.id === following.canvasId);
     if (!canvas?.plot) return null;
     const column = followColumn(labelsOf(canvas), following.track);

@@ -34,7 +34,8 @@ function isVisible(element: Element, rect: DOMRect): boolean {
   if (check) return check.call(element, { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true });
   for (let node: Element | null = element; node; node = node.parentElement) {
     const style = getComputedStyle(node);
-    if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse' || Number(style.opacity) === 0) return false;
+    if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse' || Number(style.opacity) === 0)
+      return false;
   }
   return true;
 }
@@ -120,14 +121,16 @@ export function collectMarks(root: Element, skip: Element | null, bands: readonl
     const left = ctm.a * x1 + ctm.e;
     const right = ctm.a * x2 + ctm.e;
     const mark = { y: ctm.d * y + ctm.f, left: Math.min(left, right), right: Math.max(left, right) };
-    if (marks.length < MAX_MARKS && mark.right - mark.left >= 3 && Number.isFinite(mark.y) && reachesBand(bands, mark.left, mark.right)) marks.push(mark);
+    if (marks.length < MAX_MARKS && mark.right - mark.left >= 3 && Number.isFinite(mark.y) && reachesBand(bands, mark.left, mark.right))
+      marks.push(mark);
   };
   for (const element of root.querySelectorAll('line, path, rect')) {
     if (marks.length >= MAX_MARKS) break;
     if (skip?.contains(element)) continue;
     if (element instanceof SVGRectElement) {
       const rect = element.getBoundingClientRect();
-      if (rect.height <= 2 && rect.width >= 3 && reachesBand(bands, rect.left, rect.right)) marks.push({ y: rect.top + rect.height / 2, left: rect.left, right: rect.right });
+      if (rect.height <= 2 && rect.width >= 3 && reachesBand(bands, rect.left, rect.right))
+        marks.push({ y: rect.top + rect.height / 2, left: rect.left, right: rect.right });
       continue;
     }
     if (!(element instanceof SVGPathElement || element instanceof SVGLineElement)) continue;
@@ -165,7 +168,9 @@ function chartContainer(fit: AxisFit<Candidate>): Element | null {
   while (
     container &&
     container.parentElement &&
-    (container instanceof SVGElement ? container.tagName.toLowerCase() !== 'svg' || container.ownerSVGElement : container.getBoundingClientRect().width < columnWidth * 4)
+    (container instanceof SVGElement
+      ? container.tagName.toLowerCase() !== 'svg' || container.ownerSVGElement
+      : container.getBoundingClientRect().width < columnWidth * 4)
   ) {
     container = container.parentElement;
   }
@@ -178,7 +183,9 @@ function plotOf(fit: AxisFit<Candidate>, box: DOMRect, marks: readonly Horizonta
   let left = axisOnRight ? box.left : fit.columnRight + 4;
   let right = axisOnRight ? fit.columnLeft - 4 : box.right;
   // Grid lines at the ticks show where the plot really spans.
-  const gridLines = marks.filter((mark) => fit.ticks.some((tick) => Math.abs(tick.y - mark.y) <= 1) && mark.right - mark.left > (right - left) * 0.5);
+  const gridLines = marks.filter(
+    (mark) => fit.ticks.some((tick) => Math.abs(tick.y - mark.y) <= 1) && mark.right - mark.left > (right - left) * 0.5,
+  );
   if (gridLines.length >= 2) {
     left = Math.max(left, Math.min(...gridLines.map((mark) => mark.left)));
     right = Math.min(right, Math.max(...gridLines.map((mark) => mark.right)));
@@ -241,7 +248,12 @@ export class GenericAxisAdapter extends WatchingAdapter {
     if (!column) return null;
     const fit = scoreAxisFit(column, { expectedPrice: this.expectedPrice });
     if (fit.plausibility === 'far') return null;
-    const plot = { left: box.left + following.insetLeft, top: box.top, width: Math.max(0, box.width - following.insetLeft - following.insetRight), height: box.height };
+    const plot = {
+      left: box.left + following.insetLeft,
+      top: box.top,
+      width: Math.max(0, box.width - following.insetLeft - following.insetRight),
+      height: box.height,
+    };
     return fittedState('generic', fit, plot);
   }
 

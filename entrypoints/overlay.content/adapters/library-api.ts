@@ -21,7 +21,10 @@ export function plausibleFor(chart: Pick<LibraryChart, 'pane' | 'mapping'>, expe
   const low = Math.min(...ends);
   const high = Math.max(...ends);
   if (!(Number.isFinite(low) && Number.isFinite(high)) || high > Math.abs(expectedPrice) * MAX_TOP_OVER_SPOT) return false;
-  return expectedPrice >= (low > 0 ? low / PLAUSIBLE_FACTOR : low - (high - low)) && expectedPrice <= (high > 0 ? high * PLAUSIBLE_FACTOR : high + (high - low));
+  return (
+    expectedPrice >= (low > 0 ? low / PLAUSIBLE_FACTOR : low - (high - low)) &&
+    expectedPrice <= (high > 0 ? high * PLAUSIBLE_FACTOR : high + (high - low))
+  );
 }
 
 export class LibraryApiAdapter extends BridgeListeningAdapter<'library'> {
@@ -34,14 +37,20 @@ export class LibraryApiAdapter extends BridgeListeningAdapter<'library'> {
     const shown = charts.filter((chart) => plausibleFor(chart, this.expectedPrice));
     // The active chart among those shown: the bridge's, else the largest left.
     if (shown.length && !shown.some((chart) => chart.active)) {
-      const largest = shown.reduce((best, chart) => (chart.pane.width * chart.pane.height > best.pane.width * best.pane.height ? chart : best));
+      const largest = shown.reduce((best, chart) =>
+        chart.pane.width * chart.pane.height > best.pane.width * best.pane.height ? chart : best,
+      );
       shown.splice(shown.indexOf(largest), 1, { ...largest, active: true });
     }
     const libraries = [...new Set(shown.map((chart) => CHART_LIBRARIES[chart.library].label))];
     this.onChange({
       adapter: 'api',
       charts: shown.map((chart) => ({ id: chart.id, symbol: null, mapping: chart.mapping, plot: chart.pane, active: chart.active })),
-      note: shown.length ? `${libraries.join(', ')}${shown.length > 1 ? ` (${shown.length} charts)` : ''}` : charts.length ? 'no chart shows a price near spot' : null,
+      note: shown.length
+        ? `${libraries.join(', ')}${shown.length > 1 ? ` (${shown.length} charts)` : ''}`
+        : charts.length
+          ? 'no chart shows a price near spot'
+          : null,
     });
   }
 }

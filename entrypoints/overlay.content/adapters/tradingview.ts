@@ -27,7 +27,16 @@ export class TradingViewAdapter implements ChartAdapter {
         return;
       }
       this.present = true;
-      onChange({ adapter: 'tradingview', charts: message.charts.map((chart) => ({ id: chart.id, symbol: chart.symbol, mapping: chart.mapping, plot: chart.pane, active: chart.active })) });
+      onChange({
+        adapter: 'tradingview',
+        charts: message.charts.map((chart) => ({
+          id: chart.id,
+          symbol: chart.symbol,
+          mapping: chart.mapping,
+          plot: chart.pane,
+          active: chart.active,
+        })),
+      });
     };
     document.addEventListener(BRIDGE_CHANNEL, this.listener);
   }

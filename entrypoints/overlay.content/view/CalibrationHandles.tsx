@@ -7,7 +7,12 @@ export interface HandleDraft {
   price: string;
 }
 
-export function CalibrationHandles(props: { plot: PlotRect; onSave: (handles: [HandleDraft, HandleDraft]) => void; onCancel: () => void; error: string | null }) {
+export function CalibrationHandles(props: {
+  plot: PlotRect;
+  onSave: (handles: [HandleDraft, HandleDraft]) => void;
+  onCancel: () => void;
+  error: string | null;
+}) {
   const [handles, setHandles] = useState<[HandleDraft, HandleDraft]>([
     { fraction: 1 / 3, price: '' },
     { fraction: 2 / 3, price: '' },
@@ -62,7 +67,11 @@ export function CalibrationHandles(props: { plot: PlotRect; onSave: (handles: [H
         <button type="button" onClick={props.onCancel}>
           Cancel
         </button>
-        {props.error && <span role="alert" class="gx-error">{props.error}</span>}
+        {props.error && (
+          <span role="alert" class="gx-error">
+            {props.error}
+          </span>
+        )}
       </div>
     </div>
   );

@@ -47,7 +47,13 @@ function PreviousLines({ previous, plot, colours }: { previous: PlacedPreviousLe
             color: levelColour(level.kind, colours),
           }}
         >
-          <span class="gx-prev-label" style={{ top: `${level.labelY - level.drawnY + PREVIOUS_LINE_THICKNESS / 2 - LABEL_HEIGHT / 2}px`, height: `${LABEL_HEIGHT - 2}px` }}>
+          <span
+            class="gx-prev-label"
+            style={{
+              top: `${level.labelY - level.drawnY + PREVIOUS_LINE_THICKNESS / 2 - LABEL_HEIGHT / 2}px`,
+              height: `${LABEL_HEIGHT - 2}px`,
+            }}
+          >
             {level.label}
           </span>
         </div>
@@ -56,7 +62,15 @@ function PreviousLines({ previous, plot, colours }: { previous: PlacedPreviousLe
   );
 }
 
-export function Lines(props: { chart: string; placed: LabelledLevel[]; previous?: PlacedPreviousLevel[]; plot: PlotRect; zone: Zone | null; colours: LineColours | null; stale: boolean }) {
+export function Lines(props: {
+  chart: string;
+  placed: LabelledLevel[];
+  previous?: PlacedPreviousLevel[];
+  plot: PlotRect;
+  zone: Zone | null;
+  colours: LineColours | null;
+  stale: boolean;
+}) {
   const { chart, placed, plot, zone, colours, stale } = props;
   return (
     <div class="gx-lines" aria-hidden="true" data-chart={chart} data-stale={String(stale)}>
@@ -68,7 +82,13 @@ export function Lines(props: { chart: string; placed: LabelledLevel[]; previous?
           data-zone="flip-band"
           data-low={String(zone.low)}
           data-high={String(zone.high)}
-          style={{ left: `${plot.left}px`, width: `${plot.width}px`, top: `${zone.top}px`, height: `${zone.bottom - zone.top}px`, color: levelColour('flip', colours) }}
+          style={{
+            left: `${plot.left}px`,
+            width: `${plot.width}px`,
+            top: `${zone.top}px`,
+            height: `${zone.bottom - zone.top}px`,
+            color: levelColour('flip', colours),
+          }}
         />
       )}
       {placed.map((level) => {
@@ -88,7 +108,10 @@ export function Lines(props: { chart: string; placed: LabelledLevel[]; previous?
               color: levelColour(level.kind, colours),
             }}
           >
-            <span class="gx-line-label" style={{ top: `${level.labelY - level.drawnY + LINE_THICKNESS / 2 - LABEL_HEIGHT / 2}px`, height: `${LABEL_HEIGHT - 2}px` }}>
+            <span
+              class="gx-line-label"
+              style={{ top: `${level.labelY - level.drawnY + LINE_THICKNESS / 2 - LABEL_HEIGHT / 2}px`, height: `${LABEL_HEIGHT - 2}px` }}
+            >
               {level.label}
               {level.edge && level.fromSpot && ` ${arrow} ${describeFromSpot(level.fromSpot)}`}
             </span>

@@ -111,7 +111,11 @@ function Status({ state }: { state: OverlayViewState }) {
   if (!reply) return <span class="gx-muted">{ticker}: loading levels…</span>;
   const error = reply.status.lastError;
   if (!reply.levels || !reply.source) {
-    return <span data-state="error">{ticker}: no levels{error ? ` — ${error.message}` : ''}</span>;
+    return (
+      <span data-state="error">
+        {ticker}: no levels{error ? ` — ${error.message}` : ''}
+      </span>
+    );
   }
   const stale = isStaleNow(reply, now);
   const old = reply.oldAfter !== null && now >= reply.oldAfter;
@@ -123,7 +127,17 @@ function Status({ state }: { state: OverlayViewState }) {
       {old && <span class="gx-badge-stale"> · old data: not today's</span>}
       {stale && <span class="gx-badge-stale"> · stale{error ? `: ${error.message}` : ''}</span>}
       {state.chart?.basisNote && <span class="gx-muted"> · {state.chart.basisNote}</span>}
-      {reader && <span class="gx-muted" data-testid="gexmap-reader" data-reader={reader.name ?? 'none'} data-reads-page={reader.readsPage ? 'yes' : 'no'}> · {reader.label}</span>}
+      {reader && (
+        <span
+          class="gx-muted"
+          data-testid="gexmap-reader"
+          data-reader={reader.name ?? 'none'}
+          data-reads-page={reader.readsPage ? 'yes' : 'no'}
+        >
+          {' '}
+          · {reader.label}
+        </span>
+      )}
     </span>
   );
 }
@@ -150,7 +164,16 @@ export function LinesLayer({ state }: { state: OverlayViewState }) {
           (drawing) =>
             drawing.plot &&
             (drawing.placed.length > 0 || (drawing.previous?.length ?? 0) > 0) && (
-              <Lines key={drawing.id} chart={drawing.id} placed={drawing.placed} previous={drawing.previous} plot={drawing.plot} zone={drawing.zone} colours={state.colours} stale={drawing.stale} />
+              <Lines
+                key={drawing.id}
+                chart={drawing.id}
+                placed={drawing.placed}
+                previous={drawing.previous}
+                plot={drawing.plot}
+                zone={drawing.zone}
+                colours={state.colours}
+                stale={drawing.stale}
+              />
             ),
         )}
     </div>
@@ -164,7 +187,12 @@ export function PanelLayer({ state, actions }: { state: OverlayViewState; action
   return (
     <div class="gx-root" data-theme={state.theme}>
       {state.calibrating && state.activePlot && (
-        <CalibrationHandles plot={state.activePlot} onSave={actions.saveCalibration} onCancel={actions.cancelCalibration} error={state.calibrationError} />
+        <CalibrationHandles
+          plot={state.activePlot}
+          onSave={actions.saveCalibration}
+          onCancel={actions.cancelCalibration}
+          error={state.calibrationError}
+        />
       )}
       {/* While calibrating, the panel steps aside so it cannot cover the handles. */}
       {!state.calibrating && (
@@ -176,7 +204,13 @@ export function PanelLayer({ state, actions }: { state: OverlayViewState; action
           pillAction={
             // No line can be placed until the trader calibrates: say so on the closed pill too.
             state.reader?.offerCalibration && state.reader.name !== 'calibration' ? (
-              <button type="button" class="gx-pill-action" data-action="calibrate" title="gexmap cannot read this chart's price axis: drag two handles onto prices you can read." onClick={actions.startCalibration}>
+              <button
+                type="button"
+                class="gx-pill-action"
+                data-action="calibrate"
+                title="gexmap cannot read this chart's price axis: drag two handles onto prices you can read."
+                onClick={actions.startCalibration}
+              >
                 Calibrate
               </button>
             ) : undefined
@@ -187,7 +221,13 @@ export function PanelLayer({ state, actions }: { state: OverlayViewState; action
             <p class="gx-switches" aria-label="Levels drawn on this site">
               {SWITCHES.filter(([kind]) => kind !== 'previous' || state.chart?.previous).map(([kind, label]) => (
                 <label key={kind} title={SWITCH_HELP[kind]}>
-                  <input type="checkbox" data-switch={kind} checked={!state.hidden.includes(kind)} onChange={(event) => actions.toggle(kind, (event.target as HTMLInputElement).checked)} /> {label}
+                  <input
+                    type="checkbox"
+                    data-switch={kind}
+                    checked={!state.hidden.includes(kind)}
+                    onChange={(event) => actions.toggle(kind, (event.target as HTMLInputElement).checked)}
+                  />{' '}
+                  {label}
                 </label>
               ))}
             </p>

@@ -16,7 +16,15 @@ export interface PanelPlace {
 }
 
 /** `pillAction`: what the closed pill offers beside it when the chart needs the trader (calibration). */
-export function Panel(props: { place: PanelPlace; onPlace: (place: PanelPlace) => void; title: string; pill: ComponentChildren; pillAction?: ComponentChildren; status: ComponentChildren; children: ComponentChildren }) {
+export function Panel(props: {
+  place: PanelPlace;
+  onPlace: (place: PanelPlace) => void;
+  title: string;
+  pill: ComponentChildren;
+  pillAction?: ComponentChildren;
+  status: ComponentChildren;
+  children: ComponentChildren;
+}) {
   const drag = useRef<{ dx: number; dy: number; moved: boolean } | null>(null);
   const { place, onPlace } = props;
   const handlers = {
@@ -39,7 +47,13 @@ export function Panel(props: { place: PanelPlace; onPlace: (place: PanelPlace) =
   };
   if (place.collapsed) {
     return (
-      <section class="gx-panel gx-panel-pill" data-testid="gexmap-panel" data-collapsed="true" style={{ left: `${place.x}px`, top: `${place.y}px` }} aria-label="gexmap levels panel">
+      <section
+        class="gx-panel gx-panel-pill"
+        data-testid="gexmap-panel"
+        data-collapsed="true"
+        style={{ left: `${place.x}px`, top: `${place.y}px` }}
+        aria-label="gexmap levels panel"
+      >
         <button
           type="button"
           class="gx-pill"
@@ -61,10 +75,22 @@ export function Panel(props: { place: PanelPlace; onPlace: (place: PanelPlace) =
     );
   }
   return (
-    <section class="gx-panel" data-testid="gexmap-panel" data-collapsed="false" style={{ left: `${place.x}px`, top: `${place.y}px` }} aria-label="gexmap levels panel">
+    <section
+      class="gx-panel"
+      data-testid="gexmap-panel"
+      data-collapsed="false"
+      style={{ left: `${place.x}px`, top: `${place.y}px` }}
+      aria-label="gexmap levels panel"
+    >
       <header class="gx-panel-header" {...handlers}>
         <strong>{props.title}</strong>
-        <button type="button" class="gx-collapse" aria-expanded="true" aria-label="Close the panel" onClick={() => onPlace({ ...place, collapsed: true })}>
+        <button
+          type="button"
+          class="gx-collapse"
+          aria-expanded="true"
+          aria-label="Close the panel"
+          onClick={() => onPlace({ ...place, collapsed: true })}
+        >
           ▾
         </button>
       </header>

@@ -8,7 +8,17 @@ import { describeProviderError } from '../../../lib/providers/types';
 import { SAMPLE_SNAPSHOT } from '../../../lib/providers/sample';
 
 /** Shown only while nothing is loading. `quiet`: another message is on screen; the card keeps its ways on but not a second reason. */
-export function NoLevels({ reply, quiet, onRetry, onSample }: { reply: LevelsReply; quiet: boolean; onRetry: () => void; onSample: () => void }) {
+export function NoLevels({
+  reply,
+  quiet,
+  onRetry,
+  onSample,
+}: {
+  reply: LevelsReply;
+  quiet: boolean;
+  onRetry: () => void;
+  onSample: () => void;
+}) {
   const reason = reply.status.lastError && reply.status.lastError.kind !== 'refused' ? describeProviderError(reply.status.lastError) : null;
   return (
     <section class="card problem" aria-label="No levels">

@@ -6,7 +6,17 @@ import type { LevelsReply, RefusedChain } from '../../../lib/protocol';
 import { describeAsOf } from '../../../lib/format/time';
 import { formatPrice } from '../../../lib/format/numbers';
 
-export function RefusedChainCard({ reply, refused, busy, onAccept }: { reply: LevelsReply; refused: RefusedChain; busy: string | null; onAccept: () => void }) {
+export function RefusedChainCard({
+  reply,
+  refused,
+  busy,
+  onAccept,
+}: {
+  reply: LevelsReply;
+  refused: RefusedChain;
+  busy: string | null;
+  onAccept: () => void;
+}) {
   const now = Date.now();
   return (
     <section class="card refused" aria-label="Refused chain" data-testid="refused">

@@ -5,7 +5,11 @@ import { sendMessage } from '../../../utils/messaging';
 import type { PublicSettings } from '../../../lib/protocol';
 import { originPattern } from '../../../lib/providers/registry';
 
-export function SiteToggle(props: { settings: PublicSettings | null; onSettings: (settings: PublicSettings) => void; onError: (message: string) => void }) {
+export function SiteToggle(props: {
+  settings: PublicSettings | null;
+  onSettings: (settings: PublicSettings) => void;
+  onError: (message: string) => void;
+}) {
   const [site, setSite] = useState<{ pattern: string; tabId: number } | null>(null);
   useEffect(() => {
     void (async () => {
@@ -14,7 +18,8 @@ export function SiteToggle(props: { settings: PublicSettings | null; onSettings:
       const tab = tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
       const pattern = tab?.url ? originPattern(tab.url) : null;
       // TradingView runs the overlay already (manifest content script).
-      if (tab?.id !== undefined && pattern && !/^https?:\/\/([\w-]+\.)*tradingview\.com\//.test(pattern)) setSite({ pattern, tabId: tab.id });
+      if (tab?.id !== undefined && pattern && !/^https?:\/\/([\w-]+\.)*tradingview\.com\//.test(pattern))
+        setSite({ pattern, tabId: tab.id });
     })();
   }, []);
   if (!site) return null;
@@ -36,8 +41,12 @@ export function SiteToggle(props: { settings: PublicSettings | null; onSettings:
   return (
     <section class="card" aria-label="This site">
       <label>
-        <input type="checkbox" checked={props.settings?.enabledSites.includes(site.pattern) ?? false} onChange={(event) => void toggle((event.target as HTMLInputElement).checked)} /> Show on this site (
-        {site.pattern.replace('/*', '')})
+        <input
+          type="checkbox"
+          checked={props.settings?.enabledSites.includes(site.pattern) ?? false}
+          onChange={(event) => void toggle((event.target as HTMLInputElement).checked)}
+        />{' '}
+        Show on this site ({site.pattern.replace('/*', '')})
       </label>
     </section>
   );

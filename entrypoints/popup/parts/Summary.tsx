@@ -17,10 +17,25 @@ import { FLIP_MODELS } from '../../../lib/gex/flip-models';
 
 function Change({ value }: { value: number | null | undefined }) {
   if (value === null || value === undefined) return <span class="change">—</span>;
-  return <span class="change" title="Change since the previous session’s latest levels">{`${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(1)}`}</span>;
+  return (
+    <span
+      class="change"
+      title="Change since the previous session’s latest levels"
+    >{`${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(1)}`}</span>
+  );
 }
 
-export function Summary({ reply, busy, pending, onRefresh }: { reply: LevelsReply; busy: string | null; pending: string | null; onRefresh: () => void }) {
+export function Summary({
+  reply,
+  busy,
+  pending,
+  onRefresh,
+}: {
+  reply: LevelsReply;
+  busy: string | null;
+  pending: string | null;
+  onRefresh: () => void;
+}) {
   const [notice, setNotice] = useState<string | null>(null);
   const levels = reply.levels!;
   const source = reply.source!;
@@ -39,7 +54,10 @@ export function Summary({ reply, busy, pending, onRefresh }: { reply: LevelsRepl
   return (
     <section class={pending ? 'card pending' : 'card'} aria-label="Summary" data-testid="summary" aria-busy={pending !== null}>
       <h2 class="card-title" data-testid="card-title">
-        {reply.ticker} <span class="muted">· {session} session · {levels.expiryFilter}</span>
+        {reply.ticker}{' '}
+        <span class="muted">
+          · {session} session · {levels.expiryFilter}
+        </span>
       </h2>
       {pending && (
         <p class="stale" data-testid="pending" role="status">
@@ -48,70 +66,75 @@ export function Summary({ reply, busy, pending, onRefresh }: { reply: LevelsRepl
       )}
       {levels.contractsUsed === 0 ? (
         <p class="error" data-testid="filter-empty">
-          No expiry in this chain matches “{levels.expiryFilter}” (expiries settled before the chain’s time are gone): there is nothing to compute. Choose a later date or All expiries.
+          No expiry in this chain matches “{levels.expiryFilter}” (expiries settled before the chain’s time are gone): there is nothing to
+          compute. Choose a later date or All expiries.
         </p>
       ) : (
-      <dl class="summary">
-        <dt>
-          <Term id="regime" />
-        </dt>
-        <dd data-testid="regime-words">{REGIMES[levels.regime].words}</dd>
-        <span />
-        <dt>
-          <Term id="spot" />
-        </dt>
-        <dd data-testid="spot">{formatPrice(levels.spot)}</dd>
-        <Change value={diff?.spot.change} />
-        <dt>
-          <Term id="flip" />
-        </dt>
-        <dd>
-          <span data-testid="flip">{levels.flip !== null ? formatPrice(levels.flip, 1) : levels.flipNone ? `none (${levels.flipNone.side})` : '—'}</span>
-          {levels.flipBand && (
-            <span class="band" data-testid="flip-band" title="The flip under five models of who holds what (open the list below)">
-              {' '}({formatPrice(levels.flipBand.low, 0)}–{formatPrice(levels.flipBand.high, 0)} across {levels.flipModels.filter((model) => model.flip !== null).length} models)
+        <dl class="summary">
+          <dt>
+            <Term id="regime" />
+          </dt>
+          <dd data-testid="regime-words">{REGIMES[levels.regime].words}</dd>
+          <span />
+          <dt>
+            <Term id="spot" />
+          </dt>
+          <dd data-testid="spot">{formatPrice(levels.spot)}</dd>
+          <Change value={diff?.spot.change} />
+          <dt>
+            <Term id="flip" />
+          </dt>
+          <dd>
+            <span data-testid="flip">
+              {levels.flip !== null ? formatPrice(levels.flip, 1) : levels.flipNone ? `none (${levels.flipNone.side})` : '—'}
             </span>
-          )}
-        </dd>
-        <Change value={diff?.flip.change} />
-        <dt>
-          <Term id="call-wall" />
-        </dt>
-        <dd data-testid="call-wall">{formatPrice(levels.callWall, 0)}</dd>
-        <Change value={diff?.callWall.change} />
-        <dt>
-          <Term id="put-wall" />
-        </dt>
-        <dd>
-          <span data-testid="put-wall">{formatPrice(levels.putWall, 0)}</span>
-          {levels.callWall !== null && levels.callWall === levels.putWall && (
-            <span class="band" data-testid="same-strike">
-              {' '}
-              <Term id="same-strike-walls">(both walls)</Term>
-            </span>
-          )}
-        </dd>
-        <Change value={diff?.putWall.change} />
-        <dt>
-          <Term id="dominant-expiry" />
-        </dt>
-        <dd data-testid="dominant">{levels.dominantExpiry ? `${levels.dominantExpiry.expiry} · ${formatShare(levels.dominantExpiry.share)}` : '—'}</dd>
-        <span />
-        <dt>
-          <Term id="roll-off" />
-        </dt>
-        <dd data-testid="zero-dte">
-          {formatShare(levels.zeroDteShare)} (0DTE, {levels.zeroDteSession})
-        </dd>
-        <span />
-        <dt>
-          <Term id="hedge-flow">Hedge flow / 1%</Term>
-        </dt>
-        <dd data-testid="hedge-flow">
-          {describeHedgeFlow(levels.hedgeFlowPerPct)}
-        </dd>
-        <span />
-      </dl>
+            {levels.flipBand && (
+              <span class="band" data-testid="flip-band" title="The flip under five models of who holds what (open the list below)">
+                {' '}
+                ({formatPrice(levels.flipBand.low, 0)}–{formatPrice(levels.flipBand.high, 0)} across{' '}
+                {levels.flipModels.filter((model) => model.flip !== null).length} models)
+              </span>
+            )}
+          </dd>
+          <Change value={diff?.flip.change} />
+          <dt>
+            <Term id="call-wall" />
+          </dt>
+          <dd data-testid="call-wall">{formatPrice(levels.callWall, 0)}</dd>
+          <Change value={diff?.callWall.change} />
+          <dt>
+            <Term id="put-wall" />
+          </dt>
+          <dd>
+            <span data-testid="put-wall">{formatPrice(levels.putWall, 0)}</span>
+            {levels.callWall !== null && levels.callWall === levels.putWall && (
+              <span class="band" data-testid="same-strike">
+                {' '}
+                <Term id="same-strike-walls">(both walls)</Term>
+              </span>
+            )}
+          </dd>
+          <Change value={diff?.putWall.change} />
+          <dt>
+            <Term id="dominant-expiry" />
+          </dt>
+          <dd data-testid="dominant">
+            {levels.dominantExpiry ? `${levels.dominantExpiry.expiry} · ${formatShare(levels.dominantExpiry.share)}` : '—'}
+          </dd>
+          <span />
+          <dt>
+            <Term id="roll-off" />
+          </dt>
+          <dd data-testid="zero-dte">
+            {formatShare(levels.zeroDteShare)} (0DTE, {levels.zeroDteSession})
+          </dd>
+          <span />
+          <dt>
+            <Term id="hedge-flow">Hedge flow / 1%</Term>
+          </dt>
+          <dd data-testid="hedge-flow">{describeHedgeFlow(levels.hedgeFlowPerPct)}</dd>
+          <span />
+        </dl>
       )}
       <div class="source-row">
         <p class={reply.stale || old ? 'stale' : 'muted'} data-testid="source" style={{ margin: '6px 0 0' }}>
@@ -121,7 +144,9 @@ export function Summary({ reply, busy, pending, onRefresh }: { reply: LevelsRepl
           {reply.stale ? ` · STALE${reply.status.lastError ? `: ${describeProviderError(reply.status.lastError)}` : ''}` : ''}
         </p>
         <Term id="age" name="About the source and the data’s age">
-          <span class="term-icon" aria-hidden="true">?</span>
+          <span class="term-icon" aria-hidden="true">
+            ?
+          </span>
         </Term>
       </div>
       {levels.flipModels.length > 0 && (
@@ -130,8 +155,8 @@ export function Summary({ reply, busy, pending, onRefresh }: { reply: LevelsRepl
           <ul class="models">
             {levels.flipModels.map((model) => (
               <li key={model.model} data-model={model.model}>
-                <strong>{model.model}</strong> {model.flip !== null ? formatPrice(model.flip, 1) : `no flip (GEX ${model.side} throughout)`} —{' '}
-                <span class="muted">{FLIP_MODELS.find((info) => info.model === model.model)?.description}</span>
+                <strong>{model.model}</strong> {model.flip !== null ? formatPrice(model.flip, 1) : `no flip (GEX ${model.side} throughout)`}{' '}
+                — <span class="muted">{FLIP_MODELS.find((info) => info.model === model.model)?.description}</span>
               </li>
             ))}
           </ul>
@@ -139,13 +164,19 @@ export function Summary({ reply, busy, pending, onRefresh }: { reply: LevelsRepl
       )}
       <p class="muted" style={{ margin: '4px 0 0' }} data-testid="assumptions">
         <Term id="sign-model">sign model: {levels.signModel} (an assumption)</Term>
-        {reply.assumptions ? ` · rate ${(reply.assumptions.rate * 100).toFixed(2)}%, dividends ${(reply.assumptions.dividendYield * 100).toFixed(2)}%` : ''}
+        {reply.assumptions
+          ? ` · rate ${(reply.assumptions.rate * 100).toFixed(2)}%, dividends ${(reply.assumptions.dividendYield * 100).toFixed(2)}%`
+          : ''}
       </p>
       <div class="row" style={{ marginTop: '6px' }}>
         <button type="button" onClick={onRefresh} disabled={busy !== null}>
           {busy === 'Refreshing…' ? 'Refreshing…' : 'Refresh'}
         </button>
-        <button type="button" disabled={pending !== null} onClick={() => void copy(levelsAsPriceList(levels), 'Price list for TradingView')}>
+        <button
+          type="button"
+          disabled={pending !== null}
+          onClick={() => void copy(levelsAsPriceList(levels), 'Price list for TradingView')}
+        >
           Copy for TradingView
         </button>
         <button type="button" disabled={pending !== null} onClick={() => void copy(levelsAsCsv(levels, diff), 'CSV')}>

@@ -52,7 +52,14 @@ export function Tabs({ tabs, label }: { tabs: TabSpec[]; label: string }) {
         ))}
       </div>
       {tabs.map((tab) => (
-        <section role="tabpanel" key={tab.id} id={`panel-${tab.id}`} aria-labelledby={`tab-${tab.id}`} hidden={tab.id !== active} data-panel={tab.id}>
+        <section
+          role="tabpanel"
+          key={tab.id}
+          id={`panel-${tab.id}`}
+          aria-labelledby={`tab-${tab.id}`}
+          hidden={tab.id !== active}
+          data-panel={tab.id}
+        >
           {typeof tab.content === 'function' ? tab.content(tab.id === active) : tab.content}
         </section>
       ))}

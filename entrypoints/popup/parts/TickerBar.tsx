@@ -61,7 +61,16 @@ export function TickerBar(props: {
         }}
       >
         <label for="ticker">Ticker</label>
-        <input id="ticker" name="ticker" value={tickerText} size={8} autocomplete="off" spellcheck={false} aria-describedby="ticker-help" onInput={(event) => setTickerText((event.target as HTMLInputElement).value)} />
+        <input
+          id="ticker"
+          name="ticker"
+          value={tickerText}
+          size={8}
+          autocomplete="off"
+          spellcheck={false}
+          aria-describedby="ticker-help"
+          onInput={(event) => setTickerText((event.target as HTMLInputElement).value)}
+        />
         <button type="submit">Go</button>
         <label for="expiry" class="muted">
           Expiry
@@ -73,7 +82,15 @@ export function TickerBar(props: {
             </option>
           ))}
         </select>
-        {(kind === 'date' || kind === 'through') && <input type="date" aria-label="Expiry date" value={date} required onChange={(event) => choose(kind, (event.target as HTMLInputElement).value)} />}
+        {(kind === 'date' || kind === 'through') && (
+          <input
+            type="date"
+            aria-label="Expiry date"
+            value={date}
+            required
+            onChange={(event) => choose(kind, (event.target as HTMLInputElement).value)}
+          />
+        )}
       </form>
       <div class="chips" id="ticker-help" aria-label="Favorites and recent tickers">
         {chips.map((ticker) => (
@@ -82,7 +99,13 @@ export function TickerBar(props: {
               {ticker}
             </button>
             {!favorites.includes(ticker) && (
-              <button type="button" class="chip-remove" aria-label={`Remove ${ticker} from the recent tickers`} title={`Remove ${ticker}`} onClick={() => props.onForget(ticker)}>
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label={`Remove ${ticker} from the recent tickers`}
+                title={`Remove ${ticker}`}
+                onClick={() => props.onForget(ticker)}
+              >
                 ×
               </button>
             )}

@@ -8,7 +8,10 @@ export async function calibrateThroughHandles(page: Page, prices: [number, numbe
   const handles = page.locator('gexmap-overlay .gx-handle-grip');
   const inputs = page.locator('gexmap-overlay .gx-handle-price');
   for (const [index, price] of prices.entries()) {
-    const target = await page.evaluate(({ api, price }) => (window as unknown as Record<string, { priceToY(p: number): number }>)[api].priceToY(price), { api: apiName, price });
+    const target = await page.evaluate(
+      ({ api, price }) => (window as unknown as Record<string, { priceToY(p: number): number }>)[api].priceToY(price),
+      { api: apiName, price },
+    );
     const box = (await handles.nth(index).boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();

@@ -33,7 +33,10 @@ export type Vendor = keyof typeof VENDORS;
 
 /** The server routes for the test pages and the given libraries. */
 export function pageRoutes(vendors: readonly Vendor[]): Record<string, string> {
-  return { '/pages/': pagesDir, ...Object.fromEntries(vendors.map((vendor) => [`/vendor/${vendor}/`, join(projectRoot, VENDORS[vendor])])) };
+  return {
+    '/pages/': pagesDir,
+    ...Object.fromEntries(vendors.map((vendor) => [`/vendor/${vendor}/`, join(projectRoot, VENDORS[vendor])])),
+  };
 }
 
 export interface ChartBed {
@@ -55,7 +58,8 @@ export async function startChartBed(vendors: readonly Vendor[], options: { origi
   const control = await browser.context.newPage();
   await control.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await ask(control, 'updateSettings', { provider: 'custom', customUrl: `${server.origin}/chains/{ticker}.csv`, ticker: 'SPX' });
-  for (const origin of options.origins ?? ['http://127.0.0.1']) await ask(control, 'setSiteEnabled', { pattern: `${origin}/*`, enabled: true });
+  for (const origin of options.origins ?? ['http://127.0.0.1'])
+    await ask(control, 'setSiteEnabled', { pattern: `${origin}/*`, enabled: true });
   await ask(control, 'getLevels', {});
   await control.close();
   const spx = await levelsCommand(SPX_FILE);

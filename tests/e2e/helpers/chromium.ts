@@ -15,7 +15,9 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchChromiumWithExtension(options: { userDataDir?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchChromiumWithExtension(
+  options: { userDataDir?: string; extensionDir?: string } = {},
+): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? chromeBuild;
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'gexmap-chromium-')));
   const context = await chromium.launchPersistentContext(userDataDir, {

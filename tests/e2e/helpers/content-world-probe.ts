@@ -23,19 +23,29 @@ interface ExtensionApi {
 
 /** Runs in an extension page: executes the probe in the tab's content-script world and returns what it saw. */
 export async function probeContentWorld(tabUrlPrefix: string): Promise<ProbeResult> {
-  const api = (globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi }).browser ?? (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+  const api =
+    (globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi }).browser ??
+    (globalThis as unknown as { chrome: ExtensionApi }).chrome;
   const [tab] = (await api.tabs.query({})).filter((candidate) => candidate.url?.startsWith(tabUrlPrefix));
   if (!tab?.id) throw new Error(`no tab at ${tabUrlPrefix}`);
   const [injection] = await api.scripting.executeScript({
     target: { tabId: tab.id },
     func: async () => {
-      const runtime = (globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi }).browser ?? (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+      const runtime =
+        (globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi }).browser ??
+        (globalThis as unknown as { chrome: ExtensionApi }).chrome;
       const ask = (type: string, data: unknown) =>
         new Promise<string>((resolve) => {
           try {
-            const reply = runtime.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }, (response: unknown) => resolve(JSON.stringify(response ?? null)));
+            const reply = runtime.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() }, (response: unknown) =>
+              resolve(JSON.stringify(response ?? null)),
+            );
             // Firefox answers with a promise when no callback is taken.
-            if (reply && typeof (reply as Promise<unknown>).then === 'function') (reply as Promise<unknown>).then((response) => resolve(JSON.stringify(response ?? null)), (error: Error) => resolve(`error: ${error.message}`));
+            if (reply && typeof (reply as Promise<unknown>).then === 'function')
+              (reply as Promise<unknown>).then(
+                (response) => resolve(JSON.stringify(response ?? null)),
+                (error: Error) => resolve(`error: ${error.message}`),
+              );
           } catch (error) {
             resolve(`error: ${(error as Error).message}`);
           }
@@ -48,12 +58,16 @@ export async function probeContentWorld(tabUrlPrefix: string): Promise<ProbeResu
       }
       let wroteLocalSettings = false;
       try {
-        await runtime.storage.local.set({ settings: { provider: 'custom', customUrl: 'https://evil.example/{ticker}.json' }, 'settings$': { v: 2 } });
+        await runtime.storage.local.set({
+          settings: { provider: 'custom', customUrl: 'https://evil.example/{ticker}.json' },
+          settings$: { v: 2 },
+        });
         wroteLocalSettings = true;
       } catch {
         wroteLocalSettings = false;
       }
-      const databases = typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).map((database) => database.name ?? '') : [];
+      const databases =
+        typeof indexedDB.databases === 'function' ? (await indexedDB.databases()).map((database) => database.name ?? '') : [];
       return {
         storageLocal,
         pageIndexedDb: databases,

@@ -61,7 +61,13 @@ export function misfits(apiName: string): { levels: DrawnLevel[]; worst: number;
   };
   const misfit = levels
     .filter((level) => !level.edge)
-    .map((level) => ({ level: level.level, chart: level.chart, price: level.price, drawn: level.centre, expected: api.priceToY(level.price, chartIndex(level.chart)) }));
+    .map((level) => ({
+      level: level.level,
+      chart: level.chart,
+      price: level.price,
+      drawn: level.centre,
+      expected: api.priceToY(level.price, chartIndex(level.chart)),
+    }));
   const worst = misfit.reduce((max, item) => Math.max(max, Math.abs(item.drawn - item.expected)), 0);
   return { levels, worst, misfit };
 }
@@ -91,7 +97,11 @@ export async function fitsWithin(
  * was within the tolerance of `api.priceToY`, or -1 when not within `maxFrames`. Moves come a few
  * frames apart: the readers follow the axis found between their full reads (at least every 400 ms).
  */
-export async function framesToFollow(page: Page, moves: readonly string[], { count = 20, maxFrames = 8, tolerancePx = 1.5, api = 'chartApi', minLevels = 2 } = {}): Promise<number[]> {
+export async function framesToFollow(
+  page: Page,
+  moves: readonly string[],
+  { count = 20, maxFrames = 8, tolerancePx = 1.5, api = 'chartApi', minLevels = 2 } = {},
+): Promise<number[]> {
   return (await page.evaluate(
     ([misfitsSource, movesSource, options]) =>
       new Promise<number[]>((resolve) => {

@@ -17,7 +17,10 @@ describe('alert settings', () => {
       [{ ...DEFAULT_ALERTS, wallDistance: 0.5 }, /alerts\.wallDistance must be a fraction of price/],
       [{ ...DEFAULT_ALERTS, hysteresis: -0.001 }, /alerts\.hysteresis/],
       [{ ...DEFAULT_ALERTS, quietMinutes: 2.5 }, /alerts\.quietMinutes must be a whole number/],
-      [{ ...DEFAULT_ALERTS, triggers: { ...DEFAULT_ALERTS.triggers, flipCross: 'yes' } }, /alerts\.triggers\.flipCross must be true or false/],
+      [
+        { ...DEFAULT_ALERTS, triggers: { ...DEFAULT_ALERTS.triggers, flipCross: 'yes' } },
+        /alerts\.triggers\.flipCross must be true or false/,
+      ],
       [{ ...DEFAULT_ALERTS, triggers: { ...DEFAULT_ALERTS.triggers, gamma: true } }, /unknown trigger "gamma"/],
       [{ ...DEFAULT_ALERTS, sound: true }, /unknown field "sound"/],
       [{ ...DEFAULT_ALERTS, tickers: Array.from({ length: 21 }, (_item, index) => `T${index}`) }, /at most 20 tickers/],

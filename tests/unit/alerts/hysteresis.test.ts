@@ -17,7 +17,15 @@ describe('the side of a level, with hysteresis', () => {
   it('changes only once the price is past the level by more than the band', () => {
     // Flip 4700, band 5: 4696 is below the level but within the band — still "above".
     expect(sides([4710, 4699, 4696, 4695, 4694.9, 4700, 4704, 4705, 4705.1], 4700, 5)).toEqual([
-      'above', 'above', 'above', 'above', 'below', 'below', 'below', 'below', 'above',
+      'above',
+      'above',
+      'above',
+      'above',
+      'below',
+      'below',
+      'below',
+      'below',
+      'above',
     ]);
   });
 

@@ -29,32 +29,78 @@ describe('the quiet period', () => {
   });
 
   it('the first reading only sets the state; a change fires once', () => {
-    expect(run([[0, 'below'], [5, 'below'], [10, 'above'], [15, 'above'], [20, 'above']])).toEqual(['10: below->above']);
+    expect(
+      run([
+        [0, 'below'],
+        [5, 'below'],
+        [10, 'above'],
+        [15, 'above'],
+        [20, 'above'],
+      ]),
+    ).toEqual(['10: below->above']);
   });
 
   it('a change and its undoing within the period fire nothing more (the last alert still holds)', () => {
-    expect(run([[0, 'below'], [5, 'above'], [10, 'below'], [12, 'above'], [25, 'above']])).toEqual(['5: below->above']);
+    expect(
+      run([
+        [0, 'below'],
+        [5, 'above'],
+        [10, 'below'],
+        [12, 'above'],
+        [25, 'above'],
+      ]),
+    ).toEqual(['5: below->above']);
   });
 
   it('a change within the period that still holds when it ends is said then', () => {
-    expect(run([[0, 'below'], [5, 'above'], [10, 'below'], [15, 'below'], [20, 'below'], [25, 'below']])).toEqual(['5: below->above', '20: above->below']);
+    expect(
+      run([
+        [0, 'below'],
+        [5, 'above'],
+        [10, 'below'],
+        [15, 'below'],
+        [20, 'below'],
+        [25, 'below'],
+      ]),
+    ).toEqual(['5: below->above', '20: above->below']);
   });
 
   it('an unreadable state (no flip, no wall) keeps the memory as it was', () => {
-    expect(run([[0, 'below'], [5, null], [10, 'below'], [15, 'above']])).toEqual(['15: below->above']);
+    expect(
+      run([
+        [0, 'below'],
+        [5, null],
+        [10, 'below'],
+        [15, 'above'],
+      ]),
+    ).toEqual(['15: below->above']);
   });
 
   it('leaving a wall is remembered silently, so the next approach fires (after the quiet period)', () => {
-    expect(run([[0, 'away'], [5, 'near'], [10, 'away'], [12, 'near'], [19, 'near'], [21, 'near'], [30, 'away'], [40, 'near']], entering)).toEqual([
-      '5: away->near',
-      '21: away->near',
-      '40: away->near',
-    ]);
+    expect(
+      run(
+        [
+          [0, 'away'],
+          [5, 'near'],
+          [10, 'away'],
+          [12, 'near'],
+          [19, 'near'],
+          [21, 'near'],
+          [30, 'away'],
+          [40, 'near'],
+        ],
+        entering,
+      ),
+    ).toEqual(['5: away->near', '21: away->near', '40: away->near']);
   });
 
   it('a trigger turned off remembers every change silently: turning it on never fires on old news', () => {
     let memory: TriggerMemory | undefined;
-    for (const [minute, value] of [[0, 'below'], [5, 'above']] as const) memory = advance(memory, value, minute * MINUTE, QUIET, always, false).memory;
+    for (const [minute, value] of [
+      [0, 'below'],
+      [5, 'above'],
+    ] as const)
+      memory = advance(memory, value, minute * MINUTE, QUIET, always, false).memory;
     expect(memory).toEqual({ value: 'above', announced: 'above', firedAt: null });
     expect(advance(memory, 'above', 10 * MINUTE, QUIET, always, true).fired).toBeNull();
   });

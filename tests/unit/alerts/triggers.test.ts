@@ -4,7 +4,14 @@
  * each alert says its price's source and age.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateAlerts, type AlertInput, type AlertLevels, type AlertState, type FiredAlert, type SessionStart } from '../../../lib/alerts/triggers';
+import {
+  evaluateAlerts,
+  type AlertInput,
+  type AlertLevels,
+  type AlertState,
+  type FiredAlert,
+  type SessionStart,
+} from '../../../lib/alerts/triggers';
 import { DEFAULT_ALERTS, type AlertSettings } from '../../../lib/alerts/alert-settings';
 
 const MINUTE = 60000;
@@ -62,7 +69,14 @@ describe('price crosses the gamma flip', () => {
     ]);
     expect(triggers(fired)).toEqual([[], ['flip-cross'], [], [], [], [], ['flip-cross']]);
     const up = fired[1][0];
-    expect(up).toMatchObject({ ticker: 'SPX', kind: 'flip-cross', level: 'flip', levelPrice: 4724.7, price: 4740, title: 'SPX above the gamma flip' });
+    expect(up).toMatchObject({
+      ticker: 'SPX',
+      kind: 'flip-cross',
+      level: 'flip',
+      levelPrice: 4724.7,
+      price: 4740,
+      title: 'SPX above the gamma flip',
+    });
     expect(up.message).toBe(
       'SPX at 4,740.00 is now above the gamma flip 4,724.7 (it was below). The regime is now positive gamma (dealers damp moves). Price: CBOE delayed quotes (~15 min), as of 9:50 AM EST (15m ago).',
     );
@@ -107,7 +121,9 @@ describe('price near a wall', () => {
       { minute: 45, price: 4795 },
     ]);
     expect(triggers(fired)).toEqual([[], ['near:call-wall'], [], [], [], ['near:call-wall']]);
-    expect(fired[1][0].message).toBe('SPX at 4,790.00 is 10.0 below the call wall 4,800 (0.21%). Price: CBOE delayed quotes (~15 min), as of 9:50 AM EST (15m ago).');
+    expect(fired[1][0].message).toBe(
+      'SPX at 4,790.00 is 10.0 below the call wall 4,800 (0.21%). Price: CBOE delayed quotes (~15 min), as of 9:50 AM EST (15m ago).',
+    );
     expect(fired[1][0]).toMatchObject({ kind: 'wall-near', level: 'callWall', levelPrice: 4800, title: 'SPX near the call wall' });
   });
 
@@ -138,12 +154,22 @@ describe('a level moves since the session began', () => {
       "The SPX call wall moved from 4,800.0 to 4,825.0 (+25.0) since the session's first levels (9:35 AM EST); price 4,760.00. Price: CBOE delayed quotes (~15 min), as of 9:50 AM EST (15m ago).",
     );
     // The next session measures from its own first levels: the same wall is no news there.
-    const next = run([{ minute: 1440, price: 4760, levels: { callWall: 4850 }, session: '2024-01-09', start: { ...START, callWall: 4850 } }], state);
+    const next = run(
+      [{ minute: 1440, price: 4760, levels: { callWall: 4850 }, session: '2024-01-09', start: { ...START, callWall: 4850 } }],
+      state,
+    );
     expect(triggers(next.fired)).toEqual([[]]);
   });
 
   it('without first levels for the session, no level can be said to have moved', () => {
-    expect(triggers(run([{ minute: 0, price: 4760, start: null }, { minute: 5, price: 4760, levels: { callWall: 4900 }, start: null }]).fired)).toEqual([[], []]);
+    expect(
+      triggers(
+        run([
+          { minute: 0, price: 4760, start: null },
+          { minute: 5, price: 4760, levels: { callWall: 4900 }, start: null },
+        ]).fired,
+      ),
+    ).toEqual([[], []]);
   });
 });
 

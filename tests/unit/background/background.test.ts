@@ -42,7 +42,11 @@ describe('background messaging', () => {
   it.each([
     ['hello', { client: 42 }, /hello: "client" must be text/],
     ['setSiteState', { panel: { x: 'far', y: 0, collapsed: true } }, /setSiteState: "panel" "x" must be a number/],
-    ['setSiteState', { calibration: { kind: 'linear', points: [{ fraction: 0.2, price: 1 }] } }, /setSiteState: "calibration" needs two points/],
+    [
+      'setSiteState',
+      { calibration: { kind: 'linear', points: [{ fraction: 0.2, price: 1 }] } },
+      /setSiteState: "calibration" needs two points/,
+    ],
     ['getLevels', { ticker: 'SPX' }, /getLevels: only the extension's own pages may do this/],
     ['subscribe', { symbols: 'SPX' }, /subscribe: "symbols" must be a list/],
     ['subscribe', { ticker: 'SPX' }, /subscribe: unknown field "ticker"/],
@@ -64,7 +68,11 @@ describe('background messaging', () => {
   });
 
   it('never puts an API key in a reply to a content script', async () => {
-    const replies: unknown[] = await Promise.all([sendMessage('subscribe', { symbols: ['AMEX:SPY'] }), sendMessage('refresh', {}), sendMessage('getSiteState', undefined)]);
+    const replies: unknown[] = await Promise.all([
+      sendMessage('subscribe', { symbols: ['AMEX:SPY'] }),
+      sendMessage('refresh', {}),
+      sendMessage('getSiteState', undefined),
+    ]);
     shim.sender = POPUP;
     replies.push(
       await sendMessage('getSettings', undefined),
@@ -91,12 +99,14 @@ describe('background messaging', () => {
     expect((await storage.subscription(7).get())?.symbols).toEqual(['AMEX:SPY', 'CME_MINI:ES1!', 'NASDAQ:BRK.B/X']);
   });
 
-  it('lets the extension\'s own pages change settings, validated', async () => {
+  it("lets the extension's own pages change settings, validated", async () => {
     shim.sender = POPUP;
     expect(await sendMessage('hello', { client: 'popup' })).toMatchObject({ from: 'extension-page' });
     const settings = await sendMessage('updateSettings', { refreshMinutes: 15 });
     expect(settings.refreshMinutes).toBe(15);
-    await expect(sendMessage('updateSettings', { refreshMinutes: 'often' } as never)).rejects.toThrow(/refreshMinutes must be a whole number/);
+    await expect(sendMessage('updateSettings', { refreshMinutes: 'often' } as never)).rejects.toThrow(
+      /refreshMinutes must be a whole number/,
+    );
     const keys = await sendMessage('setApiKeys', { tradier: '' });
     expect(keys.keys).toEqual({ tradier: false, polygon: true });
     expect(JSON.stringify(keys)).not.toMatch(/SECRET/);

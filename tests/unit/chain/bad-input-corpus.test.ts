@@ -43,7 +43,8 @@ function evaluate(name: string, text: string, options: { ticker?: string; previo
   try {
     snapshot = parseChainText(text);
   } catch (error) {
-    if (error instanceof ChainFormatError) return { name, result: 'format-error', detail: `${error.problem}: ${error.message}`, flaggedCutOff: error.problem === 'truncated' };
+    if (error instanceof ChainFormatError)
+      return { name, result: 'format-error', detail: `${error.problem}: ${error.message}`, flaggedCutOff: error.problem === 'truncated' };
     unexpected.push(`${name}: parse threw ${(error as Error)?.name}: ${(error as Error)?.message}`);
     throw error;
   }
@@ -80,7 +81,10 @@ describe('bad-input corpus', () => {
   it(
     'CSVs cut at 50 random byte offsets are all refused or flagged, even with no last good chain',
     () => {
-      for (const [label, text, ticker] of [['SPX', spx, 'SPX'], ['SPY', spy, 'SPY']] as const) {
+      for (const [label, text, ticker] of [
+        ['SPX', spx, 'SPX'],
+        ['SPY', spy, 'SPY'],
+      ] as const) {
         const random = seededRandom(label === 'SPX' ? 7 : 8);
         for (let trial = 0; trial < 50; trial++) {
           const offset = 1 + Math.floor(random() * (text.length - 2));
@@ -98,7 +102,10 @@ describe('bad-input corpus', () => {
     'CSVs cut at 50 random row boundaries: refused against the last good chain; most flagged even without it',
     () => {
       const flaggedAlone: Record<string, number> = {};
-      for (const [label, text, ticker, previous] of [['SPX', spx, 'SPX', spxPrevious], ['SPY', spy, 'SPY', spyPrevious]] as const) {
+      for (const [label, text, ticker, previous] of [
+        ['SPX', spx, 'SPX', spxPrevious],
+        ['SPY', spy, 'SPY', spyPrevious],
+      ] as const) {
         const { lines, header, rows } = csvParts(text);
         const random = seededRandom(label === 'SPX' ? 21 : 22);
         flaggedAlone[label] = 0;
@@ -106,7 +113,10 @@ describe('bad-input corpus', () => {
           const kept = 1 + Math.floor(random() * (rows.length - 1));
           const cut = `${lines.slice(0, header + 1 + kept).join('\n')}\n`;
           if (caughtAsCut(run(`${label} cut after row ${kept}`, cut, { ticker }))) flaggedAlone[label]++;
-          expect(caughtAsCut(run(`${label} cut after row ${kept}, against the last good chain`, cut, { ticker, previous })), `${label} row ${kept}`).toBe(true);
+          expect(
+            caughtAsCut(run(`${label} cut after row ${kept}, against the last good chain`, cut, { ticker, previous })),
+            `${label} row ${kept}`,
+          ).toBe(true);
         }
       }
       // Without the last good chain only the shape speaks (lib/chain/cut-off.ts): measured 45 and 37 of 50.
@@ -117,9 +127,15 @@ describe('bad-input corpus', () => {
   );
 
   it('files joined with themselves, or with another file, are refused', () => {
-    expect(run('SPX twice', spx + spx, { ticker: 'SPX' })).toMatchObject({ result: 'refused', detail: expect.stringMatching(/^repeated-contracts: /) });
+    expect(run('SPX twice', spx + spx, { ticker: 'SPX' })).toMatchObject({
+      result: 'refused',
+      detail: expect.stringMatching(/^repeated-contracts: /),
+    });
     expect(run('SPX twice, CRLF', (spx + spx).replace(/\n/g, '\r\n'), { ticker: 'SPX' }).result).toBe('refused');
-    expect(run('SPX then SPY', spx + spy, { ticker: 'SPX' })).toMatchObject({ result: 'refused', detail: expect.stringMatching(/^joined: /) });
+    expect(run('SPX then SPY', spx + spy, { ticker: 'SPX' })).toMatchObject({
+      result: 'refused',
+      detail: expect.stringMatching(/^joined: /),
+    });
     expect(run('JSON twice', spyJson + spyJson, { ticker: 'SPY' }).result).toBe('format-error');
     const { lines, header } = csvParts(spx);
     const half = `${lines.slice(0, header + 3000).join('\n')}\n`;
@@ -130,7 +146,9 @@ describe('bad-input corpus', () => {
     expect(run('SPY as SPX', spy, { ticker: 'SPX' }).detail).toMatch(/^wrong-underlying: this is a SPY option chain, not SPX/);
     expect(run('NVDA as SPY', nvda, { ticker: 'SPY' }).result).toBe('refused');
     expect(run('SPY JSON as SPX', spyJson, { ticker: 'SPX' }).result).toBe('refused');
-    expect(run('SPX with SPY\'s price', spx.replace('Last: 4697.2402,', 'Last: 450.81,'), { ticker: 'SPX' }).detail).toMatch(/^spot-mismatch: /);
+    expect(run("SPX with SPY's price", spx.replace('Last: 4697.2402,', 'Last: 450.81,'), { ticker: 'SPX' }).detail).toMatch(
+      /^spot-mismatch: /,
+    );
   });
 
   it('impossible dates and unknown zone labels are format errors naming the line', () => {
@@ -161,7 +179,11 @@ describe('bad-input corpus', () => {
   it('CR-only and CRLF files give the same levels as LF', () => {
     const lf = run('SPX LF', spx, { ticker: 'SPX' });
     expect(lf.result).toBe('levels');
-    for (const [label, text] of [['CR', spx.replace(/\n/g, '\r')], ['CRLF', spx.replace(/\n/g, '\r\n')], ['mixed', spx.replace(/\n/g, (_, at: number) => (at % 3 === 0 ? '\r' : at % 3 === 1 ? '\r\n' : '\n'))]] as const) {
+    for (const [label, text] of [
+      ['CR', spx.replace(/\n/g, '\r')],
+      ['CRLF', spx.replace(/\n/g, '\r\n')],
+      ['mixed', spx.replace(/\n/g, (_, at: number) => (at % 3 === 0 ? '\r' : at % 3 === 1 ? '\r\n' : '\n'))],
+    ] as const) {
       const outcome = run(`SPX ${label}`, text, { ticker: 'SPX', previous: spxPrevious });
       expect(outcome).toEqual({ ...lf, name: `SPX ${label}` });
     }
@@ -171,8 +193,30 @@ describe('bad-input corpus', () => {
   it(
     'hostile numbers in random cells leave every number finite',
     () => {
-      const hostile = ['1e300', '-1e300', 'NaN', 'Infinity', '-Infinity', '-5', '-0', '', '   ', 'abc', '1,000', '0x1F', '9'.repeat(400), '1e-320', '5e-324', '26.001', '-0.0001', '"1,5"'];
-      for (const [label, text, ticker] of [['SPY', spy, 'SPY'], ['NVDA', nvda, 'NVDA']] as const) {
+      const hostile = [
+        '1e300',
+        '-1e300',
+        'NaN',
+        'Infinity',
+        '-Infinity',
+        '-5',
+        '-0',
+        '',
+        '   ',
+        'abc',
+        '1,000',
+        '0x1F',
+        '9'.repeat(400),
+        '1e-320',
+        '5e-324',
+        '26.001',
+        '-0.0001',
+        '"1,5"',
+      ];
+      for (const [label, text, ticker] of [
+        ['SPY', spy, 'SPY'],
+        ['NVDA', nvda, 'NVDA'],
+      ] as const) {
         const random = seededRandom(label === 'SPY' ? 31 : 32);
         const { lines, header } = csvParts(text);
         for (let trial = 0; trial < 8; trial++) {
@@ -199,7 +243,19 @@ describe('bad-input corpus', () => {
         const options = json.options.map((record) => ({ ...record }));
         for (let change = 0; change < 500; change++) {
           const record = options[Math.floor(random() * options.length)];
-          const field = ['bid', 'ask', 'iv', 'open_interest', 'volume', 'delta', 'gamma', 'vega', 'theta', 'last_trade_price', 'last_trade_time'][Math.floor(random() * 11)];
+          const field = [
+            'bid',
+            'ask',
+            'iv',
+            'open_interest',
+            'volume',
+            'delta',
+            'gamma',
+            'vega',
+            'theta',
+            'last_trade_price',
+            'last_trade_time',
+          ][Math.floor(random() * 11)];
           record[field] = numbers[Math.floor(random() * numbers.length)];
         }
         run(`SPY JSON hostile numbers #${trial}`, JSON.stringify({ ...json, options }), { ticker: 'SPY' });
@@ -238,7 +294,10 @@ describe('bad-input corpus', () => {
         ['10 MB of whitespace', ' '.repeat(tenMegabytes)],
         ['10 MB of "{"', '{'.repeat(tenMegabytes)],
         ['10 MB of quotes after the header', `${spx.slice(0, spx.indexOf('Fri Jan 05'))}${'"'.repeat(tenMegabytes)}`],
-        ['the SPX rows 60 times on one line', `${spx.slice(0, spx.indexOf('Fri Jan 05'))}${spx.slice(spx.indexOf('Fri Jan 05')).replace(/\n/g, ',').repeat(6)}`],
+        [
+          'the SPX rows 60 times on one line',
+          `${spx.slice(0, spx.indexOf('Fri Jan 05'))}${spx.slice(spx.indexOf('Fri Jan 05')).replace(/\n/g, ',').repeat(6)}`,
+        ],
         ['HTML 403', '<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body>Access denied</body></html>'],
         ['HTML 502 with a BOM', '\uFEFF<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>'],
         ['HTML login page', `<html>${'<div>'.repeat(50000)}Sign in</html>`],
@@ -257,47 +316,67 @@ describe('bad-input corpus', () => {
     HANG_GUARD_MS,
   );
 
-  it('JSON of the wrong shape: deep nesting, options that are not records, an empty options array', () => {
-    const deep = 1_000_000;
-    const inputs: [string, string][] = [
-      ['deeply nested arrays', `${'['.repeat(deep)}${']'.repeat(deep)}`],
-      ['deeply nested objects', `${'{"a":'.repeat(deep)}1${'}'.repeat(deep)}`],
-      ['deeply nested options', `{"options": ${'['.repeat(deep)}${']'.repeat(deep)}}`],
-      ['deeply nested data', `${'{"data":'.repeat(100000)}{}${'}'.repeat(100000)}`],
-      ['options null', '{"options": null}'],
-      ['options a string', '{"options": "SPY220401C00200000"}'],
-      ['options a number', '{"options": 42}'],
-      ['options of non-records', '{"timestamp": "2024-01-08 16:00:00", "options": [null, "x", 42, [], {}, true]}'],
-      ['options of bad symbols', '{"timestamp": "2024-01-08 16:00:00", "options": [{"option": "NOPE"}, {"option": 12}, {"option": "SPY241308C00200000"}]}'],
-      ['an empty options array', '{"timestamp": "2024-01-08 16:00:00", "data": {"options": [], "current_price": 450}}'],
-      ['an empty options array, no timestamp', '{"options": []}'],
-      ['a JSON array', '[{"option": "SPY220401C00200000"}]'],
-      ['a JSON string', '"options"'],
-      ['JSON null', 'null'],
-      ['cut JSON', spyJson.slice(0, 123457)],
-      ['trailing garbage', `${spyJson}xyz`],
-    ];
-    for (const [name, text] of inputs) {
-      const outcome = run(name, text);
-      expect(outcome.result, `${name}: ${outcome.detail}`).toBe('format-error');
-    }
-    expect(run('cut JSON', spyJson.slice(0, 123457)).detail).toMatch(/^truncated: /);
-    // Refused before JSON.parse would build a million nested arrays.
-    expect(run('deeply nested arrays', `${'['.repeat(deep)}${']'.repeat(deep)}`).detail).toMatch(/^wrong-shape: the JSON nests more than 64 levels deep \(at character 64\)/);
-    // Brackets inside strings (escaped quotes too) are not nesting.
-    const record = { option: 'SPY240119C00450000', iv: 0.15, open_interest: 5, note: `\\"${'['.repeat(200)}` };
-    expect(run('brackets in a string', JSON.stringify({ timestamp: '2024-01-08 16:00:00', data: { current_price: 450, options: [record] } })).result).not.toBe('format-error');
-  }, HANG_GUARD_MS);
+  it(
+    'JSON of the wrong shape: deep nesting, options that are not records, an empty options array',
+    () => {
+      const deep = 1_000_000;
+      const inputs: [string, string][] = [
+        ['deeply nested arrays', `${'['.repeat(deep)}${']'.repeat(deep)}`],
+        ['deeply nested objects', `${'{"a":'.repeat(deep)}1${'}'.repeat(deep)}`],
+        ['deeply nested options', `{"options": ${'['.repeat(deep)}${']'.repeat(deep)}}`],
+        ['deeply nested data', `${'{"data":'.repeat(100000)}{}${'}'.repeat(100000)}`],
+        ['options null', '{"options": null}'],
+        ['options a string', '{"options": "SPY220401C00200000"}'],
+        ['options a number', '{"options": 42}'],
+        ['options of non-records', '{"timestamp": "2024-01-08 16:00:00", "options": [null, "x", 42, [], {}, true]}'],
+        [
+          'options of bad symbols',
+          '{"timestamp": "2024-01-08 16:00:00", "options": [{"option": "NOPE"}, {"option": 12}, {"option": "SPY241308C00200000"}]}',
+        ],
+        ['an empty options array', '{"timestamp": "2024-01-08 16:00:00", "data": {"options": [], "current_price": 450}}'],
+        ['an empty options array, no timestamp', '{"options": []}'],
+        ['a JSON array', '[{"option": "SPY220401C00200000"}]'],
+        ['a JSON string', '"options"'],
+        ['JSON null', 'null'],
+        ['cut JSON', spyJson.slice(0, 123457)],
+        ['trailing garbage', `${spyJson}xyz`],
+      ];
+      for (const [name, text] of inputs) {
+        const outcome = run(name, text);
+        expect(outcome.result, `${name}: ${outcome.detail}`).toBe('format-error');
+      }
+      expect(run('cut JSON', spyJson.slice(0, 123457)).detail).toMatch(/^truncated: /);
+      // Refused before JSON.parse would build a million nested arrays.
+      expect(run('deeply nested arrays', `${'['.repeat(deep)}${']'.repeat(deep)}`).detail).toMatch(
+        /^wrong-shape: the JSON nests more than 64 levels deep \(at character 64\)/,
+      );
+      // Brackets inside strings (escaped quotes too) are not nesting.
+      const record = { option: 'SPY240119C00450000', iv: 0.15, open_interest: 5, note: `\\"${'['.repeat(200)}` };
+      expect(
+        run('brackets in a string', JSON.stringify({ timestamp: '2024-01-08 16:00:00', data: { current_price: 450, options: [record] } }))
+          .result,
+      ).not.toBe('format-error');
+    },
+    HANG_GUARD_MS,
+  );
 
   it('no exception but ChainFormatError or EngineInputError, and no number that is not finite, anywhere above', () => {
     expect(unexpected).toEqual([]);
     if (process.env.CORPUS_REPORT) {
       const tally = new Map<string, number>();
       for (const outcome of outcomes) {
-        const key = outcome.result === 'levels' ? `levels${outcome.flaggedCutOff ? ' (flagged cut off)' : ''}` : `${outcome.result}: ${outcome.detail.split(':')[0]}`;
+        const key =
+          outcome.result === 'levels'
+            ? `levels${outcome.flaggedCutOff ? ' (flagged cut off)' : ''}`
+            : `${outcome.result}: ${outcome.detail.split(':')[0]}`;
         tally.set(key, (tally.get(key) ?? 0) + 1);
       }
-      console.log(`${outcomes.length} inputs\n${[...tally].sort((a, b) => b[1] - a[1]).map(([key, n]) => `${String(n).padStart(5)}  ${key}`).join('\n')}`);
+      console.log(
+        `${outcomes.length} inputs\n${[...tally]
+          .sort((a, b) => b[1] - a[1])
+          .map(([key, n]) => `${String(n).padStart(5)}  ${key}`)
+          .join('\n')}`,
+      );
     }
   });
 });

@@ -60,7 +60,16 @@ describe('rows read in place', () => {
   it('a quote table whose every cell is quoted parses like the plain one', () => {
     const nvda = fixtureText(FIXTURES.nvda);
     const { lines, header } = csvParts(nvda);
-    const quoted = lines.map((line, index) => (index > header && line !== '' ? line.split(',').map((cell) => `"${cell}"`).join(',') : line)).join('\n');
+    const quoted = lines
+      .map((line, index) =>
+        index > header && line !== ''
+          ? line
+              .split(',')
+              .map((cell) => `"${cell}"`)
+              .join(',')
+          : line,
+      )
+      .join('\n');
     expect(parseChainText(quoted).contracts).toEqual(parseChainText(nvda).contracts);
   });
 
@@ -75,7 +84,7 @@ describe('rows read in place', () => {
 });
 
 describe('the contract shape', () => {
-  it('the widening object has the contract\'s keys in the same order (its memory saving depends on it)', () => {
+  it("the widening object has the contract's keys in the same order (its memory saving depends on it)", () => {
     const occ = parseOcc('SPXW240119C04700000');
     if (typeof occ === 'string') throw new Error(occ);
     const contract = buildContract(occ, { bid: 1, ask: 2, iv: 0.2, openInterest: 10 }, Date.parse('2024-01-08T15:00:00Z'));

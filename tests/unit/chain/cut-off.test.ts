@@ -84,7 +84,7 @@ describe('row-boundary cuts at 50 random rows', () => {
   });
 });
 
-describe('cuts at an expiry\'s end', () => {
+describe("cuts at an expiry's end", () => {
   it('read as complete on their own; against the last good chain, the missing expiries show', () => {
     const text = fixtureText(FIXTURES.spx);
     const ends = expiryEnds(text);
@@ -92,6 +92,8 @@ describe('cuts at an expiry\'s end', () => {
     expect(cut.integrity?.cutOff).toBeNull();
     const check = checkChain(cut, { ticker: 'SPX', previous: summarizeChain(parseChainText(text)) });
     expect(check).toMatchObject({ ok: false, code: 'cut-off' });
-    expect(check.ok ? '' : check.reason).toMatch(/^looks cut off: it lacks 3 expiries the last good chain \(2024-01-07 15:52 UTC\) listed and that are still open \(2027-12-17, 2028-12-15, 2029-12-21\)$/);
+    expect(check.ok ? '' : check.reason).toMatch(
+      /^looks cut off: it lacks 3 expiries the last good chain \(2024-01-07 15:52 UTC\) listed and that are still open \(2027-12-17, 2028-12-15, 2029-12-21\)$/,
+    );
   });
 });

@@ -3,7 +3,9 @@ import { parseCboeDateLine } from '../../../lib/chain/cboe-csv';
 
 describe('the quote-table CSV "Date:" line', () => {
   it('reads the current form, "January 7, 2024 at 10:52 AM EST"', () => {
-    expect(parseCboeDateLine('"Date: January 7, 2024 at 10:52 AM EST",Bid: 4645.23,Ask: 4753.8999')).toBe(Date.parse('2024-01-07T15:52:00Z'));
+    expect(parseCboeDateLine('"Date: January 7, 2024 at 10:52 AM EST",Bid: 4645.23,Ask: 4753.8999')).toBe(
+      Date.parse('2024-01-07T15:52:00Z'),
+    );
     expect(parseCboeDateLine('"Date: September 14, 2023 at 4:31 PM EDT",Bid: 450.81')).toBe(Date.parse('2023-09-14T20:31:00Z'));
   });
 

@@ -10,7 +10,7 @@ import { formatError } from './format-error';
 const spx = fixtureText(FIXTURES.spx);
 const utc = (iso: string) => Date.parse(iso);
 
-describe('the quote table\'s Date line', () => {
+describe("the quote table's Date line", () => {
   it.each([
     ['month 13', '"Date: 13/7/2024 10:52 AM EST",Bid: 1', /month 13 does not exist/],
     ['day 45', '"Date: January 45, 2024 at 10:52 AM EST",Bid: 1', /2024-01 has no day 45/],
@@ -92,7 +92,15 @@ describe('row expiration dates', () => {
 });
 
 describe('JSON dates', () => {
-  const record = { option: 'SPY240119C00450000', bid: 1, ask: 1.1, iv: 0.15, open_interest: 10, volume: 1, last_trade_time: '2024-01-08T15:59:41' };
+  const record = {
+    option: 'SPY240119C00450000',
+    bid: 1,
+    ask: 1.1,
+    iv: 0.15,
+    open_interest: 10,
+    volume: 1,
+    last_trade_time: '2024-01-08T15:59:41',
+  };
   const payload = (timestamp: unknown, trade = record.last_trade_time) =>
     JSON.stringify({ timestamp, symbol: 'SPY', data: { current_price: 450, options: [{ ...record, last_trade_time: trade }] } });
 
@@ -103,7 +111,9 @@ describe('JSON dates', () => {
     expect(formatError(() => parseChainText(payload('2024-02-30 10:00:00'))).message).toMatch(/2024-02 has no day 30/);
     expect(formatError(() => parseChainText(payload('2024-01-08 24:00:00'))).message).toMatch(/hour 24 does not exist/);
     expect(formatError(() => parseChainText(payload('9999-01-08 10:00:00'))).message).toMatch(/year 9999/);
-    expect(formatError(() => parseChainText(payload('yesterday'))).message).toMatch(/the "timestamp" "yesterday" is not "YYYY-MM-DD HH:MM:SS"/);
+    expect(formatError(() => parseChainText(payload('yesterday'))).message).toMatch(
+      /the "timestamp" "yesterday" is not "YYYY-MM-DD HH:MM:SS"/,
+    );
     expect(formatError(() => parseChainText(payload(12345))).message).toMatch(/the "timestamp" 12345 is not/);
   });
 

@@ -50,11 +50,33 @@ describe('CBOE quote-table CSV fixtures', () => {
     //           NVDA250131P00250000,113.7,0,99.65,102.55,0,1.1319,-1,0,0
     const call = snapshot.contracts.find((contract) => contract.occ === 'NVDA250131C00250000');
     const put = snapshot.contracts.find((contract) => contract.occ === 'NVDA250131P00250000');
-    expect(call).toMatchObject({ type: 'C', strike: 250, last: 0.03, bid: 0.02, ask: 0.04, volume: 253, iv: 0.7086, delta: 0.0037, gamma: 0.0004, openInterest: 85 });
-    expect(put).toMatchObject({ type: 'P', strike: 250, last: 113.7, bid: 99.65, ask: 102.55, volume: 0, iv: 1.1319, delta: -1, gamma: 0, openInterest: 0 });
+    expect(call).toMatchObject({
+      type: 'C',
+      strike: 250,
+      last: 0.03,
+      bid: 0.02,
+      ask: 0.04,
+      volume: 253,
+      iv: 0.7086,
+      delta: 0.0037,
+      gamma: 0.0004,
+      openInterest: 85,
+    });
+    expect(put).toMatchObject({
+      type: 'P',
+      strike: 250,
+      last: 113.7,
+      bid: 99.65,
+      ask: 102.55,
+      volume: 0,
+      iv: 1.1319,
+      delta: -1,
+      gamma: 0,
+      openInterest: 0,
+    });
   });
 
-  it('SPY 2023-09-14 after the close: EDT as-of, the day\'s 0DTE flagged expired', () => {
+  it("SPY 2023-09-14 after the close: EDT as-of, the day's 0DTE flagged expired", () => {
     const text = fixtureText(FIXTURES.spy);
     const rows = csvRows(text);
     const snapshot = parseChainText(text);

@@ -55,7 +55,9 @@ describe('summarizeChain', () => {
         byExpiry.set(row.expiry, row.strike + mid(call) - mid(put));
       }
     }
-    const firstThree = ['Mon Jan 08 2024', 'Tue Jan 09 2024', 'Wed Jan 10 2024'].map((expiry) => byExpiry.get(expiry) as number).sort((a, b) => a - b);
+    const firstThree = ['Mon Jan 08 2024', 'Tue Jan 09 2024', 'Wed Jan 10 2024']
+      .map((expiry) => byExpiry.get(expiry) as number)
+      .sort((a, b) => a - b);
     expect(spxSummary.paritySpot).toBeCloseTo(firstThree[1], 6);
     expect(Math.abs((spxSummary.paritySpot as number) / 4697.2402 - 1)).toBeLessThan(0.005);
   });
@@ -90,7 +92,9 @@ describe('checkChain passes real chains', () => {
       const previous: ChainSummary = { ...spxSummary, spot: 4697.2402 / factor };
       const check = checkChain(spxSnapshot, { ticker: 'SPX', previous });
       expect(check.ok).toBe(true);
-      expect(check.ok && check.warnings[0]).toMatch(/^spot moved (up|down) 20% since the last good chain \([\d,.]+, 2024-01-07 15:52 UTC\)$/);
+      expect(check.ok && check.warnings[0]).toMatch(
+        /^spot moved (up|down) 20% since the last good chain \([\d,.]+, 2024-01-07 15:52 UTC\)$/,
+      );
     }
   });
 });
@@ -104,7 +108,7 @@ describe('checkChain refuses', () => {
     });
   });
 
-  it('a chain of another underlying than the feed\'s last good one, even with no ticker given', () => {
+  it("a chain of another underlying than the feed's last good one, even with no ticker given", () => {
     const spy = parseChainText(fixtureText(FIXTURES.spy));
     expect(refusal(checkChain(spy, { previous: spxSummary }))).toEqual({
       code: 'wrong-underlying',
@@ -113,14 +117,20 @@ describe('checkChain refuses', () => {
   });
 
   it('a JSON that says SPX but holds SPY options', () => {
-    const snapshot = parseCboeJson({ timestamp: '2024-01-08 16:00:00', symbol: '_SPX', data: { current_price: 4700, options: [{ option: 'SPY240119C00450000', iv: 0.15, open_interest: 5 }] } });
+    const snapshot = parseCboeJson({
+      timestamp: '2024-01-08 16:00:00',
+      symbol: '_SPX',
+      data: { current_price: 4700, options: [{ option: 'SPY240119C00450000', iv: 0.15, open_interest: 5 }] },
+    });
     expect(refusal(checkChain(snapshot))).toEqual({ code: 'wrong-underlying', reason: 'the data says SPX but its options are on SPY' });
   });
 
   it('a file joined with itself', () => {
     const { reason, code } = refusal(checkChain(parseChainText(spx + spx), { ticker: 'SPX' }));
     expect(code).toBe('repeated-contracts');
-    expect(reason).toMatch(/^the same contracts appear more than once \(21,038 repeats, e\.g\. line \d+: call: repeats SPXW240105C01200000, first given on line 5\); the file looks joined with itself$/);
+    expect(reason).toMatch(
+      /^the same contracts appear more than once \(21,038 repeats, e\.g\. line \d+: call: repeats SPXW240105C01200000, first given on line 5\); the file looks joined with itself$/,
+    );
   });
 
   it('a file the parser saw cut off', () => {
@@ -139,10 +149,12 @@ describe('checkChain refuses', () => {
     expect(first.integrity?.cutOff).toBeNull();
     const { code, reason } = refusal(checkChain(first, { ticker: 'SPX', previous: spxSummary }));
     expect(code).toBe('cut-off');
-    expect(reason).toMatch(/^looks cut off: [\d,]+ contracts against [\d,]+ in the last good chain \(2024-01-07 15:52 UTC\) on the expiries both should list$/);
+    expect(reason).toMatch(
+      /^looks cut off: [\d,]+ contracts against [\d,]+ in the last good chain \(2024-01-07 15:52 UTC\) on the expiries both should list$/,
+    );
   });
 
-  it('a spot outside the strikes, or far from the chain\'s own parity price', () => {
+  it("a spot outside the strikes, or far from the chain's own parity price", () => {
     const outside = parseChainText(spx.replace('Last: 4697.2402,', 'Last: 100,'));
     expect(refusal(checkChain(outside, { ticker: 'SPX' }))).toEqual({
       code: 'spot-mismatch',
@@ -154,7 +166,7 @@ describe('checkChain refuses', () => {
     expect(reason).toMatch(/^spot 450\.81 does not fit the chain's own prices: call\/put parity puts SPX near 4,69\d/);
   });
 
-  it('a spot far from the last good chain\'s', () => {
+  it("a spot far from the last good chain's", () => {
     const previous: ChainSummary = { ...spxSummary, spot: 4697.2402 * 2 };
     expect(refusal(checkChain(spxSnapshot, { ticker: 'SPX', previous }))).toEqual({
       code: 'spot-mismatch',
@@ -178,7 +190,10 @@ describe('checkChain refuses', () => {
   });
 
   it('a chain with no spot and no quotes to estimate one', () => {
-    const snapshot = parseCboeJson({ timestamp: '2024-01-08 16:00:00', data: { options: [{ option: 'SPY240119C00450000', iv: 0.15, open_interest: 5 }] } });
+    const snapshot = parseCboeJson({
+      timestamp: '2024-01-08 16:00:00',
+      data: { options: [{ option: 'SPY240119C00450000', iv: 0.15, open_interest: 5 }] },
+    });
     expect(refusal(checkChain(snapshot, { ticker: 'SPY' }))).toEqual({
       code: 'no-spot',
       reason: 'the chain gives no usable underlying price, and none can be estimated from call/put parity',
@@ -188,7 +203,10 @@ describe('checkChain refuses', () => {
 
 describe('findNonFiniteNumber', () => {
   it('names the first number that is not finite, with its path', () => {
-    expect(findNonFiniteNumber({ flip: 4700, flips: [{ spot: 4700 }, { spot: Number.NaN }], totalGex: Infinity }, 'levels')).toEqual({ path: 'levels.flips[1].spot', value: Number.NaN });
+    expect(findNonFiniteNumber({ flip: 4700, flips: [{ spot: 4700 }, { spot: Number.NaN }], totalGex: Infinity }, 'levels')).toEqual({
+      path: 'levels.flips[1].spot',
+      value: Number.NaN,
+    });
     expect(findNonFiniteNumber({ a: new Float64Array([1, 2, -Infinity]) })).toEqual({ path: 'result.a[2]', value: -Infinity });
     expect(describeNonFinite({ totalGex: Number.NaN }, 'levels')).toBe('a result is not finite: levels.totalGex is NaN');
   });

@@ -11,13 +11,25 @@ const spx = fixtureText(FIXTURES.spx);
 describe('integrity facts of the real fixtures', () => {
   it.each([FIXTURES.spx, FIXTURES.spy, FIXTURES.nvda])('%s: every row counted, nothing repeated, cut or joined', (name) => {
     const text = fixtureText(name);
-    expect(parseChainText(text).integrity).toEqual({ sourceRows: csvParts(text).rows.length, rejections: 0, repeatedContracts: 0, cutOff: null, joined: null });
+    expect(parseChainText(text).integrity).toEqual({
+      sourceRows: csvParts(text).rows.length,
+      rejections: 0,
+      repeatedContracts: 0,
+      cutOff: null,
+      joined: null,
+    });
   });
 
   it('the JSON fixture: every record counted', () => {
     const text = fixtureText(FIXTURES.spyJson);
     const records = (JSON.parse(text) as { options: unknown[] }).options.length;
-    expect(parseChainText(text).integrity).toEqual({ sourceRows: records, rejections: 0, repeatedContracts: 0, cutOff: null, joined: null });
+    expect(parseChainText(text).integrity).toEqual({
+      sourceRows: records,
+      rejections: 0,
+      repeatedContracts: 0,
+      cutOff: null,
+      joined: null,
+    });
   });
 });
 
@@ -50,12 +62,18 @@ describe('repeated contracts', () => {
     const shuffled = [...lines.slice(0, header + 1), lines[header + 300], ...lines.slice(header + 1)].join('\n');
     const snapshot = parseChainText(shuffled);
     expect(snapshot.integrity?.repeatedContracts).toBe(2);
-    expect(snapshot.rejected[0]).toEqual({ where: `line ${header + 302}`, reason: expect.stringMatching(/^call: repeats \S+, first given on line \d+$/) });
+    expect(snapshot.rejected[0]).toEqual({
+      where: `line ${header + 302}`,
+      reason: expect.stringMatching(/^call: repeats \S+, first given on line \d+$/),
+    });
   });
 
   it('JSON records given twice are refused the same way', () => {
     const record = { option: 'SPY240119C00450000', iv: 0.15, open_interest: 5 };
-    const snapshot = parseCboeJson({ timestamp: '2024-01-08 16:00:00', data: { current_price: 450, options: [record, { ...record, option: 'SPY240119P00450000' }, record] } });
+    const snapshot = parseCboeJson({
+      timestamp: '2024-01-08 16:00:00',
+      data: { current_price: 450, options: [record, { ...record, option: 'SPY240119P00450000' }, record] },
+    });
     expect(snapshot.contracts.length).toBe(2);
     expect(snapshot.rejected).toEqual([{ where: 'options[2]', reason: 'repeats SPY240119C00450000, first given at options[0]' }]);
     expect(snapshot.integrity?.repeatedContracts).toBe(1);

@@ -6,7 +6,6 @@ import { parseCboeJson } from '../../../lib/chain/cboe-json';
 import { FIXTURES, fixtureText } from '../fixtures';
 import { formatError } from './format-error';
 
-
 const spxCsv = fixtureText(FIXTURES.spx);
 const spxLines = spxCsv.split('\n');
 
@@ -17,7 +16,9 @@ describe('input that is not a chain', () => {
   });
 
   it('an HTML error page, named by its title', () => {
-    const error = formatError(() => parseChainText('<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body>Access denied</body></html>'));
+    const error = formatError(() =>
+      parseChainText('<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body>Access denied</body></html>'),
+    );
     expect(error.problem).toBe('html');
     expect(error.message).toMatch(/HTML page \("403 Forbidden"\)/);
     expect(formatError(() => parseCboeJson('<html><body>oops</body></html>')).problem).toBe('html');

@@ -3,7 +3,13 @@ import { formatOcc, parseOcc } from '../../../lib/chain/occ';
 
 describe('OCC symbols', () => {
   it('parses compact symbols of roots of any length', () => {
-    expect(parseOcc('SPXW240108C04700000')).toEqual({ root: 'SPXW', expiry: '2024-01-08', type: 'C', strike: 4700, symbol: 'SPXW240108C04700000' });
+    expect(parseOcc('SPXW240108C04700000')).toEqual({
+      root: 'SPXW',
+      expiry: '2024-01-08',
+      type: 'C',
+      strike: 4700,
+      symbol: 'SPXW240108C04700000',
+    });
     expect(parseOcc('F240119P00012500')).toMatchObject({ root: 'F', strike: 12.5, type: 'P' });
     expect(parseOcc('GOOGL250117C00200000')).toMatchObject({ root: 'GOOGL', expiry: '2025-01-17' });
     expect(parseOcc('CLX260821C00095000')).toMatchObject({ root: 'CLX', expiry: '2026-08-21', strike: 95 });

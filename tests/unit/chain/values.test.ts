@@ -23,7 +23,11 @@ describe('IV above 500% in the quote table', () => {
   it.each([FIXTURES.spx, FIXTURES.spy, FIXTURES.nvda])('%s: each one is missing IV, counted as in the JSON parser', (name) => {
     const text = fixtureText(name);
     // Independently of the parser: IV cells above 5 (500%) in the raw rows.
-    const placeholders = csvParts(text).rows.flatMap((row) => rowSides(row).sides.filter((side) => Number(side.cells[SIDE.iv]) > 5).map((side) => side.symbol));
+    const placeholders = csvParts(text).rows.flatMap((row) =>
+      rowSides(row)
+        .sides.filter((side) => Number(side.cells[SIDE.iv]) > 5)
+        .map((side) => side.symbol),
+    );
     expect(placeholders.length).toBeGreaterThan(0);
     const snapshot = parseChainText(text);
     expect(snapshot.warnings).toContain(`${placeholders.length} IV values above 500% were taken as placeholders and treated as missing`);
@@ -44,13 +48,21 @@ describe('counts', () => {
   it('a count that is not a number, or beyond any real count, rejects the side too', () => {
     const text = withCell(spx, 3, 0, SIDE.openInterest, 'lots').text;
     expect(parseChainText(text).rejected[0].reason).toBe('call: open interest "lots" is not a number');
-    expect(parseChainText(withCell(spx, 3, 0, SIDE.openInterest, '1e300').text).rejected[0].reason).toBe('call: open interest 1e+300 is not a plausible count');
+    expect(parseChainText(withCell(spx, 3, 0, SIDE.openInterest, '1e300').text).rejected[0].reason).toBe(
+      'call: open interest 1e+300 is not a plausible count',
+    );
   });
 
   it('in JSON, a negative count rejects the record, naming it', () => {
     const snapshot = parseCboeJson({
       timestamp: '2024-01-08 16:00:00',
-      data: { current_price: 450, options: [{ option: 'SPY240119C00450000', iv: 0.15, open_interest: -5 }, { option: 'SPY240119P00450000', iv: 0.15, open_interest: 5 }] },
+      data: {
+        current_price: 450,
+        options: [
+          { option: 'SPY240119C00450000', iv: 0.15, open_interest: -5 },
+          { option: 'SPY240119P00450000', iv: 0.15, open_interest: 5 },
+        ],
+      },
     });
     expect(snapshot.rejected).toEqual([{ where: 'options[0]', reason: 'open interest -5 is negative' }]);
     expect(snapshot.contracts.length).toBe(1);
@@ -71,13 +83,21 @@ describe('prices and greeks', () => {
 
   it('huge, non-finite or non-numeric prices and greeks are missing, and counted', () => {
     let text = spx;
-    for (const [cell, value] of [[SIDE.bid, '1e300'], [SIDE.ask, 'NaN'], [SIDE.delta, '-Infinity'], [SIDE.gamma, '99999'], [SIDE.last, 'n/a']] as const) {
+    for (const [cell, value] of [
+      [SIDE.bid, '1e300'],
+      [SIDE.ask, 'NaN'],
+      [SIDE.delta, '-Infinity'],
+      [SIDE.gamma, '99999'],
+      [SIDE.last, 'n/a'],
+    ] as const) {
       text = withCell(text, 5, 0, cell, value).text;
     }
     const snapshot = parseChainText(text);
     const call = snapshot.contracts.find((contract) => contract.occ === rowSides(csvParts(spx).rows[5]).sides[0].symbol);
     expect(call).toMatchObject({ bid: null, ask: null, delta: null, gamma: null, last: null });
-    expect(snapshot.warnings).toContain('5 prices, greeks or times that cannot be real (not numbers, or beyond any real value) were read as missing');
+    expect(snapshot.warnings).toContain(
+      '5 prices, greeks or times that cannot be real (not numbers, or beyond any real value) were read as missing',
+    );
   });
 });
 

@@ -36,9 +36,13 @@ const priceCalls = [
   // The last-price badge, drawn at its price inside a box 4 px further left: not in the column.
   text({ text: '4,712.35', x: 4, y: tickYOf(4712.35) }),
 ];
-const timeCalls = ['10:30', '11:00', '15', '16', '17', 'Jan', '2024'].map((label, k) => text({ text: label, x: 60 + 90 * k, y: 14, textAlign: 'center' }));
+const timeCalls = ['10:30', '11:00', '15', '16', '17', 'Jan', '2024'].map((label, k) =>
+  text({ text: label, x: 60 + 90 * k, y: 14, textAlign: 'center' }),
+);
 // Volume axis: 1.2M at the pane's top (y = 10 in its canvas), 0 at y = 110.
-const volumeCalls = [1.2e6, 9e5, 6e5, 3e5, 0].map((volume) => text({ text: volume >= 1e6 ? `${volume / 1e6}M` : volume ? `${volume / 1e3}K` : '0', x: 8, y: 110 - (100 * volume) / 1.2e6 }));
+const volumeCalls = [1.2e6, 9e5, 6e5, 3e5, 0].map((volume) =>
+  text({ text: volume >= 1e6 ? `${volume / 1e6}M` : volume ? `${volume / 1e3}K` : '0', x: 8, y: 110 - (100 * volume) / 1.2e6 }),
+);
 
 const sets = [
   { id: 'price-axis', labels: uprightCanvasLabels(priceCalls, priceBox), plot },
@@ -80,16 +84,34 @@ describe('choosing the price axis among canvases', () => {
     // alphabetic baseline 3.5 px below the tick (digits 7 px tall centred on it); crowded x labels
     // rotated 45 degrees and a row of day numbers; a percent axis on the right.
     const box: CanvasBox = { left: 20, top: 30, width: 800, height: 500, backingWidth: 1600, backingHeight: 1000 };
-    const rotate = (x: number, y: number) => ({ a: 2 * Math.SQRT1_2, b: -2 * Math.SQRT1_2, c: 2 * Math.SQRT1_2, d: 2 * Math.SQRT1_2, e: 2 * x, f: 2 * y });
+    const rotate = (x: number, y: number) => ({
+      a: 2 * Math.SQRT1_2,
+      b: -2 * Math.SQRT1_2,
+      c: 2 * Math.SQRT1_2,
+      d: 2 * Math.SQRT1_2,
+      e: 2 * x,
+      f: 2 * y,
+    });
     const calls = [
-      ...PRICES.map((price) => text({ text: price.toFixed(0), x: 56, y: tickYOf(price) + 3.5, textAlign: 'right', textBaseline: 'alphabetic', font: '10px Arial' })),
+      ...PRICES.map((price) =>
+        text({
+          text: price.toFixed(0),
+          x: 56,
+          y: tickYOf(price) + 3.5,
+          textAlign: 'right',
+          textBaseline: 'alphabetic',
+          font: '10px Arial',
+        }),
+      ),
       ...[9, 10, 11, 12, 13, 14].map((hour, k) => text({ text: `${hour}:00`, x: 0, y: 0, transform: rotate(100 + 110 * k, 470) })),
       ...['15', '16', '17', '18', '19', '20'].map((day, k) => text({ text: day, x: 100 + 110 * k, y: 490, textAlign: 'center' })),
       ...[2, 1, 0, -1, -2].map((percent, k) => text({ text: `${percent}%`, x: 760, y: 100 + 80 * k })),
     ];
     const labels = uprightCanvasLabels(calls, box);
     expect(labels).toHaveLength(12 + 6 + 5); // the six rotated labels dropped
-    const choice = choosePriceAxis([{ id: 'chart', labels, plot: { left: 80, top: 30, width: 700, height: 460 } }], { expectedPrice: 4712 });
+    const choice = choosePriceAxis([{ id: 'chart', labels, plot: { left: 80, top: 30, width: 700, height: 460 } }], {
+      expectedPrice: 4712,
+    });
     const best = choice.best!;
     expect(best.ticks).toHaveLength(12);
     // Canvas units are CSS px from the canvas corner (30 px down): 4700 at 30 + 220.
@@ -107,7 +129,9 @@ describe('choosing the price axis among canvases', () => {
     const shifted = PRICES.map((price) => text({ text: price.toLocaleString('en-US'), x: 8, y: tickYOf(price) + 0.9 }));
     const paneBox: CanvasBox = { left: 0, top: 0, width: 700, height: 440, backingWidth: 1400, backingHeight: 880 };
     const identity = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
-    const grid = PRICES.map((price) => canvasSegmentMark({ x1: -1, y1: 2 * tickYOf(price), x2: 1401, y2: 2 * tickYOf(price) }, identity, paneBox)!);
+    const grid = PRICES.map((price) =>
+      canvasSegmentMark({ x1: -1, y1: 2 * tickYOf(price), x2: 1401, y2: 2 * tickYOf(price) }, identity, paneBox)!,
+    );
     const withoutGrid = choosePriceAxis([{ id: 'price-axis', labels: uprightCanvasLabels(shifted, priceBox), plot }]).best!;
     expect(priceToY(withoutGrid.mapping, 4700)).toBeCloseTo(220.9, 9);
     const withGrid = choosePriceAxis([{ id: 'price-axis', labels: uprightCanvasLabels(shifted, priceBox), plot, marks: grid }]).best!;

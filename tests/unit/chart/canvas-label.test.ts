@@ -45,7 +45,10 @@ describe('canvas label geometry', () => {
   it('maps a device-pixel-ratio 2 canvas back to CSS px', () => {
     // Canvas 400 x 300 CSS px at (100, 50), backing store 800 x 600, context scaled by 2.
     const box: CanvasBox = { left: 100, top: 50, width: 400, height: 300, backingWidth: 800, backingHeight: 600 };
-    const label = canvasLabel(call({ x: 380, y: 150, textAlign: 'right', textBaseline: 'middle', font: 'bold 11px sans-serif', width: 30, transform: DPR2 }), box);
+    const label = canvasLabel(
+      call({ x: 380, y: 150, textAlign: 'right', textBaseline: 'middle', font: 'bold 11px sans-serif', width: 30, transform: DPR2 }),
+      box,
+    );
     // Canvas units -> backing x2 -> CSS x0.5: canvas units are CSS px from the corner.
     expect(label.tickY).toBeCloseTo(50 + 150, 12);
     expect(label.right).toBeCloseTo(100 + 380, 12);
@@ -77,11 +80,25 @@ describe('canvas label geometry', () => {
   });
 
   it('follows a translation (uPlot) and a canvas stretched by CSS', () => {
-    const translated = canvasLabel(call({ x: 5, y: 100, textBaseline: 'middle', transform: { ...IDENTITY, e: 10.5, f: 20 }, width: 28 }), { left: 0, top: 0, width: 500, height: 400, backingWidth: 500, backingHeight: 400 });
+    const translated = canvasLabel(call({ x: 5, y: 100, textBaseline: 'middle', transform: { ...IDENTITY, e: 10.5, f: 20 }, width: 28 }), {
+      left: 0,
+      top: 0,
+      width: 500,
+      height: 400,
+      backingWidth: 500,
+      backingHeight: 400,
+    });
     expect(translated.tickY).toBeCloseTo(120, 12);
     expect(translated.left).toBeCloseTo(15.5, 12);
     // Backing 400 x 300 shown at 200 x 150 CSS px: everything halves.
-    const stretched = canvasLabel(call({ x: 40, y: 100, textBaseline: 'middle', width: 28 }), { left: 30, top: 60, width: 200, height: 150, backingWidth: 400, backingHeight: 300 });
+    const stretched = canvasLabel(call({ x: 40, y: 100, textBaseline: 'middle', width: 28 }), {
+      left: 30,
+      top: 60,
+      width: 200,
+      height: 150,
+      backingWidth: 400,
+      backingHeight: 300,
+    });
     expect(stretched.tickY).toBeCloseTo(60 + 50, 12);
     expect(stretched.left).toBeCloseTo(30 + 20, 12);
     expect(stretched.right).toBeCloseTo(30 + 34, 12);
@@ -106,7 +123,14 @@ describe('canvas label geometry', () => {
     ['start', 'rtl', 70, 100],
     ['end', 'rtl', 100, 130],
   ])('textAlign %s with direction %s spans %d to %d', (textAlign, direction, left, right) => {
-    const label = canvasLabel(call({ x: 100, textAlign, direction, width: 30 }), { left: 0, top: 0, width: 300, height: 300, backingWidth: 300, backingHeight: 300 });
+    const label = canvasLabel(call({ x: 100, textAlign, direction, width: 30 }), {
+      left: 0,
+      top: 0,
+      width: 300,
+      height: 300,
+      backingWidth: 300,
+      backingHeight: 300,
+    });
     expect([label.left, label.right]).toEqual([left, right]);
   });
 
@@ -125,7 +149,10 @@ describe('canvas label geometry', () => {
     const rotated = canvasLabel(call({ transform: { a: 0, b: -1, c: 1, d: 0, e: 20, f: 200 } }), box);
     expect(rotated.upright).toBe(false);
     expect(rotated.rotationDeg).toBeCloseTo(-90, 12);
-    const slanted = canvasLabel(call({ transform: { a: Math.cos(0.5), b: Math.sin(0.5), c: -Math.sin(0.5), d: Math.cos(0.5), e: 0, f: 0 } }), box);
+    const slanted = canvasLabel(
+      call({ transform: { a: Math.cos(0.5), b: Math.sin(0.5), c: -Math.sin(0.5), d: Math.cos(0.5), e: 0, f: 0 } }),
+      box,
+    );
     expect(slanted.upright).toBe(false);
     expect(canvasLabel(call({ transform: { ...IDENTITY, d: -1 } }), box).upright).toBe(false);
     const kept = uprightCanvasLabels([call({}), call({ transform: { a: 0, b: -1, c: 1, d: 0, e: 0, f: 0 } })], box);

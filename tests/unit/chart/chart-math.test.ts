@@ -65,7 +65,12 @@ describe('symbol mapping', () => {
     expect(mapChartSymbol('CME_MINI:ES1!', rules)).toEqual({ underlying: 'SPX', basis: 32.5, chartSymbol: 'CME_MINI:ES1!', rule: 'ES1!' });
     expect(mapChartSymbol('CL1!')).toBeNull();
     // Dated contracts follow their continuous contract's rule and basis.
-    expect(mapChartSymbol('CME_MINI:ESZ2026', rules)).toEqual({ underlying: 'SPX', basis: 32.5, chartSymbol: 'CME_MINI:ESZ2026', rule: 'ES1!' });
+    expect(mapChartSymbol('CME_MINI:ESZ2026', rules)).toEqual({
+      underlying: 'SPX',
+      basis: 32.5,
+      chartSymbol: 'CME_MINI:ESZ2026',
+      rule: 'ES1!',
+    });
     expect(mapChartSymbol('NQH26')?.underlying).toBe('NDX');
     expect(mapChartSymbol('ES2!', rules)?.basis).toBe(32.5);
     expect(mapChartSymbol('CLZ2026')).toBeNull();
@@ -74,20 +79,48 @@ describe('symbol mapping', () => {
 });
 
 describe('placement and labels', () => {
-  const levels = { flip: 4734.4, callWall: 4800, putWall: 4600, absGammaStrike: 4700, topNodes: [{ strike: 4800, net: 2.6e9 }, { strike: 4900, net: 2.6e9 }] } as unknown as Levels;
+  const levels = {
+    flip: 4734.4,
+    callWall: 4800,
+    putWall: 4600,
+    absGammaStrike: 4700,
+    topNodes: [
+      { strike: 4800, net: 2.6e9 },
+      { strike: 4900, net: 2.6e9 },
+    ],
+  } as unknown as Levels;
 
   it('labels each line with its change since the previous session, shifted by the basis', () => {
     const diff = { flip: { change: 12 }, callWall: { change: 0 }, putWall: { change: -25 }, absGammaStrike: { change: null } } as never;
-    expect(levelsToDraw(levels, diff, 0).map((level) => level.label)).toEqual(['Flip 4734.4  +12.0 vs prev', 'Call wall 4800.0  ±0.0 vs prev', 'Put wall 4600.0  −25.0 vs prev']);
-    const onFutures = levelsToDraw(levels, null, 30, { flip: true, callWall: false, putWall: false, absGamma: true, nodes: 2, flipBand: true, previous: true });
-    expect(onFutures.map((level) => [level.kind, level.price])).toEqual([['flip', 4764.4], ['abs-gamma', 4730], ['node', 4830], ['node', 4930]]);
+    expect(levelsToDraw(levels, diff, 0).map((level) => level.label)).toEqual([
+      'Flip 4734.4  +12.0 vs prev',
+      'Call wall 4800.0  ±0.0 vs prev',
+      'Put wall 4600.0  −25.0 vs prev',
+    ]);
+    const onFutures = levelsToDraw(levels, null, 30, {
+      flip: true,
+      callWall: false,
+      putWall: false,
+      absGamma: true,
+      nodes: 2,
+      flipBand: true,
+      previous: true,
+    });
+    expect(onFutures.map((level) => [level.kind, level.price])).toEqual([
+      ['flip', 4764.4],
+      ['abs-gamma', 4730],
+      ['node', 4830],
+      ['node', 4930],
+    ]);
   });
 
   it('places levels inside the plot at their y and outside ones as edge markers, each with its distance from spot', () => {
     const mapping = mappingFromRange('linear', { from: 4650, to: 4750 }, 0, 500)!;
     // Spot 4697.2: the call wall at 4800 is 102.8 above it, whatever the zoom.
     const placed = placeLevels(levelsToDraw(levels, null, 0), mapping, { left: 0, top: 0, width: 800, height: 500 }, 4697.2);
-    expect(placed.map((level) => [level.kind, Math.round(level.drawnY), level.edge, level.fromSpot && +level.fromSpot.points.toFixed(1)])).toEqual([
+    expect(
+      placed.map((level) => [level.kind, Math.round(level.drawnY), level.edge, level.fromSpot && +level.fromSpot.points.toFixed(1)]),
+    ).toEqual([
       ['flip', 78, null, 37.2],
       ['call-wall', 0, 'above', 102.8],
       ['put-wall', 500, 'below', -97.2],

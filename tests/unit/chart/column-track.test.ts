@@ -24,7 +24,13 @@ interface Axis {
 }
 
 /** Labels left-aligned at x 806 right of a plot ending at 800, drawn 6 px above their grid lines. */
-function axisOver(low: number, high: number, log: boolean, format: (value: number, decimals: number) => string = (value, decimals) => value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })): Axis {
+function axisOver(
+  low: number,
+  high: number,
+  log: boolean,
+  format: (value: number, decimals: number) => string = (value, decimals) =>
+    value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }),
+): Axis {
   const f = (price: number) => (log ? Math.log(price) : price);
   const trueY = (price: number) => TOP + (HEIGHT * (f(high) - f(price))) / (f(high) - f(low));
   const step = niceStep((high - low) / 7);
@@ -35,11 +41,18 @@ function axisOver(low: number, high: number, log: boolean, format: (value: numbe
     const value = Number((k * step).toFixed(decimals));
     const tick = trueY(value);
     const text = format(value, decimals);
-    labels.push({ text, left: 806, right: 806 + 7 * text.length, top: tick - LABEL_ABOVE_TICK_PX - 6, bottom: tick - LABEL_ABOVE_TICK_PX + 6 });
+    labels.push({
+      text,
+      left: 806,
+      right: 806 + 7 * text.length,
+      top: tick - LABEL_ABOVE_TICK_PX - 6,
+      bottom: tick - LABEL_ABOVE_TICK_PX + 6,
+    });
     marks.push({ y: tick, left: 0, right: 800 });
   }
   // A volume axis on the far left.
-  for (let k = 0; k <= 4; k++) labels.push({ text: `${(4 - k) * 250}K`, left: 10, right: 40, top: TOP + (HEIGHT * k) / 4 - 6, bottom: TOP + (HEIGHT * k) / 4 + 6 });
+  for (let k = 0; k <= 4; k++)
+    labels.push({ text: `${(4 - k) * 250}K`, left: 10, right: 40, top: TOP + (HEIGHT * k) / 4 - 6, bottom: TOP + (HEIGHT * k) / 4 + 6 });
   return { labels, marks, trueY };
 }
 
@@ -110,7 +123,12 @@ describe('following an axis through pans and zooms', () => {
     const track = trackOf(readPriceAxis(axis.labels, { expectedPrice: 4700, marks: axis.marks }).best!);
     const moved = axisOver(4620, 4870, false);
     // The axis moved to the other side of the plot.
-    expect(followColumn(moved.labels.map((label) => ({ ...label, left: label.left - 760, right: label.right - 760 })), track)).toBeNull();
+    expect(
+      followColumn(
+        moved.labels.map((label) => ({ ...label, left: label.left - 760, right: label.right - 760 })),
+        track,
+      ),
+    ).toBeNull();
     // Two labels left.
     expect(followColumn(moved.labels.slice(0, 2), track)).toBeNull();
     // The same texts scattered: no line through them.
@@ -124,7 +142,17 @@ describe('following an axis through pans and zooms', () => {
     const flipped = moved.labels.map((label) => ({ ...label, top: 2 * TOP + HEIGHT - label.bottom, bottom: 2 * TOP + HEIGHT - label.top }));
     expect(followColumn(flipped, track)).toBeNull();
     // Another pane's axis in the same column, below the price axis's stretch (two tick spacings beyond its ticks).
-    expect(followColumn(moved.labels.map((label) => ({ ...label, top: label.top + HEIGHT + 200, bottom: label.bottom + HEIGHT + 200 })), track)).toBeNull();
-    expect(followColumn(moved.labels.map((label) => ({ ...label, top: label.top + 20, bottom: label.bottom + 20 })), track)).not.toBeNull();
+    expect(
+      followColumn(
+        moved.labels.map((label) => ({ ...label, top: label.top + HEIGHT + 200, bottom: label.bottom + HEIGHT + 200 })),
+        track,
+      ),
+    ).toBeNull();
+    expect(
+      followColumn(
+        moved.labels.map((label) => ({ ...label, top: label.top + 20, bottom: label.bottom + 20 })),
+        track,
+      ),
+    ).not.toBeNull();
   });
 });

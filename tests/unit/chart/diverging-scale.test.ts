@@ -50,7 +50,8 @@ describe('diverging scale (net GEX)', () => {
     it(`${theme}: lightness moves away from the background monotonically with |v|`, () => {
       const sweep = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].map((t) => lightness(divergingColour(t, 1, theme)));
       const steps = sweep.slice(1).map((value, index) => value - sweep[index]);
-      if (theme === 'light') steps.forEach((step) => expect(step).toBeLessThan(0)); // darker on white
+      if (theme === 'light')
+        steps.forEach((step) => expect(step).toBeLessThan(0)); // darker on white
       else steps.forEach((step) => expect(step).toBeGreaterThan(0)); // lighter on a dark panel
     });
 

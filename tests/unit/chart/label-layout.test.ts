@@ -16,7 +16,7 @@ describe('stacking labels', () => {
     expect((flip + putWall) / 2).toBeCloseTo(198, 9);
   });
 
-  it('never overlaps, keeps the lines\' order, and stays inside the plot', () => {
+  it("never overlaps, keeps the lines' order, and stays inside the plot", () => {
     const ys = [5, 7, 9, 300, 304, 590, 598];
     const centres = stackLabels(ys, H, 0, 600);
     const sorted = ys.map((y, index) => ({ y, centre: centres[index] })).sort((a, b) => a.y - b.y);

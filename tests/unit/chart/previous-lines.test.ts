@@ -5,7 +5,13 @@ import { DEFAULT_LINES } from '../../../lib/chart/level-labels';
 import type { PreviousLevels } from '../../../lib/gex/history';
 import type { PriceMapping } from '../../../lib/chart/mapping';
 
-const PREVIOUS: PreviousLevels = { session: '2023-12-29', asOf: '2023-12-29T21:00:00.000Z', flip: 4724.7477, callWall: 4800, putWall: 4650 };
+const PREVIOUS: PreviousLevels = {
+  session: '2023-12-29',
+  asOf: '2023-12-29T21:00:00.000Z',
+  flip: 4724.7477,
+  callWall: 4800,
+  putWall: 4650,
+};
 // y = 40 + (4850 - price) * 1.6, as the SVG test chart draws it.
 const MAPPING: PriceMapping = { kind: 'linear', intercept: 40 + 4850 * 1.6, slope: -1.6 };
 const PLOT = { left: 40, top: 40, width: 700, height: 400 };
@@ -24,8 +30,13 @@ describe("the previous session's lines", () => {
     expect(previousLevelsToDraw(PREVIOUS, 0, { ...DEFAULT_LINES, previous: false })).toEqual([]);
     expect(previousLevelsToDraw(PREVIOUS, 0, DEFAULT_LINES, ['previous'])).toEqual([]);
     expect(previousLevelsToDraw(null, 0, DEFAULT_LINES)).toEqual([]);
-    expect(previousLevelsToDraw(PREVIOUS, 0, { ...DEFAULT_LINES, callWall: false }, ['put-wall']).map((level) => level.kind)).toEqual(['flip']);
-    expect(previousLevelsToDraw({ ...PREVIOUS, flip: null }, 0, DEFAULT_LINES).map((level) => level.kind)).toEqual(['call-wall', 'put-wall']);
+    expect(previousLevelsToDraw(PREVIOUS, 0, { ...DEFAULT_LINES, callWall: false }, ['put-wall']).map((level) => level.kind)).toEqual([
+      'flip',
+    ]);
+    expect(previousLevelsToDraw({ ...PREVIOUS, flip: null }, 0, DEFAULT_LINES).map((level) => level.kind)).toEqual([
+      'call-wall',
+      'put-wall',
+    ]);
   });
 
   it('placed at the mapped y, only inside the plot (an off-screen reference line is clutter), labels stacked apart', () => {

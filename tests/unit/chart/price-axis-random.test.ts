@@ -45,7 +45,14 @@ describe('reading random axes', () => {
         const y = top + rnd() * height;
         labels.push({ ...stale, top: y - 6, bottom: y + 6 });
       }
-      for (let k = 0; k <= 4; k++) labels.push({ text: `${(4 - k) * 250}K`, left: 10, right: 40, top: top + (height * k) / 4 - 6, bottom: top + (height * k) / 4 + 6 });
+      for (let k = 0; k <= 4; k++)
+        labels.push({
+          text: `${(4 - k) * 250}K`,
+          left: 10,
+          right: 40,
+          top: top + (height * k) / 4 - 6,
+          bottom: top + (height * k) / 4 + 6,
+        });
 
       const fit = readPriceAxis(labels, { expectedPrice: low + span / 2 }).best;
       expect(fit, `trial ${trials}: ${labels.map((label) => label.text).join(' ')}`).not.toBeNull();

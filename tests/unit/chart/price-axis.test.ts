@@ -135,7 +135,11 @@ describe('reading a price axis', () => {
   it('reads a left-hand axis beside the plot', () => {
     const plot = { left: 60, top: 90, width: 700, height: 360 };
     // "4,800" and "$4,525.50"-style widths differ, so the left edges are what line up.
-    const labels = linearAxis({ x: 8, align: 'left', format: (price) => (price % 50 ? `${price.toLocaleString('en-US')}.0` : price.toLocaleString('en-US')) });
+    const labels = linearAxis({
+      x: 8,
+      align: 'left',
+      format: (price) => (price % 50 ? `${price.toLocaleString('en-US')}.0` : price.toLocaleString('en-US')),
+    });
     const fit = readPriceAxis(labels, { plot }).best!;
     expect(fit.align).toBe('left');
     expect(fit.columnLeft).toBe(8);
@@ -238,7 +242,13 @@ describe('reading a price axis', () => {
   });
 
   it('finds no axis in a row of numbers (an x axis) or in too few labels', () => {
-    const row = ['15', '16', '17', '18', '19', '2024'].map((text, k) => ({ text, left: 100 + 80 * k, right: 114 + 80 * k, top: 470, bottom: 482 }));
+    const row = ['15', '16', '17', '18', '19', '2024'].map((text, k) => ({
+      text,
+      left: 100 + 80 * k,
+      right: 114 + 80 * k,
+      top: 470,
+      bottom: 482,
+    }));
     const reading = readPriceAxis(row);
     expect(reading.best).toBeNull();
     expect(reading.failure).toMatch(/no column/);
@@ -276,7 +286,15 @@ describe('labels drawn off their ticks, read in Chromium', () => {
   // The grid lines across the plot at each price tick, 4600 to 4850 (d3's scale: linear).
   const gridYs = [484.17755126953125, 397.3733215332031, 310.569091796875, 223.76487731933594, 136.96063995361328, 50.15641130506992];
   const marks = [...gridYs.map((y) => ({ y, left: 80, right: 860 })), ...gridYs.map((y) => ({ y: y + 0.5, left: 860, right: 866 }))];
-  const labels: AxisLabel[] = captured.map(([text, left, right, top, bottom, tickY]) => ({ text, left, right, top, bottom, tickY, tickSource: 'anchor' }));
+  const labels: AxisLabel[] = captured.map(([text, left, right, top, bottom, tickY]) => ({
+    text,
+    left,
+    right,
+    top,
+    bottom,
+    tickY,
+    tickSource: 'anchor',
+  }));
 
   it('the grid lines judge the scale: linear through them, the two labels off their ticks set aside', () => {
     const fit = readPriceAxis(labels, { expectedPrice: 4697, marks }).best!;
@@ -284,6 +302,7 @@ describe('labels drawn off their ticks, read in Chromium', () => {
     expect(fit.ticks.map((tick) => tick.value)).toEqual([4750, 4700, 4650, 4600]);
     expect(fit.rejected.map((entry) => [entry.value, entry.reason])).toEqual([[4800, 'outlier']]);
     // Where the grid line of each price is (the chart's own ticks), within a twentieth of a pixel.
-    for (const [k, price] of [4600, 4650, 4700, 4750, 4800, 4850].entries()) expect(Math.abs(priceToY(fit.mapping, price) - gridYs[k])).toBeLessThan(0.05);
+    for (const [k, price] of [4600, 4650, 4700, 4750, 4800, 4850].entries())
+      expect(Math.abs(priceToY(fit.mapping, price) - gridYs[k])).toBeLessThan(0.05);
   });
 });

@@ -26,7 +26,12 @@ describe('robust line', () => {
   it('accepts only the slope sign asked for', () => {
     // Rising lines exist only through the outlier and a neighbour: two points, nothing more.
     expect(fitRobustLine(points, { tolerance: 2, slopeSign: 1 })!.inliers.length).toBe(2);
-    expect(fitRobustLine(points.filter((_, x) => x !== 5), { tolerance: 2, slopeSign: 1 })).toBeNull();
+    expect(
+      fitRobustLine(
+        points.filter((_, x) => x !== 5),
+        { tolerance: 2, slopeSign: 1 },
+      ),
+    ).toBeNull();
   });
 });
 

@@ -41,7 +41,10 @@ describe('mappingFromSamples', () => {
 
 describe('plausibleFor: a library chart shows the underlying when spot is near its visible range', () => {
   const pane = { left: 0, top: 100, width: 800, height: 400 };
-  const chart = (high: number, low: number) => ({ pane, mapping: mappingFromSamples([high, (high + low) / 2, low].map((price, index) => ({ price, y: 100 + index * 200 })))! });
+  const chart = (high: number, low: number) => ({
+    pane,
+    mapping: mappingFromSamples([high, (high + low) / 2, low].map((price, index) => ({ price, y: 100 + index * 200 })))!,
+  });
   it('an SPX chart 4600–4900 holds spot 4700; an RSI pane 0–100 and a volume chart in millions do not', () => {
     expect(plausibleFor(chart(4900, 4600), 4697.24)).toBe(true);
     expect(plausibleFor(chart(100, 0), 4697.24)).toBe(false);

@@ -18,7 +18,8 @@ function reference(d: string, flatness = 0.01): HorizontalSegment[] {
   let command = '';
   let i = 0;
   const line = (toX: number, toY: number) => {
-    if (Math.abs(toY - y) < flatness && Math.abs(toX - x) > 0) segments.push({ y: (y + toY) / 2, x1: Math.min(x, toX), x2: Math.max(x, toX) });
+    if (Math.abs(toY - y) < flatness && Math.abs(toX - x) > 0)
+      segments.push({ y: (y + toY) / 2, x1: Math.min(x, toX), x2: Math.max(x, toX) });
     [x, y] = [toX, toY];
   };
   while (i < list.length) {
@@ -60,7 +61,12 @@ describe('the path scanner', () => {
     const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)];
     const number = () => {
       const value = pick([0, 0.5, 1, 12, 100.5, 4700.25, 1e-3]) * (rnd() < 0.3 ? -1 : 1) * (rnd() < 0.5 ? 1 : Math.round(rnd() * 10));
-      const text = pick([String(value), value.toExponential(2), value.toExponential(1).toUpperCase(), String(value).replace(/^0\./, '.').replace(/^-0\./, '-.')]);
+      const text = pick([
+        String(value),
+        value.toExponential(2),
+        value.toExponential(1).toUpperCase(),
+        String(value).replace(/^0\./, '.').replace(/^-0\./, '-.'),
+      ]);
       return rnd() < 0.1 && !text.startsWith('-') ? `+${text}` : text;
     };
     let segmentsSeen = 0;

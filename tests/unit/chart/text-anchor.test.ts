@@ -4,7 +4,14 @@
  * (baseline height x 10) px below the anchor: tick = 100 + 10 * height - 3.5.
  */
 import { describe, expect, it } from 'vitest';
-import { canvasTextTickY, resolveSvgBaseline, svgLengthPx, svgTextTickY, textBoxTickY, type FontMetricsEm } from '../../../lib/chart/text-anchor';
+import {
+  canvasTextTickY,
+  resolveSvgBaseline,
+  svgLengthPx,
+  svgTextTickY,
+  textBoxTickY,
+  type FontMetricsEm,
+} from '../../../lib/chart/text-anchor';
 
 const M: FontMetricsEm = { ascent: 0.9, descent: 0.2, emAscent: 0.76, emDescent: 0.24, digitHeight: 0.7, xHeight: 0.5 };
 
@@ -24,7 +31,10 @@ describe('SVG text tick y', () => {
     ['something-new', 0, 96.5], // unknown values read as alphabetic
   ])('dominant-baseline %s: tick %d', (dominantBaseline, height, tick) => {
     expect(100 + 10 * (height as number) - 3.5).toBeCloseTo(tick as number, 12);
-    expect(svgTextTickY({ y: 100, fontSizePx: 10, dominantBaseline: dominantBaseline as string | undefined, metrics: M })).toBeCloseTo(tick as number, 12);
+    expect(svgTextTickY({ y: 100, fontSizePx: 10, dominantBaseline: dominantBaseline as string | undefined, metrics: M })).toBeCloseTo(
+      tick as number,
+      12,
+    );
   });
 
   it('takes the anchor itself for the centring baselines', () => {
@@ -55,7 +65,10 @@ describe('SVG text tick y', () => {
     expect(resolveSvgBaseline('central', 'middle', false)).toBe('central');
     expect(resolveSvgBaseline(undefined, 'before-edge')).toBe('text-before-edge');
     expect(svgTextTickY({ y: 100, fontSizePx: 10, alignmentBaseline: 'middle', metrics: M })).toBe(100);
-    expect(svgTextTickY({ y: 100, fontSizePx: 10, alignmentBaseline: 'middle', alignmentApplies: false, metrics: M })).toBeCloseTo(96.5, 12);
+    expect(svgTextTickY({ y: 100, fontSizePx: 10, alignmentBaseline: 'middle', alignmentApplies: false, metrics: M })).toBeCloseTo(
+      96.5,
+      12,
+    );
   });
 });
 
@@ -74,7 +87,14 @@ describe('canvas text tick y', () => {
 
   it("takes 'middle' as the tick, whatever was measured", () => {
     expect(canvasTextTickY({ y: 100, textBaseline: 'middle', fontSizePx: 10, metrics: M })).toBe(100);
-    expect(canvasTextTickY({ y: 100, textBaseline: 'middle', fontSizePx: 10, measured: { actualBoundingBoxAscent: 4, actualBoundingBoxDescent: 3 } })).toBe(100);
+    expect(
+      canvasTextTickY({
+        y: 100,
+        textBaseline: 'middle',
+        fontSizePx: 10,
+        measured: { actualBoundingBoxAscent: 4, actualBoundingBoxDescent: 3 },
+      }),
+    ).toBe(100);
   });
 
   it("reads 'middle' as the glyph centre for charts that centre the glyphs themselves (Lightweight Charts)", () => {
@@ -88,10 +108,25 @@ describe('canvas text tick y', () => {
 
   it('uses measured glyph boxes exactly, then measured font boxes', () => {
     // textBaseline top: digits from 1.3 px to 8.3 px below the anchor (ascent -1.3, descent 8.3): centre 104.8.
-    expect(canvasTextTickY({ y: 100, textBaseline: 'top', fontSizePx: 10, measured: { actualBoundingBoxAscent: -1.3, actualBoundingBoxDescent: 8.3 } })).toBeCloseTo(104.8, 12);
+    expect(
+      canvasTextTickY({
+        y: 100,
+        textBaseline: 'top',
+        fontSizePx: 10,
+        measured: { actualBoundingBoxAscent: -1.3, actualBoundingBoxDescent: 8.3 },
+      }),
+    ).toBeCloseTo(104.8, 12);
     // Font box from 2 px above the anchor to 9 px below (11 px = 1.1 em); M splits it 0.9 : 0.2, so the
     // alphabetic baseline is 9 px below its top, at 107; digits centre 3.5 px above: 103.5.
-    expect(canvasTextTickY({ y: 100, textBaseline: 'top', fontSizePx: 10, measured: { fontBoundingBoxAscent: 2, fontBoundingBoxDescent: 9 }, metrics: M })).toBeCloseTo(103.5, 12);
+    expect(
+      canvasTextTickY({
+        y: 100,
+        textBaseline: 'top',
+        fontSizePx: 10,
+        measured: { fontBoundingBoxAscent: 2, fontBoundingBoxDescent: 9 },
+        metrics: M,
+      }),
+    ).toBeCloseTo(103.5, 12);
   });
 });
 

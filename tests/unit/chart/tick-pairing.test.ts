@@ -18,9 +18,7 @@ describe('horizontal segments of SVG paths', () => {
       { y: 0.5, x1: 0.5, x2: 6 },
     ]);
     // Relative lines, implicit lineto after moveto, closepath, packed numbers.
-    expect(horizontalSegments('m10 20 30 0 l0-5z')).toEqual([
-      { y: 20, x1: 10, x2: 40 },
-    ]);
+    expect(horizontalSegments('m10 20 30 0 l0-5z')).toEqual([{ y: 20, x1: 10, x2: 40 }]);
     expect(horizontalSegments('M.5.5H-9.5')).toEqual([{ y: 0.5, x1: -9.5, x2: 0.5 }]);
     // Curves only move the pen; slanted lines are not horizontal.
     expect(horizontalSegments('M0 0 C 10 10 20 10 30 0 L 60 0 L 90 5')).toEqual([{ y: 0, x1: 30, x2: 60 }]);
@@ -32,7 +30,13 @@ describe('pairing labels with ticks', () => {
   // at x 806..840, drawn 4 px above their grid lines (box centre = tick - 4), 12 px tall.
   const prices = Array.from({ length: 12 }, (_, k) => 4800 - 25 * k);
   const grid: HorizontalMark[] = prices.map((_, k) => ({ y: 100 + 30 * k, left: 0, right: 800 }));
-  const labels: AxisLabel[] = prices.map((price, k) => ({ text: price.toLocaleString('en-US'), left: 806, right: 840, top: 90 + 30 * k, bottom: 102 + 30 * k }));
+  const labels: AxisLabel[] = prices.map((price, k) => ({
+    text: price.toLocaleString('en-US'),
+    left: 806,
+    right: 840,
+    top: 90 + 30 * k,
+    bottom: 102 + 30 * k,
+  }));
 
   it('finds the common offset and gives each label its grid line', () => {
     const pairing = pairLabelsWithTicks(labels, grid);
@@ -68,7 +72,9 @@ describe('pairing labels with ticks', () => {
     // Grid lines every 10 px with labels centred 2 px below each line: offsets -2 and +8 are both
     // everywhere within reach; -2 is the nearer.
     const dense: HorizontalMark[] = Array.from({ length: 12 }, (_, k) => ({ y: 100 + 10 * k, left: 0, right: 800 }));
-    const small: AxisLabel[] = dense.slice(0, 10).map((mark, k) => ({ text: String(100 - k), left: 806, right: 830, top: mark.y + 2 - 4, bottom: mark.y + 2 + 4 }));
+    const small: AxisLabel[] = dense
+      .slice(0, 10)
+      .map((mark, k) => ({ text: String(100 - k), left: 806, right: 830, top: mark.y + 2 - 4, bottom: mark.y + 2 + 4 }));
     const pairing = pairLabelsWithTicks(small, dense);
     expect(pairing.offsetPx).toBeCloseTo(-2, 12);
     expect(pairing.labels.map((label) => label.tickY)).toEqual(dense.slice(0, 10).map((mark) => mark.y));
@@ -82,7 +88,13 @@ describe('pairing labels with ticks', () => {
 
   it('pairs inside the reader per column, so an x axis under the plot border does not vote', () => {
     // The plot's bottom border at y = 460 spans the plot; six x-axis labels sit 12 px below it.
-    const xAxis: AxisLabel[] = ['10:00', '11', '12', '13', '14', '15'].map((text, k) => ({ text, left: 100 + 120 * k, right: 114 + 120 * k, top: 466, bottom: 478 }));
+    const xAxis: AxisLabel[] = ['10:00', '11', '12', '13', '14', '15'].map((text, k) => ({
+      text,
+      left: 100 + 120 * k,
+      right: 114 + 120 * k,
+      top: 466,
+      bottom: 478,
+    }));
     const marks = [...grid, { y: 460, left: 0, right: 800 }];
     const fit = readPriceAxis([...labels, ...xAxis], { marks }).best!;
     expect(fit.tickSource).toBe('tick');
@@ -115,7 +127,9 @@ describe('the bands marks must reach to pair', () => {
       const axisLeft = 100 + rnd() * 800;
       const offset = (rnd() - 0.5) * 16;
       const spacing = 15 + rnd() * 40;
-      const labels = Array.from({ length: 4 + Math.floor(rnd() * 8) }, (_, k) => label(axisLeft, axisLeft + 20 + rnd() * 20, 40 + k * spacing - 6 - offset));
+      const labels = Array.from({ length: 4 + Math.floor(rnd() * 8) }, (_, k) =>
+        label(axisLeft, axisLeft + 20 + rnd() * 20, 40 + k * spacing - 6 - offset),
+      );
       // Grid lines to the axis, short ticks beside it, and candle-like marks anywhere in the plot.
       const marks: HorizontalMark[] = [
         ...labels.map((_, k) => ({ y: 40 + k * spacing, left: rnd() * 50, right: axisLeft - rnd() * 45 })),

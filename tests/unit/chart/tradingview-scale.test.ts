@@ -21,7 +21,8 @@ function scale(range: { from: number; to: number }, mode: number, inverted: bool
   return { y, coordinateToPrice };
 }
 
-const samplesOf = (coordinateToPrice: (y: number) => number) => SAMPLE_FRACTIONS.map((fraction) => ({ y: fraction * (HEIGHT - 1), price: coordinateToPrice(fraction * (HEIGHT - 1)) }));
+const samplesOf = (coordinateToPrice: (y: number) => number) =>
+  SAMPLE_FRACTIONS.map((fraction) => ({ y: fraction * (HEIGHT - 1), price: coordinateToPrice(fraction * (HEIGHT - 1)) }));
 
 describe('TradingView price scales', () => {
   it.each([
@@ -47,9 +48,22 @@ describe('TradingView price scales', () => {
   });
 
   it('refuses samples that fit neither scale, and samples the scale did not answer', () => {
-    const wobbly = [{ y: 0, price: 100 }, { y: 259.5, price: 80 }, { y: 519, price: 20 }];
+    const wobbly = [
+      { y: 0, price: 100 },
+      { y: 259.5, price: 80 },
+      { y: 519, price: 20 },
+    ];
     expect(mappingFromCoordinates(wobbly, 0)).toBeNull();
-    expect(mappingFromCoordinates([{ y: 0, price: Number.NaN }, { y: 259.5, price: Number.NaN }, { y: 519, price: 1 }], 0)).toBeNull();
+    expect(
+      mappingFromCoordinates(
+        [
+          { y: 0, price: Number.NaN },
+          { y: 259.5, price: Number.NaN },
+          { y: 519, price: 1 },
+        ],
+        0,
+      ),
+    ).toBeNull();
     expect(mappingFromVisibleRange({ from: 5, to: 5 }, 0, false, 0, HEIGHT)).toBeNull();
   });
 

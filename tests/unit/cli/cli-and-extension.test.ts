@@ -10,7 +10,9 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 describe('CLI and extension on the sample', () => {
   it('agree on flip, walls and total GEX to the cent, and on what they assumed', async () => {
-    const { stdout } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), ['scripts/levels.ts', '--sample', '--json'], { cwd: root });
+    const { stdout } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), ['scripts/levels.ts', '--sample', '--json'], {
+      cwd: root,
+    });
     const cli = JSON.parse(stdout);
     const extension = harness();
     await extension.changes.update({ provider: 'sample', ticker: 'SPX' });

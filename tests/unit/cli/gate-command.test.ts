@@ -25,7 +25,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function levels(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), ['scripts/levels.ts', ...args], { cwd: root });
+    const { stdout, stderr } = await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), ['scripts/levels.ts', ...args], {
+      cwd: root,
+    });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const failure = error as { stdout: string; stderr: string; code: number };
@@ -47,8 +49,8 @@ const ENGINE = { rate: 0.04, dividend: 0.013 };
 /** The SPX fixture cut inside a row, about halfway through. */
 const cutSpx = spx.slice(0, spx.indexOf('\n', spx.length >> 1) + 40);
 
-describe('levels: the extension\'s gate', () => {
-  it('exits 2 with the service\'s own reason, in one line, for a cut file', async () => {
+describe("levels: the extension's gate", () => {
+  it("exits 2 with the service's own reason, in one line, for a cut file", async () => {
     const path = file('spx-cut.csv', cutSpx);
     const { code, stderr, stdout } = await levels([path, '--json']);
     // The service, served the same text as its first chain, says why in its status.
@@ -76,11 +78,15 @@ describe('levels: the extension\'s gate', () => {
     expect(JSON.parse(passed.stdout).underlying).toBe('SPY');
   });
 
-  it('--accept prints the refusal as a warning, adds it to the levels\' warnings, and goes on', async () => {
+  it("--accept prints the refusal as a warning, adds it to the levels' warnings, and goes on", async () => {
     const path = file('spx-cut-accepted.csv', cutSpx);
     const { code, stderr, stdout } = await levels([path, '--json', '--accept', '--rate', '0.04', '--div', '0.013']);
     expect(code).toBe(0);
-    expect(stderr).toMatch(new RegExp(`^levels: warning: ${path.replace(/[.]/g, '\\.')}: looks cut off: the last row, line \\d+, has \\d+ of 22 fields \\(used anyway: --accept\\)\\n$`));
+    expect(stderr).toMatch(
+      new RegExp(
+        `^levels: warning: ${path.replace(/[.]/g, '\\.')}: looks cut off: the last row, line \\d+, has \\d+ of 22 fields \\(used anyway: --accept\\)\\n$`,
+      ),
+    );
     const output = JSON.parse(stdout);
     expect(output.warnings[0]).toMatch(/^refused by the checks, used anyway \(--accept\): looks cut off: /);
     const expected = computeLevels(parseChainText(cutSpx), ENGINE);
@@ -90,9 +96,18 @@ describe('levels: the extension\'s gate', () => {
   });
 
   it('lists --ticker and --accept in --help, and refuses a --ticker that is none', async () => {
-    expect(runLevelsCommand(['--help']).stdout).toMatch(/--ticker T +the underlying the file should be[\s\S]*--accept +use a refused chain anyway/);
-    expect(runLevelsCommand(['--sample', '--ticker', '<b>'])).toEqual({ code: 2, stdout: '', stderr: 'levels: --ticker "<b>": expected a ticker such as SPX, ^SPX or BRK.B\n' });
-    expect(runLevelsCommand(['--sample', '--ticker', 'NDX'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/: this is a SPX option chain, not NDX: /) });
+    expect(runLevelsCommand(['--help']).stdout).toMatch(
+      /--ticker T +the underlying the file should be[\s\S]*--accept +use a refused chain anyway/,
+    );
+    expect(runLevelsCommand(['--sample', '--ticker', '<b>'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'levels: --ticker "<b>": expected a ticker such as SPX, ^SPX or BRK.B\n',
+    });
+    expect(runLevelsCommand(['--sample', '--ticker', 'NDX'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/: this is a SPX option chain, not NDX: /),
+    });
   });
 });
 
@@ -106,15 +121,27 @@ describe('levels: a bad-input corpus through the command', () => {
   }
   const cases: Case[] = [];
   const random = seededRandom(12);
-  for (const [label, text, ticker] of [['SPX', spx, 'SPX'], ['SPY', spy, 'SPY']] as const) {
+  for (const [label, text, ticker] of [
+    ['SPX', spx, 'SPX'],
+    ['SPY', spy, 'SPY'],
+  ] as const) {
     for (let trial = 0; trial < 8; trial++) {
       const offset = 1 + Math.floor(random() * (text.length - 2));
-      cases.push({ name: `${label} cut at byte ${offset}`, text: text.slice(0, offset), args: ['--ticker', ticker], cut: text[offset - 1] !== '\n' });
+      cases.push({
+        name: `${label} cut at byte ${offset}`,
+        text: text.slice(0, offset),
+        args: ['--ticker', ticker],
+        cut: text[offset - 1] !== '\n',
+      });
     }
     const { lines, header, rows } = csvParts(text);
     for (let trial = 0; trial < 4; trial++) {
       const kept = 1 + Math.floor(random() * (rows.length - 1));
-      cases.push({ name: `${label} cut after row ${kept}`, text: `${lines.slice(0, header + 1 + kept).join('\n')}\n`, args: ['--ticker', ticker] });
+      cases.push({
+        name: `${label} cut after row ${kept}`,
+        text: `${lines.slice(0, header + 1 + kept).join('\n')}\n`,
+        args: ['--ticker', ticker],
+      });
     }
   }
   cases.push(
@@ -123,7 +150,7 @@ describe('levels: a bad-input corpus through the command', () => {
     { name: 'SPY as SPX', text: spy, args: ['--ticker', 'SPX'], cut: true },
     { name: 'NVDA as SPY', text: nvda, args: ['--ticker', 'SPY'], cut: true },
     { name: 'SPY JSON as SPX', text: spyJson, args: ['--ticker', 'SPX'], cut: true },
-    { name: 'SPX with SPY\'s price', text: spx.replace('Last: 4697.2402,', 'Last: 450.81,'), cut: true },
+    { name: "SPX with SPY's price", text: spx.replace('Last: 4697.2402,', 'Last: 450.81,'), cut: true },
     { name: 'SPX spot 1e300', text: spx.replace('Last: 4697.2402,', 'Last: 1e300,') },
     { name: 'SPX CR only', text: spx.replace(/\n/g, '\r') },
     { name: 'cut JSON', text: spyJson.slice(0, 123457), cut: true },
@@ -142,50 +169,47 @@ describe('levels: a bad-input corpus through the command', () => {
       const index = header + 1 + Math.floor(random() * (lines.length - header - 2));
       const cells = mutated[index].split(',');
       if (cells.length < 22) continue;
-      cells[[2, 4, 5, 6, 7, 8, 9, 10, 11, 15, 16, 18, 19, 20, 21][Math.floor(random() * 15)]] = hostile[Math.floor(random() * hostile.length)];
+      cells[[2, 4, 5, 6, 7, 8, 9, 10, 11, 15, 16, 18, 19, 20, 21][Math.floor(random() * 15)]] =
+        hostile[Math.floor(random() * hostile.length)];
       mutated[index] = cells.join(',');
     }
     cases.push({ name: `SPY hostile numbers #${trial}`, text: mutated.join('\n'), args: ['--ticker', 'SPY'] });
   }
 
-  it(
-    `runs ${cases.length} bad inputs, with and without --accept: no crash, one line per failure, every number finite, every cut refused`,
-    () => {
-      const crashes: string[] = [];
-      const tally = { levels: 0, refused: 0, accepted: 0 };
-      for (const [index, entry] of cases.entries()) {
-        const path = file(entry.name === 'a file name with a line break' ? `two\nlines-${index}.csv` : `case-${index}.csv`, entry.text);
-        for (const accept of [false, true]) {
-          let result;
-          try {
-            result = runLevelsCommand([path, '--json', ...(entry.args ?? []), ...(accept ? ['--accept'] : [])]);
-          } catch (error) {
-            crashes.push(`${entry.name}: ${(error as Error).stack}`);
-            continue;
-          }
-          if (result.code === 2) {
-            expect(result.stderr, entry.name).toMatch(/^levels: [^\n]+\n$/);
-            expect(result.stdout, entry.name).toBe('');
-            if (!accept) tally.refused++;
-            continue;
-          }
-          expect(result.code, entry.name).toBe(0);
-          if (entry.cut && !accept) expect.fail(`${entry.name}: a cut or foreign input gave levels`);
-          const output = JSON.parse(result.stdout);
-          expect(findNonFiniteNumber(output, 'output'), entry.name).toBeNull();
-          for (const key of ['spot', 'totalGex', 'callGex', 'putGex']) expect(typeof output[key], `${entry.name}: ${key}`).toBe('number');
-          if (accept && result.stderr !== '') {
-            expect(result.stderr, entry.name).toMatch(/^levels: warning: [^\n]+ \(used anyway: --accept\)\n$/);
-            tally.accepted++;
-          } else if (!accept) tally.levels++;
+  it(`runs ${cases.length} bad inputs, with and without --accept: no crash, one line per failure, every number finite, every cut refused`, () => {
+    const crashes: string[] = [];
+    const tally = { levels: 0, refused: 0, accepted: 0 };
+    for (const [index, entry] of cases.entries()) {
+      const path = file(entry.name === 'a file name with a line break' ? `two\nlines-${index}.csv` : `case-${index}.csv`, entry.text);
+      for (const accept of [false, true]) {
+        let result;
+        try {
+          result = runLevelsCommand([path, '--json', ...(entry.args ?? []), ...(accept ? ['--accept'] : [])]);
+        } catch (error) {
+          crashes.push(`${entry.name}: ${(error as Error).stack}`);
+          continue;
         }
+        if (result.code === 2) {
+          expect(result.stderr, entry.name).toMatch(/^levels: [^\n]+\n$/);
+          expect(result.stdout, entry.name).toBe('');
+          if (!accept) tally.refused++;
+          continue;
+        }
+        expect(result.code, entry.name).toBe(0);
+        if (entry.cut && !accept) expect.fail(`${entry.name}: a cut or foreign input gave levels`);
+        const output = JSON.parse(result.stdout);
+        expect(findNonFiniteNumber(output, 'output'), entry.name).toBeNull();
+        for (const key of ['spot', 'totalGex', 'callGex', 'putGex']) expect(typeof output[key], `${entry.name}: ${key}`).toBe('number');
+        if (accept && result.stderr !== '') {
+          expect(result.stderr, entry.name).toMatch(/^levels: warning: [^\n]+ \(used anyway: --accept\)\n$/);
+          tally.accepted++;
+        } else if (!accept) tally.levels++;
       }
-      expect(crashes).toEqual([]);
-      // Each class was reached: levels from whole or mildly damaged chains, refusals, accepted refusals.
-      expect(tally.levels).toBeGreaterThan(0);
-      expect(tally.refused).toBeGreaterThanOrEqual(cases.filter((entry) => entry.cut).length);
-      expect(tally.accepted).toBeGreaterThan(0);
-    },
-    180_000,
-  );
+    }
+    expect(crashes).toEqual([]);
+    // Each class was reached: levels from whole or mildly damaged chains, refusals, accepted refusals.
+    expect(tally.levels).toBeGreaterThan(0);
+    expect(tally.refused).toBeGreaterThanOrEqual(cases.filter((entry) => entry.cut).length);
+    expect(tally.accepted).toBeGreaterThan(0);
+  }, 180_000);
 });

@@ -32,7 +32,27 @@ describe('npm run levels', () => {
     const { stdout, code } = await levels([fixturePath(name), '--json']);
     expect(code).toBe(0);
     const output = JSON.parse(stdout);
-    for (const key of ['underlying', 'spot', 'asOf', 'evaluatedAt', 'signModel', 'regime', 'flip', 'flips', 'callWall', 'putWall', 'absGammaStrike', 'totalGex', 'dominantExpiry', 'zeroDteShare', 'hedgeFlowPerPct', 'contractsUsed', 'contractsSkipped', 'warnings', 'byStrike']) {
+    for (const key of [
+      'underlying',
+      'spot',
+      'asOf',
+      'evaluatedAt',
+      'signModel',
+      'regime',
+      'flip',
+      'flips',
+      'callWall',
+      'putWall',
+      'absGammaStrike',
+      'totalGex',
+      'dominantExpiry',
+      'zeroDteShare',
+      'hedgeFlowPerPct',
+      'contractsUsed',
+      'contractsSkipped',
+      'warnings',
+      'byStrike',
+    ]) {
       expect(output).toHaveProperty(key);
     }
     const snapshot = parseChainText(fixtureText(name));
@@ -40,7 +60,12 @@ describe('npm run levels', () => {
     // Without flags, the extension's defaults: 4% rate; 1.3% dividend yield for SPY, none for NVDA.
     const dividend = snapshot.underlying === 'SPY' ? 0.013 : 0;
     expect(output.totalGex).toBeCloseTo(referenceExposures(snapshot, { rate: 0.04, dividend }).total, -2);
-    expect(output.assumptions).toEqual({ rate: 0.04, dividendYield: dividend, signModel: 'classic: dealers long calls, short puts', expiryFilter: 'all expiries' });
+    expect(output.assumptions).toEqual({
+      rate: 0.04,
+      dividendYield: dividend,
+      signModel: 'classic: dealers long calls, short puts',
+      expiryFilter: 'all expiries',
+    });
     expect(output.asOf).toBe(new Date(snapshot.asOf).toISOString());
   });
 
@@ -48,7 +73,22 @@ describe('npm run levels', () => {
     const text = await levels([fixturePath(FIXTURES.nvda), '--rate', '0.05']);
     expect(text.stdout).toMatch(/Assumed {6}rate 5%, dividend yield 0%, all expiries/);
     const help = await levels(['--help']);
-    for (const option of ['--json', '--expiry', '--rate', '--div', '--sign', '--band', '--spot', '--at', '--asof', '--profile', '--sample', '--ticker', '--accept']) expect(help.stdout).toContain(option);
+    for (const option of [
+      '--json',
+      '--expiry',
+      '--rate',
+      '--div',
+      '--sign',
+      '--band',
+      '--spot',
+      '--at',
+      '--asof',
+      '--profile',
+      '--sample',
+      '--ticker',
+      '--accept',
+    ])
+      expect(help.stdout).toContain(option);
     expect(help.stdout).toMatch(/--rate R .*default 0\.04; per ticker: SPX 0\.04\/0\.013, SPY 0\.04\/0\.013/);
     expect(help.stdout).toMatch(/^Example: npm run levels -- /m);
   });
@@ -79,7 +119,9 @@ describe('npm run levels', () => {
     // Negative exposure: the direction in words, the amount unsigned (the JSON keeps the sign).
     const json = JSON.parse((await levels([fixturePath(FIXTURES.nvda), '--expiry', 'next', '--sign', 'short-all', '--json'])).stdout);
     expect(json.hedgeFlowPerPct.dollars).toBeLessThan(0);
-    expect(stdout).toMatch(/Hedge flow {3}dealers buy about \$[\d.]+[KMB] \([\d.]+[KM]? shares\) for each 1% rally and sell into drops \(if the sign model holds\)/);
+    expect(stdout).toMatch(
+      /Hedge flow {3}dealers buy about \$[\d.]+[KMB] \([\d.]+[KM]? shares\) for each 1% rally and sell into drops \(if the sign model holds\)/,
+    );
   });
 
   it('evaluates at --at, dropping what settled by then', async () => {
@@ -105,7 +147,7 @@ describe('npm run levels', () => {
     expect(stderr).toMatch(message);
   });
 
-  it('exits 2 naming the parser\'s reason for a file that is not a chain', async () => {
+  it("exits 2 naming the parser's reason for a file that is not a chain", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gexmap-cli-'));
     const path = join(dir, 'page.csv');
     writeFileSync(path, '<!doctype html><html><head><title>Service Unavailable</title></head></html>');

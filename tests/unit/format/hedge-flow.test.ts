@@ -25,7 +25,11 @@ describe('hedge flow in words', () => {
   });
 
   it('small amounts keep their units: $850K, $42', () => {
-    expect(describeHedgeFlow({ dollars: -850_000, shares: -181 })).toBe('dealers buy about $850K (181 shares) for each 1% rally and sell into drops');
-    expect(describeHedgeFlow({ dollars: 42, shares: 0.009 })).toBe('dealers sell about $42 (0 shares) for each 1% rally and buy into drops');
+    expect(describeHedgeFlow({ dollars: -850_000, shares: -181 })).toBe(
+      'dealers buy about $850K (181 shares) for each 1% rally and sell into drops',
+    );
+    expect(describeHedgeFlow({ dollars: 42, shares: 0.009 })).toBe(
+      'dealers sell about $42 (0 shares) for each 1% rally and buy into drops',
+    );
   });
 });

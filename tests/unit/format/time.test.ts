@@ -28,7 +28,9 @@ describe('New York time', () => {
     expect(describeAsOf(Date.parse('2024-01-08T14:58:00Z'), now)).toBe('as of 9:58 AM EST (12m ago)');
     expect(describeAsOf(Date.parse('2024-01-07T15:52:00Z'), now)).toBe('as of Sun Jan 7, 10:52 AM EST (23h 18m ago)');
     expect(describeAsOf(Date.parse('2021-03-01T21:00:00Z'), now)).toBe('as of Mon Mar 1, 2021, 4:00 PM EST (1042d 18h ago)');
-    expect(describeAsOf(Date.parse('2024-01-08T18:00:00Z'), now)).toMatch(/^as of Mon Jan 8, 2024, 1:00 PM EST — 2h 50m ahead of this computer's clock/);
+    expect(describeAsOf(Date.parse('2024-01-08T18:00:00Z'), now)).toMatch(
+      /^as of Mon Jan 8, 2024, 1:00 PM EST — 2h 50m ahead of this computer's clock/,
+    );
   });
 
   it('says a session date with its weekday, and the New York clock alone for chart axes (across DST)', () => {
@@ -51,6 +53,8 @@ describe('New York time', () => {
     expect(oldDataNote(sample, Date.parse('2024-01-16T15:00:00Z'))).toBe('old data: from the Fri Jan 5, 2024 session, 6 sessions ago');
     // Data taken during a session belongs to it; years later it is said as such.
     expect(oldDataNote(Date.parse('2024-01-08T18:00:00Z'), Date.parse('2024-01-08T20:59:00Z'))).toBeNull();
-    expect(oldDataNote(sample, Date.parse('2026-11-25T15:00:00Z'))).toBe('old data: from the Fri Jan 5, 2024 session, more than a year of sessions ago');
+    expect(oldDataNote(sample, Date.parse('2026-11-25T15:00:00Z'))).toBe(
+      'old data: from the Fri Jan 5, 2024 session, more than a year of sessions ago',
+    );
   });
 });

@@ -14,16 +14,26 @@ import { profilePoints } from '../../../lib/gex/profile';
 import { FIXTURES, fixtureText } from '../fixtures';
 
 describe('analyzeChain', () => {
-  it.each(Object.values(FIXTURES))('gives the engine\'s numbers on %s', (name) => {
+  it.each(Object.values(FIXTURES))("gives the engine's numbers on %s", (name) => {
     const snapshot = parseChainText(fixtureText(name));
     const assumptions = assumptionsFor(snapshot.underlying);
-    const settings = { rate: assumptions.rate, dividend: assumptions.dividendYield, signModel: assumptions.signModel, transitionBand: assumptions.transitionBand };
+    const settings = {
+      rate: assumptions.rate,
+      dividend: assumptions.dividendYield,
+      signModel: assumptions.signModel,
+      transitionBand: assumptions.transitionBand,
+    };
     const analysis = analyzeChain(snapshot, assumptions);
     expect(analysis.levels).toEqual(computeLevels(snapshot, settings));
     const chain = prepareChain(snapshot, settings);
     expect(analysis.heatmap()).toEqual(heatmapGrid(chain));
     expect(analysis.profile(41)).toEqual(profilePoints(chain, chain.spot * 0.8, chain.spot * 1.2, 41));
-    expect(analysis.assumptions).toEqual({ rate: 0.04, dividendYield: ['SPX', 'SPY'].includes(snapshot.underlying) ? 0.013 : 0, signModel: 'classic: dealers long calls, short puts', expiryFilter: 'all expiries' });
+    expect(analysis.assumptions).toEqual({
+      rate: 0.04,
+      dividendYield: ['SPX', 'SPY'].includes(snapshot.underlying) ? 0.013 : 0,
+      signModel: 'classic: dealers long calls, short puts',
+      expiryFilter: 'all expiries',
+    });
   });
 
   it('prepares the chain once per snapshot, assumptions and filter, and shares it between views', () => {

@@ -12,9 +12,17 @@ describe('session checklist', () => {
   /** formatDollars' two decimals with the real minus, written out here: −$20.40B. */
   const billions = (value: number, plus = false) => `${value < 0 ? '\u2212' : plus ? '+' : ''}$${(Math.abs(value) / 1e9).toFixed(2)}B`;
 
-  it('asks the routine\'s questions in order, each with a verdict in words', () => {
+  it("asks the routine's questions in order, each with a verdict in words", () => {
     const items = sessionChecklist(spx, null);
-    expect(items.map((item) => item.id)).toEqual(['regime', 'levels', 'dominant-expiry', 'concentration', 'volume-not-exposure', 'iv-shift', 'roll-off']);
+    expect(items.map((item) => item.id)).toEqual([
+      'regime',
+      'levels',
+      'dominant-expiry',
+      'concentration',
+      'volume-not-exposure',
+      'iv-shift',
+      'roll-off',
+    ]);
     expect(items.map((item) => item.title)).toEqual([
       'Which gamma regime are we in?',
       'Where are the flip and walls?',
@@ -36,29 +44,43 @@ describe('session checklist', () => {
     // Negative gamma on the SPX sample: total GEX −$20.40B per 1% move.
     expect(spx.totalGex).toBeLessThan(0);
     expect(byId.regime).toMatchObject({ verdict: 'alert', verdictLabel: 'Negative gamma — moves can run' });
-    expect(byId.regime.text).toBe(`The total GEX at spot 4697.24 is ${billions(spx.totalGex)} per 1% move: dealer hedging adds to moves (buys rallies, sells dips); expect wider swings.`);
-    expect(byId.levels.text).toBe(`From spot 4697.24: flip ${spx.flip!.toFixed(1)} (+${(spx.flip! - 4697.2402).toFixed(1)}), call wall 4800 (+102.8), put wall 4700 (+2.8).`);
+    expect(byId.regime.text).toBe(
+      `The total GEX at spot 4697.24 is ${billions(spx.totalGex)} per 1% move: dealer hedging adds to moves (buys rallies, sells dips); expect wider swings.`,
+    );
+    expect(byId.levels.text).toBe(
+      `From spot 4697.24: flip ${spx.flip!.toFixed(1)} (+${(spx.flip! - 4697.2402).toFixed(1)}), call wall 4800 (+102.8), put wall 4700 (+2.8).`,
+    );
     // 4700 − 4697.24 = 2.76 points, 0.06% of spot: at the wall, not "below" it.
     expect(byId.levels).toMatchObject({ verdict: 'watch', verdictLabel: 'Spot at the put wall' });
     expect(byId['dominant-expiry']).toMatchObject({ verdict: 'info', verdictLabel: 'Monthly OPEX 2024-01-19' });
-    expect(byId['dominant-expiry'].text).toBe(`2024-01-19 (monthly OPEX) holds ${(spx.dominantExpiry!.share * 100).toFixed(1)}% of |GEX| struck within ±2% of spot.`);
+    expect(byId['dominant-expiry'].text).toBe(
+      `2024-01-19 (monthly OPEX) holds ${(spx.dominantExpiry!.share * 100).toFixed(1)}% of |GEX| struck within ±2% of spot.`,
+    );
     expect(byId['volume-not-exposure'].text).toContain("the model's assumption (classic: dealers long calls, short puts)");
     expect(byId['iv-shift']).toMatchObject({ verdict: 'info', verdictLabel: 'Nothing to compare yet' });
-    expect(byId['roll-off']).toMatchObject({ verdict: 'ok', verdictLabel: 'Little expires', text: '2.7% of |GEX| settles in the 2024-01-08 session.' }); // Monday's share
+    expect(byId['roll-off']).toMatchObject({
+      verdict: 'ok',
+      verdictLabel: 'Little expires',
+      text: '2.7% of |GEX| settles in the 2024-01-08 session.',
+    }); // Monday's share
   });
 
   it('says when spot sits between the walls, and in words when the regime is positive', () => {
     const levels = { ...spx, regime: 'positive', totalGex: 2.5e9, callWall: 4800, putWall: 4650 } as Levels;
     const byId = Object.fromEntries(sessionChecklist(levels, null).map((item) => [item.id, item]));
     expect(byId.regime).toMatchObject({ verdict: 'ok', verdictLabel: 'Positive gamma — ranges tend to hold' });
-    expect(byId.regime.text).toBe('The total GEX at spot 4697.24 is +$2.50B per 1% move: dealer hedging leans against moves (sells rallies, buys dips).');
+    expect(byId.regime.text).toBe(
+      'The total GEX at spot 4697.24 is +$2.50B per 1% move: dealer hedging leans against moves (sells rallies, buys dips).',
+    );
     expect(byId.levels).toMatchObject({ verdict: 'ok', verdictLabel: 'Spot between the walls' });
     expect(byId.levels.text).toContain('put wall 4650 (−47.2)'); // 4650 − 4697.24
   });
 
   it('flags a transition regime, both walls on one strike, 0DTE dominance, heavy roll-off and an IV shift', () => {
     // SPY after the close on 2023-09-14: spot within 0.5% of the flip; Friday's expiry dominates.
-    const items = Object.fromEntries(sessionChecklist(spy, { from: 0.12, to: 0.15, change: 0.03, flagged: true }).map((item) => [item.id, item]));
+    const items = Object.fromEntries(
+      sessionChecklist(spy, { from: 0.12, to: 0.15, change: 0.03, flagged: true }).map((item) => [item.id, item]),
+    );
     expect(spy.regime).toBe('transition');
     const away = ((Math.abs(spy.spot - spy.flip!) / spy.spot) * 100).toFixed(1);
     expect(items.regime).toMatchObject({ verdict: 'watch', verdictLabel: 'At the flip — the regime can change' });
@@ -68,13 +90,25 @@ describe('session checklist', () => {
     // The 0DTE at-the-money strike is the largest on both sides.
     expect([spy.callWall, spy.putWall]).toEqual([450, 450]);
     expect(items.levels).toMatchObject({ verdict: 'watch', verdictLabel: 'Both walls on one strike' });
-    expect(items.levels.text).toContain('call wall and put wall are the same strike, 450 (−0.8): the exposure is concentrated there on both sides');
+    expect(items.levels.text).toContain(
+      'call wall and put wall are the same strike, 450 (−0.8): the exposure is concentrated there on both sides',
+    );
     expect(items.levels.text).not.toContain('put wall 450');
-    expect(items['dominant-expiry']).toMatchObject({ verdict: 'watch', verdictLabel: '0DTE — it settles this session', text: expect.stringMatching(/^2023-09-15 \(0DTE\) holds/) });
+    expect(items['dominant-expiry']).toMatchObject({
+      verdict: 'watch',
+      verdictLabel: '0DTE — it settles this session',
+      text: expect.stringMatching(/^2023-09-15 \(0DTE\) holds/),
+    });
     expect(spy.zeroDteShare).toBeGreaterThan(0.2);
     expect(items['roll-off']).toMatchObject({ verdict: 'watch', verdictLabel: 'A large share expires' });
-    expect(items['roll-off'].text).toBe(`${(spy.zeroDteShare * 100).toFixed(1)}% of |GEX| settles in the 2023-09-15 session: expect the map to change after it rolls off.`);
-    expect(items['iv-shift']).toMatchObject({ verdict: 'alert', verdictLabel: 'IV moved — recheck the levels', text: 'ATM IV 12.0% → 15.0% (+3.0 pts): the morning levels were computed under another volatility.' });
+    expect(items['roll-off'].text).toBe(
+      `${(spy.zeroDteShare * 100).toFixed(1)}% of |GEX| settles in the 2023-09-15 session: expect the map to change after it rolls off.`,
+    );
+    expect(items['iv-shift']).toMatchObject({
+      verdict: 'alert',
+      verdictLabel: 'IV moved — recheck the levels',
+      text: 'ATM IV 12.0% → 15.0% (+3.0 pts): the morning levels were computed under another volatility.',
+    });
   });
 
   it('says a steady IV and a falling one in words', () => {
@@ -83,7 +117,18 @@ describe('session checklist', () => {
   });
 
   it('says in words when there is no exposure at all', () => {
-    const none = { ...spx, regime: 'flat', totalGex: 0, flip: null, flipNone: null, callWall: null, putWall: null, dominantExpiry: null, zeroDteShare: 0, byStrike: [] } as Levels;
+    const none = {
+      ...spx,
+      regime: 'flat',
+      totalGex: 0,
+      flip: null,
+      flipNone: null,
+      callWall: null,
+      putWall: null,
+      dominantExpiry: null,
+      zeroDteShare: 0,
+      byStrike: [],
+    } as Levels;
     const byId = Object.fromEntries(sessionChecklist(none, null).map((item) => [item.id, item]));
     expect(byId.regime).toMatchObject({ verdict: 'info', verdictLabel: 'No measurable gamma' });
     expect(byId.regime.text).toContain('No dealer gamma in the chosen expiries (all expiries)');
@@ -95,13 +140,31 @@ describe('session checklist', () => {
 
   it('compares near-the-money concentration with the largest far node', () => {
     // |net| 1e9 at 4700 (near) and 5e9 at 5200 (beyond ±5%): 1 / 6 = 16.7% near.
-    const levels = { ...spx, byStrike: [{ strike: 4700, call: 0, put: 0, net: 1e9 }, { strike: 5200, call: 0, put: 0, net: 5e9 }] } as Levels;
+    const levels = {
+      ...spx,
+      byStrike: [
+        { strike: 4700, call: 0, put: 0, net: 1e9 },
+        { strike: 5200, call: 0, put: 0, net: 5e9 },
+      ],
+    } as Levels;
     const item = sessionChecklist(levels, null).find((entry) => entry.id === 'concentration')!;
     expect(item).toMatchObject({ verdict: 'watch', verdictLabel: 'A far strike outweighs the near ones' });
-    expect(item.text).toBe('16.7% of net |GEX| sits within ±2% of spot. The largest node beyond ±5% is 5200, larger than any near one: it matters for a big move, less for today’s path.');
+    expect(item.text).toBe(
+      '16.7% of net |GEX| sits within ±2% of spot. The largest node beyond ±5% is 5200, larger than any near one: it matters for a big move, less for today’s path.',
+    );
     // 3e9 near against 1e9 far: 75% near, and the near node is the larger.
-    const near = { ...spx, byStrike: [{ strike: 4700, call: 0, put: 0, net: -3e9 }, { strike: 5200, call: 0, put: 0, net: 1e9 }] } as Levels;
-    expect(sessionChecklist(near, null).find((entry) => entry.id === 'concentration')).toMatchObject({ verdict: 'ok', verdictLabel: 'Mostly near the money', text: '75.0% of net |GEX| sits within ±2% of spot. The largest node beyond ±5% is 5200.' });
+    const near = {
+      ...spx,
+      byStrike: [
+        { strike: 4700, call: 0, put: 0, net: -3e9 },
+        { strike: 5200, call: 0, put: 0, net: 1e9 },
+      ],
+    } as Levels;
+    expect(sessionChecklist(near, null).find((entry) => entry.id === 'concentration')).toMatchObject({
+      verdict: 'ok',
+      verdictLabel: 'Mostly near the money',
+      text: '75.0% of net |GEX| sits within ±2% of spot. The largest node beyond ±5% is 5200.',
+    });
   });
 });
 

@@ -15,7 +15,16 @@ const both = (openInterest: number, iv: number | null): SyntheticContract[] =>
 describe('degenerate chains', () => {
   it('no open interest: zero exposure, flat regime, no walls, no flip (and says why)', () => {
     const levels = computeLevels(syntheticSnapshot({ spot: 100, contracts: both(0, 0.2) }));
-    expect(levels).toMatchObject({ totalGex: 0, regime: 'flat', flip: null, flips: [], callWall: null, putWall: null, absGammaStrike: null, contractsUsed: 0 });
+    expect(levels).toMatchObject({
+      totalGex: 0,
+      regime: 'flat',
+      flip: null,
+      flips: [],
+      callWall: null,
+      putWall: null,
+      absGammaStrike: null,
+      contractsUsed: 0,
+    });
     expect(levels.flipNone?.side).toBe('zero');
     expect(levels.contractsSkipped.noOpenInterest).toBe(10);
     expect(levels.warnings.join('\n')).toMatch(/no contract has open interest/);

@@ -15,7 +15,8 @@ const filter = (text: string) => {
   if (typeof parsed === 'string') throw new Error(parsed);
   return parsed;
 };
-const usedExpiries = (text: string) => [...new Set(prepareChain(spx, { expiryFilter: filter(text) }).contracts.map((contract) => contract.expiry))].sort();
+const usedExpiries = (text: string) =>
+  [...new Set(prepareChain(spx, { expiryFilter: filter(text) }).contracts.map((contract) => contract.expiry))].sort();
 
 describe('expiry filters on the SPX sample (as of Sunday 2024-01-07)', () => {
   it('0DTE and next are Monday 2024-01-08; weekly Friday 01-12; monthly OPEX 01-19', () => {
@@ -62,7 +63,14 @@ describe('heatmap grid', () => {
     expect(grid.strikes).toHaveLength(21);
     expect([...grid.strikes].sort((a, b) => b - a)).toEqual(grid.strikes);
     expect(grid.strikes[grid.spotRow]).toBe(4695); // SPX strikes every 5 points around 4697.24
-    expect(grid.columns.map((column) => column.expiry)).toEqual(['2024-01-08', '2024-01-09', '2024-01-10', '2024-01-11', '2024-01-12', '2024-01-19']);
+    expect(grid.columns.map((column) => column.expiry)).toEqual([
+      '2024-01-08',
+      '2024-01-09',
+      '2024-01-10',
+      '2024-01-11',
+      '2024-01-12',
+      '2024-01-19',
+    ]);
     expect(grid.columns.map((column) => column.tag)).toEqual(['0DTE', '', '', '', 'weekly', 'OPEX']);
   });
 
@@ -81,7 +89,7 @@ describe('heatmap grid', () => {
 });
 
 describe('session-over-session diff', () => {
-  it('gives each level\'s change and whether the regime changed', () => {
+  it("gives each level's change and whether the regime changed", () => {
     const friday = computeLevels(spx);
     const monday = computeLevels(spx, { spot: 4760, evaluatedAt: Date.parse('2024-01-08T15:00:00Z') });
     const diff = diffLevels(monday, friday);

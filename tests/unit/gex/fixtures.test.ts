@@ -16,8 +16,8 @@ function snapshot(name: string): ChainSnapshot {
   return snapshots.get(name)!;
 }
 
-describe('our gamma against CBOE\'s own gamma field (SPX, European)', () => {
-  it('agrees within half of CBOE\'s rounding unit plus 5% for at least 95% of contracts', () => {
+describe("our gamma against CBOE's own gamma field (SPX, European)", () => {
+  it("agrees within half of CBOE's rounding unit plus 5% for at least 95% of contracts", () => {
     // CBOE prints gamma to 4 decimals (+-0.00005) and computed it at Friday's close with its own rate,
     // dividend and time conventions, which we can only approximate (r 5.3%, q 1.4% in January 2024).
     // So: priced at the last close, contracts with CBOE gamma >= 0.0005 (where rounding is < 10%).
@@ -38,7 +38,7 @@ describe('our gamma against CBOE\'s own gamma field (SPX, European)', () => {
     expect(relative[relative.length >> 1]).toBeLessThan(0.03);
   });
 
-  it('prices every contract from an IV (its own, else its smile\'s) and keeps the provider gamma beside ours', () => {
+  it("prices every contract from an IV (its own, else its smile's) and keeps the provider gamma beside ours", () => {
     const snap = snapshot(FIXTURES.spx);
     const chain = prepareChain(snap);
     let filled = 0;
@@ -58,7 +58,7 @@ describe('our gamma against CBOE\'s own gamma field (SPX, European)', () => {
     expect(filled).toBe(388);
     expect(chain.smileFilled).toBe(388);
     expect(chain.skipped.noGamma).toBe(0);
-    expect(chain.warnings).toContain('388 contracts had no usable IV and were priced from their expiry\'s smile');
+    expect(chain.warnings).toContain("388 contracts had no usable IV and were priced from their expiry's smile");
   });
 });
 
@@ -140,7 +140,7 @@ describe('settlement in the engine', () => {
   });
 });
 
-describe('the SPX sample\'s levels', () => {
+describe("the SPX sample's levels", () => {
   it('are the numbers a trader sees for 2024-01-07, cross-checked by the reference', () => {
     const levels = computeLevels(snapshot(FIXTURES.spx));
     expect(levels.underlying).toBe('SPX');

@@ -38,7 +38,7 @@ function referenceModel(chain: ChainSnapshot, model: FlipModelName): ReferenceOp
 }
 
 describe.each([FIXTURES.spx, FIXTURES.spy, FIXTURES.nvda, FIXTURES.spyJson])('flip models on %s', (name) => {
-  it('the band spans the models\' flips and contains the classic flip, which is the levels\' flip', () => {
+  it("the band spans the models' flips and contains the classic flip, which is the levels' flip", () => {
     const parsed = snapshot(name);
     const chain = prepareChain(parsed);
     const { levels } = levelsOfPreparedChain(chain, parsed.warnings);
@@ -73,7 +73,7 @@ describe.each([FIXTURES.spx, FIXTURES.spy])('each model against the reference on
 });
 
 describe('what each model changes, on the real fixtures', () => {
-  it('SPX 2024-01-07: ex-0dte and ex-next both drop Monday 2024-01-08, the session\'s expiry', () => {
+  it("SPX 2024-01-07: ex-0dte and ex-next both drop Monday 2024-01-08, the session's expiry", () => {
     const chain = prepareChain(snapshot(FIXTURES.spx));
     expect(currentOrNextSession(chain.evaluatedAt).date).toBe('2024-01-08');
     expect(chain.expiries[0]).toBe('2024-01-08');
@@ -102,7 +102,10 @@ describe('oi+volume-0dte', () => {
       { type: 'C' as const, strike: 105, openInterest: 1000, iv: 0.2, expiry: '2024-02-16' },
     ];
     const base = syntheticSnapshot({ spot: 100, contracts });
-    const withVolume = syntheticSnapshot({ spot: 100, contracts: [...contracts, { type: 'C', strike: 101, openInterest: 0, iv: 0.2, expiry: '2024-01-08' }] });
+    const withVolume = syntheticSnapshot({
+      spot: 100,
+      contracts: [...contracts, { type: 'C', strike: 101, openInterest: 0, iv: 0.2, expiry: '2024-01-08' }],
+    });
     withVolume.contracts[2].volume = 50000;
     const chain = prepareChain(withVolume);
     expect(chain.count).toBe(2); // it counts for no level
@@ -113,7 +116,9 @@ describe('oi+volume-0dte', () => {
     // Long 50,000 session calls at 101 add positive gamma around 101: the flip moves down.
     expect(byModel['oi+volume-0dte'].flip!).toBeLessThan(plain.flip! - 0.1);
     const reference = referenceNearestFlip(
-      referenceBook(withVolume, { quantity: (contract) => contract.openInterest + (contract.expiry === '2024-01-08' ? contract.volume : 0) }),
+      referenceBook(withVolume, {
+        quantity: (contract) => contract.openInterest + (contract.expiry === '2024-01-08' ? contract.volume : 0),
+      }),
       100,
     );
     expect(Math.abs(byModel['oi+volume-0dte'].flip! - reference.flip!)).toBeLessThan(0.001);
@@ -121,7 +126,7 @@ describe('oi+volume-0dte', () => {
 });
 
 describe('one flip search shared by the levels and the classic model', () => {
-  it('levels after the models reuse the classic model\'s search; other sign models keep their own', () => {
+  it("levels after the models reuse the classic model's search; other sign models keep their own", () => {
     const chain = snapshot(FIXTURES.spy);
     const prepared = prepareChain(chain);
     const models = flipModels(prepared);
@@ -139,14 +144,24 @@ describe('one flip search shared by the levels and the classic model', () => {
 describe('the band in one line', () => {
   it('names the band and how many models have a flip', () => {
     const models = (flips: (number | null)[]) => ({
-      models: FLIP_MODELS.map((info, k) => ({ model: info.model, flip: flips[k], flips: flips[k] === null ? [] : [flips[k]!], noCrossingSide: flips[k] === null ? ('negative' as const) : null })),
+      models: FLIP_MODELS.map((info, k) => ({
+        model: info.model,
+        flip: flips[k],
+        flips: flips[k] === null ? [] : [flips[k]!],
+        noCrossingSide: flips[k] === null ? ('negative' as const) : null,
+      })),
       band: flips.some((flip) => flip !== null)
-        ? { low: Math.min(...flips.filter((flip): flip is number => flip !== null)), high: Math.max(...flips.filter((flip): flip is number => flip !== null)) }
+        ? {
+            low: Math.min(...flips.filter((flip): flip is number => flip !== null)),
+            high: Math.max(...flips.filter((flip): flip is number => flip !== null)),
+          }
         : null,
       searchRange: [0, 1] as [number, number],
     });
     expect(describeFlipBand(4724.7, models([4724.7, 4702, 4741, 4710, 4730]))).toBe('Flip 4724.7 (4702.0–4741.0 across 5 models)');
-    expect(describeFlipBand(4734.71, models([4734.71, 4736.8, 4736.8, 4712.5, null]))).toBe('Flip 4734.7 (4712.5–4736.8 across 4 of 5 models)');
+    expect(describeFlipBand(4734.71, models([4734.71, 4736.8, 4736.8, 4712.5, null]))).toBe(
+      'Flip 4734.7 (4712.5–4736.8 across 4 of 5 models)',
+    );
     expect(describeFlipBand(null, models([null, null, null, null, null]))).toBe('No flip (none under any of the 5 models)');
   });
 });

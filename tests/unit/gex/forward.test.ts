@@ -23,7 +23,8 @@ function rawMarch15Mids(): Map<number, [number, number]> {
     const f = line.split(',');
     if (!f[1]?.startsWith('SPX240315C')) continue; // the AM root; SPXW240315 rows are the PM series
     const [callBid, callAsk, putBid, putAsk] = [Number(f[4]), Number(f[5]), Number(f[15]), Number(f[16])];
-    if (callBid > 0 && callAsk >= callBid && putBid > 0 && putAsk >= putBid) mids.set(Number(f[11]), [(callBid + callAsk) / 2, (putBid + putAsk) / 2]);
+    if (callBid > 0 && callAsk >= callBid && putBid > 0 && putAsk >= putBid)
+      mids.set(Number(f[11]), [(callBid + callAsk) / 2, (putBid + putAsk) / 2]);
   }
   return mids;
 }
@@ -89,7 +90,7 @@ describe('forward per expiry by put-call parity', () => {
   });
 });
 
-describe('futures basis from the chain\'s forwards', () => {
+describe("futures basis from the chain's forwards", () => {
   const forwards = forwardsByExpiry(spx);
 
   it('maps an ES chart with the forward-derived basis (SPX sample: ESH2024 settles with the AM SPX Mar-15 options)', () => {
@@ -119,14 +120,20 @@ describe('futures basis from the chain\'s forwards', () => {
     expect([before.expiry, after.expiry]).toEqual(['2025-06-20', '2025-12-19']);
     const years = (Date.parse('2025-09-19T13:30:00Z') - spx.asOf) / (365 * 86400000);
     const carry = (forward: number) => Math.log(forward / SPOT);
-    const expected = SPOT * Math.exp(carry(before.forward) + ((carry(after.forward) - carry(before.forward)) * (years - before.years)) / (after.years - before.years));
+    const expected =
+      SPOT *
+      Math.exp(
+        carry(before.forward) + ((carry(after.forward) - carry(before.forward)) * (years - before.years)) / (after.years - before.years),
+      );
     expect(result.forward).toBeCloseTo(expected, 9);
     expect(result.forward).toBeGreaterThan(before.forward);
     expect(result.forward).toBeLessThan(after.forward);
-    expect(result.description).toMatch(/^basis \+\d+\.\d interpolated between the SPX Jun-20 and SPX Dec-19 forwards \(no options expiry on Sep-19\)$/);
+    expect(result.description).toMatch(
+      /^basis \+\d+\.\d interpolated between the SPX Jun-20 and SPX Dec-19 forwards \(no options expiry on Sep-19\)$/,
+    );
   });
 
-  it('extends the nearest expiry\'s carry rate beyond the chain, and says so', () => {
+  it("extends the nearest expiry's carry rate beyond the chain, and says so", () => {
     const result = futuresBasisForSymbol('ESZ2030', forwards, SPOT, spx.asOf)!;
     const last = forwards[forwards.length - 1];
     expect(last.expiry).toBe('2029-12-21');

@@ -17,7 +17,10 @@ describe('heatmap scale maximum', () => {
 
   it('counts the cells beyond it, for net and for concentration', () => {
     // Nets: 1, −2, 3, −4, 50 (call 60, put −10); concentration |call| + |put|: 1, 2, 3, 4, 70.
-    const cells = [[cell(1, 0), cell(0, -2), cell(3, 0)], [cell(0, -4), cell(60, -10), cell(0, 0)]];
+    const cells = [
+      [cell(1, 0), cell(0, -2), cell(3, 0)],
+      [cell(0, -4), cell(60, -10), cell(0, 0)],
+    ];
     // Net magnitudes sorted [1, 2, 3, 4, 50]: rank 3.8 → 4 + 0.8 × 46 = 40.8; one cell (50) beyond.
     const net = heatmapScale(cells, 'net');
     expect(net.max).toBeCloseTo(40.8, 10);

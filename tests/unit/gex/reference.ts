@@ -28,7 +28,15 @@ export function textbookNormalCdf(x: number): number {
 }
 
 /** Black-Scholes-Merton delta with dividend yield: e^(-qT) N(d1) for calls, -e^(-qT) N(-d1) for puts. */
-export function textbookDelta(type: 'C' | 'P', spot: number, strike: number, years: number, vol: number, rate: number, dividend: number): number {
+export function textbookDelta(
+  type: 'C' | 'P',
+  spot: number,
+  strike: number,
+  years: number,
+  vol: number,
+  rate: number,
+  dividend: number,
+): number {
   const d1 = textbookD1(spot, strike, years, vol, rate, dividend);
   const carry = Math.exp(-dividend * years);
   return type === 'C' ? carry * textbookNormalCdf(d1) : -carry * textbookNormalCdf(-d1);
@@ -118,7 +126,13 @@ export function referenceBook(snapshot: ChainSnapshot, options: ReferenceOptions
     else cache.set(key, (iv = referenceIv(snapshot, contract, spot)));
     if (iv === null) continue;
     const sign = contract.type === 'C' ? (options.callSign ?? 1) : (options.putSign ?? -1);
-    rows.push({ contract, strike: contract.strike, years: (contract.settlement - at) / YEAR, iv, signedUnits: sign * quantity * contract.multiplier });
+    rows.push({
+      contract,
+      strike: contract.strike,
+      years: (contract.settlement - at) / YEAR,
+      iv,
+      signedUnits: sign * quantity * contract.multiplier,
+    });
   }
   return rows;
 }
@@ -126,7 +140,8 @@ export function referenceBook(snapshot: ChainSnapshot, options: ReferenceOptions
 /** Total GEX of a book at a spot. */
 export function bookGexAt(book: readonly BookRow[], priceAt: number, rate = 0, dividend = 0): number {
   let total = 0;
-  for (const row of book) total += row.signedUnits * textbookGamma(priceAt, row.strike, row.years, row.iv, rate, dividend) * priceAt * priceAt * 0.01;
+  for (const row of book)
+    total += row.signedUnits * textbookGamma(priceAt, row.strike, row.years, row.iv, rate, dividend) * priceAt * priceAt * 0.01;
   return total;
 }
 
@@ -151,7 +166,10 @@ export function referenceExposures(snapshot: ChainSnapshot, options: ReferenceOp
  * over [0.7 S, 1.3 S]; the first sign change found (the nearer side on a tie) bisected to 1e-6 of spot.
  * null with the side GEX holds when there is none.
  */
-export function referenceNearestFlip(book: readonly BookRow[], spot: number): { flip: number | null; side: 'positive' | 'negative' | null } {
+export function referenceNearestFlip(
+  book: readonly BookRow[],
+  spot: number,
+): { flip: number | null; side: 'positive' | 'negative' | null } {
   const step = spot * 0.0005;
   const at = (x: number) => bookGexAt(book, x);
   const bisect = (a: number, b: number) => {

@@ -51,7 +51,7 @@ describe('the smile of one settlement instant', () => {
 });
 
 describe('smile quotes in any order', () => {
-  it('calls listed before puts, several roots at one instant: sorted by strike, one strike\'s IVs averaged', () => {
+  it("calls listed before puts, several roots at one instant: sorted by strike, one strike's IVs averaged", () => {
     const quotes = [
       { settlement: 7, type: 'C' as const, strike: 100, iv: 0.2 },
       { settlement: 7, type: 'C' as const, strike: 110, iv: 0.24 },
@@ -64,13 +64,20 @@ describe('smile quotes in any order', () => {
     ];
     const smiles = buildSmiles(quotes, 99);
     expect(Array.from(smiles.get(7)!.strikes)).toEqual([80, 85, 90, 100, 105, 110]);
-    expect(Array.from(smiles.get(7)!.ivs, (iv) => iv.toFixed(12))).toEqual(['0.400000000000', '0.350000000000', '0.300000000000', '0.210000000000', '0.210000000000', '0.240000000000']);
+    expect(Array.from(smiles.get(7)!.ivs, (iv) => iv.toFixed(12))).toEqual([
+      '0.400000000000',
+      '0.350000000000',
+      '0.300000000000',
+      '0.210000000000',
+      '0.210000000000',
+      '0.240000000000',
+    ]);
     expect(Array.from(smiles.get(8)!.strikes)).toEqual([95]);
   });
 });
 
 describe('contracts without a usable IV, priced from their smile', () => {
-  it('SPY 448 call expiring 2023-09-15 (OI 40,376, IV 0) takes the 448 put\'s IV and now contributes its gamma', () => {
+  it("SPY 448 call expiring 2023-09-15 (OI 40,376, IV 0) takes the 448 put's IV and now contributes its gamma", () => {
     const row = rawRow(FIXTURES.spy, 'SPY230915C00448000');
     expect(Number(row[CALL_IV])).toBe(0);
     expect(Number(row[CALL_OI])).toBe(40376);
@@ -91,7 +98,7 @@ describe('contracts without a usable IV, priced from their smile', () => {
     expect(gex).toBeLessThan(710e6);
   });
 
-  it('interpolates between its neighbours\' IVs when its own strike has no out-of-the-money quote', () => {
+  it("interpolates between its neighbours' IVs when its own strike has no out-of-the-money quote", () => {
     // The same chain without the 448 put's quote: the call's IV is half-way between the 447 and 449 puts'.
     const withoutPut: ChainSnapshot = { ...spy, contracts: spy.contracts.filter((contract) => contract.occ !== 'SPY230915P00448000') };
     const below = Number(rawRow(FIXTURES.spy, 'SPY230915P00447000')[PUT_IV]);
@@ -101,7 +108,7 @@ describe('contracts without a usable IV, priced from their smile', () => {
     expect(chain.iv[indexOf(chain, 'SPY230915C00448000')]).toBeCloseTo((below + above) / 2, 15);
   });
 
-  it('splits puts from calls at the chain\'s spot, after an override', () => {
+  it("splits puts from calls at the chain's spot, after an override", () => {
     // At spot 447.50 the 448 strike is on the call side; the 448 call has no IV, so the smile runs from
     // the 447 put to the 449 call: 448 is half-way.
     const put447 = Number(rawRow(FIXTURES.spy, 'SPY230915P00447000')[PUT_IV]);
@@ -119,7 +126,10 @@ describe('contracts without a usable IV, priced from their smile', () => {
     const lowest = fixtureText(FIXTURES.spy)
       .split('\n')
       .map((line) => line.split(','))
-      .filter((fields) => fields[0] === 'Fri Sep 15 2023' && Number(fields[11]) < 450.81 && Number(fields[PUT_IV]) > 1e-4 && Number(fields[PUT_IV]) <= 5)
+      .filter(
+        (fields) =>
+          fields[0] === 'Fri Sep 15 2023' && Number(fields[11]) < 450.81 && Number(fields[PUT_IV]) > 1e-4 && Number(fields[PUT_IV]) <= 5,
+      )
       .sort((a, b) => Number(a[11]) - Number(b[11]))[0];
     expect([Number(lowest[11]), Number(lowest[PUT_IV])]).toEqual([185, 4.9088]);
     const chain = prepareChain(spy);
@@ -163,7 +173,7 @@ describe('contracts without a usable IV, priced from their smile', () => {
     expect(chain.expiries).toEqual(['2024-02-16']);
     expect(chain.skipped.noGamma).toBe(2);
     expect(chain.iv[1]).toBe(0.2);
-    expect(chain.warnings).toContain('1 contracts had no usable IV and were priced from their expiry\'s smile');
+    expect(chain.warnings).toContain("1 contracts had no usable IV and were priced from their expiry's smile");
     expect(chain.warnings.join('\n')).toMatch(/2 contracts had no usable IV and no smile .* left out: XYZ 2024-03-15 16:00 New York \(2\)/);
   });
 });

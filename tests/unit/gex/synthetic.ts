@@ -49,5 +49,16 @@ export function syntheticSnapshot(options: { spot: number | null; contracts: Syn
       adjusted: false,
     };
   });
-  return { provider: 'test', underlying: 'XYZ', spot: options.spot, asOf, asOfInferred: false, fetchedAt: asOf, delayed: false, contracts, warnings: [], rejected: [] };
+  return {
+    provider: 'test',
+    underlying: 'XYZ',
+    spot: options.spot,
+    asOf,
+    asOfInferred: false,
+    fetchedAt: asOf,
+    delayed: false,
+    contracts,
+    warnings: [],
+    rejected: [],
+  };
 }

@@ -5,11 +5,40 @@ import { sessionHistoryCsv, sessionHistoryFileName } from '../../../lib/gex/hist
 import { recordSession, type HistoryEntry, type LevelsSummary } from '../../../lib/gex/history';
 
 /** A summary with the numbers a row reads (the rest as a real one has them). */
-function summary(asOf: string, spot: number, flip: number | null, callWall: number | null, putWall: number | null, regime: LevelsSummary['regime'], totalGex: number): LevelsSummary {
+function summary(
+  asOf: string,
+  spot: number,
+  flip: number | null,
+  callWall: number | null,
+  putWall: number | null,
+  regime: LevelsSummary['regime'],
+  totalGex: number,
+): LevelsSummary {
   return {
-    underlying: 'SPX', spot, asOf, evaluatedAt: asOf, signModel: 'classic', expiryFilter: 'all expiries', regime, flip, flips: flip === null ? [] : [flip],
-    flipNone: null, flipModels: [], flipBand: null, callWall, putWall, absGammaStrike: callWall, totalGex, callGex: 0, putGex: 0, dominantExpiry: null,
-    zeroDteShare: 0, zeroDteSession: asOf.slice(0, 10), hedgeFlowPerPct: { dollars: totalGex, shares: totalGex / spot }, contractsUsed: 1, atmIv: 0.12,
+    underlying: 'SPX',
+    spot,
+    asOf,
+    evaluatedAt: asOf,
+    signModel: 'classic',
+    expiryFilter: 'all expiries',
+    regime,
+    flip,
+    flips: flip === null ? [] : [flip],
+    flipNone: null,
+    flipModels: [],
+    flipBand: null,
+    callWall,
+    putWall,
+    absGammaStrike: callWall,
+    totalGex,
+    callGex: 0,
+    putGex: 0,
+    dominantExpiry: null,
+    zeroDteShare: 0,
+    zeroDteSession: asOf.slice(0, 10),
+    hedgeFlowPerPct: { dollars: totalGex, shares: totalGex / spot },
+    contractsUsed: 1,
+    atmIv: 0.12,
   };
 }
 
@@ -63,6 +92,8 @@ describe('the history CSV', () => {
       '',
     ]);
     expect(sessionHistoryFileName('SPX', dayOverDay(history()))).toBe('gexmap-history-SPX-2024-01-08.csv');
-    expect(sessionHistoryCsv('SPX', [])).toBe('underlying,session,as_of,spot,flip,call_wall,put_wall,regime,total_gex,spot_change,flip_change,call_wall_change,put_wall_change\n');
+    expect(sessionHistoryCsv('SPX', [])).toBe(
+      'underlying,session,as_of,spot,flip,call_wall,put_wall,regime,total_gex,spot_change,flip_change,call_wall_change,put_wall_change\n',
+    );
   });
 });

@@ -59,7 +59,13 @@ describe('sessions in history, whatever order the files come in', () => {
       ['2024-01-05', 4697, 1],
       ['2024-01-08', 4763, 1],
     ]);
-    expect(previousLevels(history, '2024-01-08')).toEqual({ session: '2024-01-05', asOf: '2024-01-05T21:00:00.000Z', flip: 4724, callWall: 4800, putWall: 4700 });
+    expect(previousLevels(history, '2024-01-08')).toEqual({
+      session: '2024-01-05',
+      asOf: '2024-01-05T21:00:00.000Z',
+      flip: 4724,
+      callWall: 4800,
+      putWall: 4700,
+    });
     // The previous stored session, over the gap of a missing one.
     expect(previousLevels(history, '2024-01-05')?.session).toBe('2023-12-29');
     expect(previousLevels(history, '2023-12-29')).toBeNull();

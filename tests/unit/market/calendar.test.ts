@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { earlyCloseReason, easterSunday, holidayName, nyseHolidays } from '../../../lib/market/holidays';
-import { currentOrNextSession, isMarketOpen, isTradingDay, lastClosedSession, nextTradingDay, sessionOn } from '../../../lib/market/sessions';
+import {
+  currentOrNextSession,
+  isMarketOpen,
+  isTradingDay,
+  lastClosedSession,
+  nextTradingDay,
+  sessionOn,
+} from '../../../lib/market/sessions';
 
 const utc = (iso: string) => Date.parse(iso);
 
@@ -39,8 +46,16 @@ describe('NYSE holidays', () => {
 
   it('lists the ten 2030 holidays', () => {
     expect([...nyseHolidays(2030).keys()].sort()).toEqual([
-      '2030-01-01', '2030-01-21', '2030-02-18', '2030-04-19', '2030-05-27',
-      '2030-06-19', '2030-07-04', '2030-09-02', '2030-11-28', '2030-12-25',
+      '2030-01-01',
+      '2030-01-21',
+      '2030-02-18',
+      '2030-04-19',
+      '2030-05-27',
+      '2030-06-19',
+      '2030-07-04',
+      '2030-09-02',
+      '2030-11-28',
+      '2030-12-25',
     ]);
   });
 });

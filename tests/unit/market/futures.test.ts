@@ -47,7 +47,8 @@ describe('chart symbols', () => {
   });
 
   it('is null for what is not a quarterly index future', () => {
-    for (const symbol of ['SPX', 'SPY', 'AAPL', 'ESF2026', 'ESZ202', 'CL1!', 'ES0!', '']) expect(resolveFuturesContract(symbol, asOf)).toBeNull();
+    for (const symbol of ['SPX', 'SPY', 'AAPL', 'ESF2026', 'ESZ202', 'CL1!', 'ES0!', ''])
+      expect(resolveFuturesContract(symbol, asOf)).toBeNull();
   });
 });
 
@@ -61,7 +62,7 @@ describe('the continuous contract rolls at the settlement instant', () => {
     expect(nthQuarterly('ES', 4, settlement).code).toBe('ESH2025');
   });
 
-  it('late December rolls into the next year\'s March contract', () => {
+  it("late December rolls into the next year's March contract", () => {
     expect(resolveFuturesContract('ES1!', utc('2024-12-20T15:00:00Z'))!.code).toBe('ESH2025'); // after 09:30 on Dec 20
     expect(resolveFuturesContract('ES1!', utc('2024-12-20T14:00:00Z'))!.code).toBe('ESZ2024');
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isIsoDate, newYorkDate, newYorkOffsetMinutes, newYorkToUtc, newYorkWallClock, weekday } from '../../../lib/market/ny-time';
+import {
+  addDays,
+  daysBetween,
+  isIsoDate,
+  newYorkDate,
+  newYorkOffsetMinutes,
+  newYorkToUtc,
+  newYorkWallClock,
+  weekday,
+} from '../../../lib/market/ny-time';
 
 const utc = (iso: string) => Date.parse(iso);
 

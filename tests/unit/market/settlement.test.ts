@@ -36,7 +36,7 @@ describe('expiry classes', () => {
     expect(isMonthlyOpex('2024-01-12')).toBe(false);
   });
 
-  it('classifies a chain\'s expiries relative to an instant', () => {
+  it("classifies a chain's expiries relative to an instant", () => {
     const expiries = ['2024-01-05', '2024-01-08', '2024-01-09', '2024-01-12', '2024-01-19', '2024-03-15'];
     const settles = (expiry: string) => settlementInstant('SPXW', expiry);
     const sunday = classifyExpiries(expiries, utc('2024-01-07T15:52:00Z'), settles);

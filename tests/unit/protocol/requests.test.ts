@@ -13,7 +13,11 @@ describe('settings', () => {
   });
 
   it('applies valid patches and leaves the rest', () => {
-    const next = applySettingsPatch(DEFAULT_SETTINGS, { ticker: 'qqq', refreshMinutes: 10, signModel: { kind: 'custom', call: 1, put: -0.5 } });
+    const next = applySettingsPatch(DEFAULT_SETTINGS, {
+      ticker: 'qqq',
+      refreshMinutes: 10,
+      signModel: { kind: 'custom', call: 1, put: -0.5 },
+    });
     expect(next).toMatchObject({ ticker: 'QQQ', refreshMinutes: 10, signModel: { kind: 'custom', call: 1, put: -0.5 }, provider: 'cboe' });
     expect(DEFAULT_SETTINGS.ticker).toBe('SPX'); // not mutated
   });
@@ -55,7 +59,11 @@ describe('request validation at the boundary', () => {
     ['setTicker', {}, /"ticker" is required/],
     ['getStatus', { anything: 1 }, /getStatus: takes no data/],
     ['importChain', { text: 1, name: 'a' }, /"text" must be text/],
-    ['acceptRefusedChain', { provider: 'yahoo' }, /acceptRefusedChain: "provider" must be one of cboe, tradier, polygon, custom, sample, file/],
+    [
+      'acceptRefusedChain',
+      { provider: 'yahoo' },
+      /acceptRefusedChain: "provider" must be one of cboe, tradier, polygon, custom, sample, file/,
+    ],
     ['acceptRefusedChain', { ticker: 'SPX', chain: 'x' }, /unknown field "chain"/],
   ] as const)('%s rejects %j', (name, data, message) => {
     expect(() => validateRequest(name, data)).toThrow(RequestError);
@@ -92,19 +100,32 @@ describe('overlay settings', () => {
 describe('every request has a rule and an access level', () => {
   it('checks settings updates through the settings rules, naming the field', () => {
     expect(validateRequest('updateSettings', { refreshMinutes: 15, ticker: ' qqq ' })).toEqual({ refreshMinutes: 15, ticker: 'QQQ' });
-    expect(() => validateRequest('updateSettings', { refreshMinutes: 'often' })).toThrow(/^updateSettings: refreshMinutes must be a whole number from 1 to 240$/);
+    expect(() => validateRequest('updateSettings', { refreshMinutes: 'often' })).toThrow(
+      /^updateSettings: refreshMinutes must be a whole number from 1 to 240$/,
+    );
     expect(() => validateRequest('updateSettings', { keys: { tradier: 'x' } })).toThrow(/^updateSettings: unknown setting "keys"$/);
   });
 
   it('bounds how many charts one tab may ask about', () => {
     expect(validateRequest('subscribe', { symbols: ['SP:SPX', 'CME_MINI:ES1!'] })).toEqual({ symbols: ['SP:SPX', 'CME_MINI:ES1!'] });
-    expect(() => validateRequest('subscribe', { symbols: Array.from({ length: 17 }, (_, index) => `S${index}`) })).toThrow(/"symbols" has more than 16 items/);
+    expect(() => validateRequest('subscribe', { symbols: Array.from({ length: 17 }, (_, index) => `S${index}`) })).toThrow(
+      /"symbols" has more than 16 items/,
+    );
     expect(() => validateRequest('subscribe', { symbols: ['SPX', 42] })).toThrow(/"symbols"\[1\] must be text/);
   });
 
   it('names who may send each request, and only extension pages may change anything', () => {
     expect(Object.keys(REQUEST_ACCESS).sort()).toEqual(Object.keys(REQUEST_RULES).sort());
-    for (const name of ['updateSettings', 'setApiKeys', 'setTicker', 'importChain', 'acceptRefusedChain', 'clearData', 'setSiteEnabled', 'getSettings'] as const) {
+    for (const name of [
+      'updateSettings',
+      'setApiKeys',
+      'setTicker',
+      'importChain',
+      'acceptRefusedChain',
+      'clearData',
+      'setSiteEnabled',
+      'getSettings',
+    ] as const) {
       expect(REQUEST_ACCESS[name]).toBe('extension-pages');
     }
   });

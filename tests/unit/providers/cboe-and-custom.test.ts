@@ -41,7 +41,10 @@ describe('CBOE delayed quotes provider', () => {
     const host = scriptedFetch();
     host.answer(CBOE_BASE_URL, { status: 403, body: 'denied' });
     const result = await fetchCboe('NOPE', { fetch: host.fetch, now });
-    expect(result).toEqual({ ok: false, error: { kind: 'unknown-ticker', message: 'CBOE has no option chain for NOPE (answered 403 for NOPE and _NOPE)', status: 403 } });
+    expect(result).toEqual({
+      ok: false,
+      error: { kind: 'unknown-ticker', message: 'CBOE has no option chain for NOPE (answered 403 for NOPE and _NOPE)', status: 403 },
+    });
   });
 
   it('types each failure: HTTP status, rate limit with Retry-After, network, timeout, not a chain', async () => {
@@ -58,7 +61,12 @@ describe('CBOE delayed quotes provider', () => {
       return result.error;
     };
     expect(await error('A')).toEqual({ kind: 'http', message: 'cdn.cboe.com answered 500', status: 500 });
-    expect(await error('B')).toEqual({ kind: 'rate-limited', message: 'cdn.cboe.com answered 429 Too Many Requests', status: 429, retryAfterMs: 120000 });
+    expect(await error('B')).toEqual({
+      kind: 'rate-limited',
+      message: 'cdn.cboe.com answered 429 Too Many Requests',
+      status: 429,
+      retryAfterMs: 120000,
+    });
     expect(await error('C')).toEqual({ kind: 'network', message: 'cannot reach cdn.cboe.com: Failed to fetch' });
     expect(await error('D')).toEqual({ kind: 'timeout', message: 'no answer from cdn.cboe.com within 50 ms' });
     const notAChain = await error('E');

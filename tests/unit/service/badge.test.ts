@@ -12,7 +12,9 @@ import type { BadgeLook } from '../../../lib/service/badge';
 
 function withBadge() {
   const shown: BadgeLook[] = [];
-  const service = harness(new IDBFactory(), { now: Date.parse('2024-01-08T15:00:00Z') }, scriptedFetch(), { showBadge: async (look) => void shown.push(look) });
+  const service = harness(new IDBFactory(), { now: Date.parse('2024-01-08T15:00:00Z') }, scriptedFetch(), {
+    showBadge: async (look) => void shown.push(look),
+  });
   return { service, shown, settle: () => service.badge.update() };
 }
 

@@ -42,7 +42,9 @@ describe('compact chains', () => {
 
 describe('bounded storage', () => {
   const answerEverything = (service: ReturnType<typeof harness>) =>
-    service.host.answer('http://127.0.0.1:9/chains/', (url) => ({ body: fixtureText(url.endsWith('SPY.csv') ? FIXTURES.spy : url.endsWith('NVDA.csv') ? FIXTURES.nvda : FIXTURES.spx) }));
+    service.host.answer('http://127.0.0.1:9/chains/', (url) => ({
+      body: fixtureText(url.endsWith('SPY.csv') ? FIXTURES.spy : url.endsWith('NVDA.csv') ? FIXTURES.nvda : FIXTURES.spx),
+    }));
 
   it('writes a chain only when it changed', async () => {
     const service = harness();

@@ -62,11 +62,26 @@ describe('the gate in the service', () => {
   });
 
   it.each([
-    ['cut on a row boundary halfway through the last expiry', () => cutInLastExpiry, 'cut-off', new RegExp(`^looks cut off: its last expiry, ${isoDate(expiries.at(-1)!)}, stops at strike `)],
+    [
+      'cut on a row boundary halfway through the last expiry',
+      () => cutInLastExpiry,
+      'cut-off',
+      new RegExp(`^looks cut off: its last expiry, ${isoDate(expiries.at(-1)!)}, stops at strike `),
+    ],
     ['cut on a row boundary halfway through an expiry in the middle', () => cutInMiddleExpiry, 'cut-off', /^looks cut off: /],
-    ['cut inside a row halfway through an expiry in the middle', () => cutInMiddleExpiry + rows[middle.first + Math.floor(middle.count / 2)].slice(0, 40), 'cut-off', new RegExp(`^looks cut off: the last row, line ${header + 2 + middle.first + Math.floor(middle.count / 2)}, has 3 of 22 fields$`)],
+    [
+      'cut inside a row halfway through an expiry in the middle',
+      () => cutInMiddleExpiry + rows[middle.first + Math.floor(middle.count / 2)].slice(0, 40),
+      'cut-off',
+      new RegExp(`^looks cut off: the last row, line ${header + 2 + middle.first + Math.floor(middle.count / 2)}, has 3 of 22 fields$`),
+    ],
     ['SPY data served as SPX', () => spy, 'wrong-underlying', /^this is a SPY option chain, not SPX: 7,292 contracts around 450\.81$/],
-    ['the file concatenated twice', () => spx + spx, 'repeated-contracts', /^the same contracts appear more than once \(21,038 repeats, e\.g\. line \d+: call: repeats SPXW240105C01200000, first given on line 5\); the file looks joined with itself$/],
+    [
+      'the file concatenated twice',
+      () => spx + spx,
+      'repeated-contracts',
+      /^the same contracts appear more than once \(21,038 repeats, e\.g\. line \d+: call: repeats SPXW240105C01200000, first given on line 5\); the file looks joined with itself$/,
+    ],
   ] as const)('refuses a chain %s: last good levels kept and served, status refused with the reason', async (_what, body, code, reason) => {
     const service = harness(idb);
     const good = await goodSpx(service);
@@ -81,7 +96,10 @@ describe('the gate in the service', () => {
     expect(reply.stale).toBe(true);
     expect(reply.status.refused?.reason).toBe(status.lastError!.message);
     // Open charts keep the last good levels, told why.
-    expect(service.pushes.at(-1)?.push.charts[0].levels).toMatchObject({ levels: { flip: good.levels!.flip }, status: { lastError: { kind: 'refused' } } });
+    expect(service.pushes.at(-1)?.push.charts[0].levels).toMatchObject({
+      levels: { flip: good.levels!.flip },
+      status: { lastError: { kind: 'refused' } },
+    });
     // Kept aside under its own key; the feed's own chain is still the good one.
     expect((await service.storage.chainFeeds()).sort()).toEqual(['custom:SPX', 'custom:SPX#refused']);
     expect((await service.storage.readChain('custom:SPX'))?.contracts).toHaveLength(parseChainText(spx).contracts.length);
@@ -100,14 +118,19 @@ describe('the gate in the service', () => {
     service.feeds.forgetChains();
     service.clock.now += MINUTE;
     const status = await service.feeds.refresh('SPX', 'extension');
-    expect(status.lastError).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^a result is not finite: (levels|profile|heatmap)[.[]\S* is (NaN|-?Infinity)$/) });
+    expect(status.lastError).toMatchObject({
+      kind: 'refused',
+      message: expect.stringMatching(/^a result is not finite: (levels|profile|heatmap)[.[]\S* is (NaN|-?Infinity)$/),
+    });
     expect(status.refused).toMatchObject({ code: 'not-finite', acceptable: false, stored: null });
     const reply = await service.questions.getLevels();
     expect(reply.levels).toEqual(good.levels);
-    await expect(service.changes.acceptRefusedChain({})).rejects.toThrow(/^the refused SPX chain from Imported file cannot be used: a result is not finite/);
+    await expect(service.changes.acceptRefusedChain({})).rejects.toThrow(
+      /^the refused SPX chain from Imported file cannot be used: a result is not finite/,
+    );
   });
 
-  it('accepting the refused chain makes it current: its levels, its summary as the next chain\'s last good one', async () => {
+  it("accepting the refused chain makes it current: its levels, its summary as the next chain's last good one", async () => {
     const service = harness(idb);
     const good = await goodSpx(service);
     // Refused only against the last good chain (its own shape passes), so accepting it changes what
@@ -132,7 +155,9 @@ describe('the gate in the service', () => {
     expect(accepted.stale).toBe(false);
     expect(await service.storage.chainFeeds()).toEqual(['custom:SPX']);
     // Nothing left to accept.
-    await expect(service.changes.acceptRefusedChain({ ticker: 'SPX' })).rejects.toThrow(/^there is no refused SPX chain from Custom URL to use$/);
+    await expect(service.changes.acceptRefusedChain({ ticker: 'SPX' })).rejects.toThrow(
+      /^there is no refused SPX chain from Custom URL to use$/,
+    );
     // The same chain again is judged against itself now: it passes.
     const again = await serveNext(service, nearExpiries);
     expect(again).toMatchObject({ failures: 0, lastError: null, refused: null });
@@ -161,12 +186,15 @@ describe('the gate in the service', () => {
     await expect(service.changes.acceptRefusedChain({})).rejects.toThrow(/no refused SPX chain/);
   });
 
-  it('judges each feed against its own last good chain: another provider\'s does not count', async () => {
+  it("judges each feed against its own last good chain: another provider's does not count", async () => {
     const service = harness(idb);
     const custom = await goodSpx(service);
     // The export filtered to the near expiries is cut off against the custom feed's full chain...
     const customSummary = summarizeChain(parseChainText(spx));
-    expect(checkChain(parseChainText(nearExpiries), { ticker: 'SPX', previous: customSummary })).toMatchObject({ ok: false, code: 'cut-off' });
+    expect(checkChain(parseChainText(nearExpiries), { ticker: 'SPX', previous: customSummary })).toMatchObject({
+      ok: false,
+      code: 'cut-off',
+    });
     // ...but imported, it is the first chain of the file feed: nothing to compare it with, so it passes.
     const imported = await service.changes.importChain(nearExpiries, 'spx-near.csv');
     expect(imported.status).toMatchObject({ key: 'file:SPX', lastError: null, refused: null });
@@ -179,14 +207,18 @@ describe('the gate in the service', () => {
     expect((await service.questions.getLevels()).levels).toEqual(custom.levels);
   });
 
-  it('an imported file goes through the same gate against the file feed\'s last good chain, and can be accepted', async () => {
+  it("an imported file goes through the same gate against the file feed's last good chain, and can be accepted", async () => {
     const service = harness(idb);
     const first = await service.changes.importChain(spx, 'spx.csv');
     expect(first.status.lastError).toBeNull();
     const refused = await service.changes.importChain(cutInLastExpiry, 'spx-cut.csv');
     // The file's feed is the active one, with its last good levels and the reason the new file was refused.
     expect(refused.levels).toEqual(first.levels);
-    expect(refused.status).toMatchObject({ key: 'file:SPX', lastError: { kind: 'refused' }, refused: { code: 'cut-off', label: 'Imported file: spx-cut.csv', acceptable: true } });
+    expect(refused.status).toMatchObject({
+      key: 'file:SPX',
+      lastError: { kind: 'refused' },
+      refused: { code: 'cut-off', label: 'Imported file: spx-cut.csv', acceptable: true },
+    });
     const accepted = await service.changes.acceptRefusedChain({ ticker: 'SPX', provider: 'file' });
     expect(accepted.levels?.flip).toBeCloseTo(computeLevels(parseChainText(cutInLastExpiry), ENGINE).flip!, 9);
     expect(accepted.source?.label).toBe('Imported file: spx-cut.csv');
@@ -209,7 +241,7 @@ describe('the gate in the service', () => {
     inputs.push(
       ['SPX then SPY', spx + spy],
       ['NVDA', fixtureText(FIXTURES.nvda)],
-      ['SPX with SPY\'s price', spx.replace('Last: 4697.2402,', 'Last: 450.81,')],
+      ["SPX with SPY's price", spx.replace('Last: 4697.2402,', 'Last: 450.81,')],
       ['an HTML page', '<!DOCTYPE html><html><head><title>Bad Gateway</title></head></html>'],
       ['empty', ''],
       ['binary', Array.from({ length: 4096 }, () => String.fromCharCode(Math.floor(random() * 256))).join('')],
@@ -217,7 +249,9 @@ describe('the gate in the service', () => {
     for (const [name, body] of inputs) {
       const status = await serveNext(service, body);
       expect(status.failures, name).toBeGreaterThan(0);
-      expect(['refused', 'not-a-chain'], `${name}: ${status.lastError?.kind} ${status.lastError?.message}`).toContain(status.lastError?.kind);
+      expect(['refused', 'not-a-chain'], `${name}: ${status.lastError?.kind} ${status.lastError?.message}`).toContain(
+        status.lastError?.kind,
+      );
       expect((await service.questions.getLevels()).levels, name).toEqual(good.levels);
     }
     // Only refused chains are kept aside, and only the last of them.
@@ -229,7 +263,9 @@ describe('the gate in the service', () => {
     await goodSpx(service);
     const status = await serveNext(service, cutInLastExpiry);
     const usage = await service.feeds.usage();
-    expect(usage.feeds).toEqual([expect.objectContaining({ key: 'custom:SPX', bytes: status.chain!.bytes + status.refused!.stored!.bytes })]);
+    expect(usage.feeds).toEqual([
+      expect.objectContaining({ key: 'custom:SPX', bytes: status.chain!.bytes + status.refused!.stored!.bytes }),
+    ]);
     expect(usage.chainBytes).toBe(status.chain!.bytes + status.refused!.stored!.bytes);
     // Another ticker becomes the active one and SPX goes unviewed past the eviction age: both its chains go.
     await service.changes.update({ ticker: 'SPY' });

@@ -4,14 +4,35 @@ import { afterMarketTime, freshness } from '../../../lib/service/freshness';
 import type { FeedStatus, SourceInfo } from '../../../lib/protocol';
 
 const MINUTE = 60000;
-const status: FeedStatus = { key: 'cboe:SPX', provider: 'cboe', ticker: 'SPX', lastAttemptAt: 0, lastSuccessAt: 0, failures: 0, lastError: null, nextDueAt: null };
-const source = (fetchedAt: number, provider: SourceInfo['provider'] = 'cboe'): SourceInfo => ({ provider, label: '', underlying: 'SPX', asOf: fetchedAt - 15 * MINUTE, fetchedAt, delayed: true, sample: false, asOfInferred: false });
+const status: FeedStatus = {
+  key: 'cboe:SPX',
+  provider: 'cboe',
+  ticker: 'SPX',
+  lastAttemptAt: 0,
+  lastSuccessAt: 0,
+  failures: 0,
+  lastError: null,
+  nextDueAt: null,
+};
+const source = (fetchedAt: number, provider: SourceInfo['provider'] = 'cboe'): SourceInfo => ({
+  provider,
+  label: '',
+  underlying: 'SPX',
+  asOf: fetchedAt - 15 * MINUTE,
+  fetchedAt,
+  delayed: true,
+  sample: false,
+  asOfInferred: false,
+});
 
 describe('freshness', () => {
   it('counts market time: a fetch at 10:00 is stale at 10:15 with 5-minute refreshes', () => {
     const fetched = Date.parse('2024-01-08T15:00:00Z'); // Mon 10:00 EST
     expect(afterMarketTime(fetched, 15 * MINUTE)).toBe(Date.parse('2024-01-08T15:15:00Z'));
-    expect(freshness(source(fetched), status, true, 5, fetched + 14 * MINUTE)).toMatchObject({ stale: false, staleAfter: Date.parse('2024-01-08T15:15:00Z') });
+    expect(freshness(source(fetched), status, true, 5, fetched + 14 * MINUTE)).toMatchObject({
+      stale: false,
+      staleAfter: Date.parse('2024-01-08T15:15:00Z'),
+    });
     expect(freshness(source(fetched), status, true, 5, fetched + 16 * MINUTE).stale).toBe(true);
   });
 
@@ -31,6 +52,10 @@ describe('freshness', () => {
   it('says a file is old once a later session has opened than the one it belongs to', () => {
     // The sample: saved Sun 2024-01-07, the Friday 2024-01-05 session's data: old from Mon 09:30 EST.
     const sample = { ...source(Date.parse('2024-01-07T15:52:00Z'), 'sample'), asOf: Date.parse('2024-01-07T15:52:00Z') };
-    expect(freshness(sample, status, false, 5, Date.parse('2024-01-08T12:00:00Z'))).toEqual({ stale: false, staleAfter: null, oldAfter: Date.parse('2024-01-08T14:30:00Z') });
+    expect(freshness(sample, status, false, 5, Date.parse('2024-01-08T12:00:00Z'))).toEqual({
+      stale: false,
+      staleAfter: null,
+      oldAfter: Date.parse('2024-01-08T14:30:00Z'),
+    });
   });
 });

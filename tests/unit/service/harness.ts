@@ -28,7 +28,12 @@ export interface Harness extends Service {
   deps: ServiceDeps;
 }
 
-export function harness(idb: IDBFactory = new IDBFactory(), clock = { now: Date.parse('2024-01-08T15:00:00Z') }, host = scriptedFetch(), extra: Partial<ServiceDeps> = {}): Harness {
+export function harness(
+  idb: IDBFactory = new IDBFactory(),
+  clock = { now: Date.parse('2024-01-08T15:00:00Z') },
+  host = scriptedFetch(),
+  extra: Partial<ServiceDeps> = {},
+): Harness {
   const alarms: number[] = [];
   const pushes: Harness['pushes'] = [];
   const sites: string[][] = [];

@@ -66,7 +66,13 @@ describe('history, previous levels and alerts in the background', () => {
     await service.changes.importChain(fixtureText(FIXTURES.spx), 'spx-2024-01-07.csv');
     push = await service.subscriptions.subscribe(4, { follow: true });
     const expected = computeLevels(parseChainText(previousText), SPX_RATES);
-    expect(push.charts[0].previous).toEqual({ session: '2023-12-29', asOf: '2023-12-31T15:52:00.000Z', flip: expected.flip, callWall: expected.callWall, putWall: expected.putWall });
+    expect(push.charts[0].previous).toEqual({
+      session: '2023-12-29',
+      asOf: '2023-12-31T15:52:00.000Z',
+      flip: expected.flip,
+      callWall: expected.callWall,
+      putWall: expected.putWall,
+    });
     expect(push.charts[0].previous!.putWall).toBe(4600); // not today's 4700: the other session's
     await service.changes.update({ expiryFilter: '0dte' });
     push = await service.subscriptions.subscribe(5, { follow: true });
@@ -96,7 +102,12 @@ describe('history, previous levels and alerts in the background', () => {
     const { log, lastCheck, on } = await service.alerts.reply('SPX');
     const crossings = log.filter((alert) => alert.trigger === 'flip-cross');
     expect(crossings).toHaveLength(1);
-    expect(crossings[0]).toMatchObject({ ticker: 'SPX', price: 4750, notified: true, source: { kind: 'provider', label: 'Custom URL', asOf: Date.parse('2024-01-07T15:57:00Z') } });
+    expect(crossings[0]).toMatchObject({
+      ticker: 'SPX',
+      price: 4750,
+      notified: true,
+      source: { kind: 'provider', label: 'Custom URL', asOf: Date.parse('2024-01-07T15:57:00Z') },
+    });
     expect(crossings[0].message).toContain('is now above the gamma flip 4,724.7 (it was below). The regime is now positive gamma');
     // The same move took the put wall from 4700 to 4800: a level move of its own, said once too.
     expect(log.map((alert) => alert.trigger).sort()).toEqual(['flip-cross', 'move:put-wall']);
@@ -108,13 +119,20 @@ describe('history, previous levels and alerts in the background', () => {
   it('the schedule refreshes the tickers with alerts on, though no chart and no popup shows them', async () => {
     const service = harness(idb);
     await useCustomUrl(service);
-    service.host.answer('http://127.0.0.1:9/chains/', (url) => ({ body: fixtureText(url.endsWith('/SPY.csv') ? FIXTURES.spy : FIXTURES.spx) }));
+    service.host.answer('http://127.0.0.1:9/chains/', (url) => ({
+      body: fixtureText(url.endsWith('/SPY.csv') ? FIXTURES.spy : FIXTURES.spx),
+    }));
     await service.feeds.onAlarm();
     expect(service.host.calls.map((call) => call.url)).toEqual([SPX_URL]);
     await service.changes.update({ alerts: { ...DEFAULT_ALERTS, tickers: ['SPY'] } });
     service.clock.now += 10 * MINUTE;
     await service.feeds.onAlarm();
-    expect(service.host.calls.map((call) => call.url).slice(1).sort()).toEqual([SPX_URL, SPX_URL.replace('SPX', 'SPY')]);
+    expect(
+      service.host.calls
+        .map((call) => call.url)
+        .slice(1)
+        .sort(),
+    ).toEqual([SPX_URL, SPX_URL.replace('SPX', 'SPY')]);
   });
 
   it('fires nothing for a ticker with alerts off, for imported files and for the sample', async () => {

@@ -46,7 +46,7 @@ describe('a page full of forged symbols', () => {
 });
 
 describe('refresh from a page', () => {
-  it('respects the minimum interval and the backoff; the extension\'s own pages are not held back', async () => {
+  it("respects the minimum interval and the backoff; the extension's own pages are not held back", async () => {
     const service = harness();
     await useCustomUrl(service);
     service.host.answer(SPX_URL, { body: fixtureText(FIXTURES.spx) });

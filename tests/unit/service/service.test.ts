@@ -33,7 +33,9 @@ describe('the background service', () => {
     expect(reply.status).toMatchObject({ failures: 0, lastError: null, key: 'custom:SPX' });
     // The tab was subscribed after the fetch: a refresh now reaches it, with the chart's levels.
     await service.feeds.refresh(undefined, 'extension');
-    expect(pushes.map(({ tabId, push }) => [tabId, push.charts.map((chart) => [chart.symbol, chart.ticker, chart.levels?.levels?.flip])])).toEqual([[7, [['SP:SPX', 'SPX', reply.levels?.flip]]]]);
+    expect(
+      pushes.map(({ tabId, push }) => [tabId, push.charts.map((chart) => [chart.symbol, chart.ticker, chart.levels?.levels?.flip])]),
+    ).toEqual([[7, [['SP:SPX', 'SPX', reply.levels?.flip]]]]);
     // Cached: a question makes no request.
     await service.questions.getLevels();
     expect(host.calls).toHaveLength(2);
@@ -61,7 +63,11 @@ describe('the background service', () => {
       expect(reply.source?.fetchedAt).toBe(good.source?.fetchedAt);
       expect(reply.stale).toBe(true);
       // Open charts hear of it: the last good levels, marked stale.
-      expect(pushes.at(-1)?.push.charts[0]).toMatchObject({ symbol: null, ticker: 'SPX', levels: { stale: true, levels: { flip: good.levels?.flip }, status: { lastError: { kind } } } });
+      expect(pushes.at(-1)?.push.charts[0]).toMatchObject({
+        symbol: null,
+        ticker: 'SPX',
+        levels: { stale: true, levels: { flip: good.levels?.flip }, status: { lastError: { kind } } },
+      });
     }
   });
 
@@ -78,7 +84,10 @@ describe('the background service', () => {
     host.answer(SPX_URL, { body: noSpot });
     const status = await service.feeds.refresh(undefined, 'extension');
     // The gate sees it first: two contracts where the last good chain had thousands.
-    expect(status.lastError).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^looks cut off: 2 contracts against [\d,]+ in the last good chain/) });
+    expect(status.lastError).toMatchObject({
+      kind: 'refused',
+      message: expect.stringMatching(/^looks cut off: 2 contracts against [\d,]+ in the last good chain/),
+    });
     expect((await service.questions.getLevels()).levels?.flip).toBe(good.levels?.flip);
     // On a feed with no last good chain, the missing price itself is the reason.
     await service.changes.update({ ticker: 'NDX' });
@@ -123,7 +132,11 @@ describe('the background service', () => {
     const { host } = service;
     await useCustomUrl(service);
     host.answer(SPX_URL, { body: fixtureText(FIXTURES.spx) });
-    const [a, b, c] = await Promise.all([service.feeds.refresh(undefined, 'extension'), service.feeds.refresh('spx', 'extension'), service.feeds.refresh(undefined, 'extension')]);
+    const [a, b, c] = await Promise.all([
+      service.feeds.refresh(undefined, 'extension'),
+      service.feeds.refresh('spx', 'extension'),
+      service.feeds.refresh(undefined, 'extension'),
+    ]);
     expect(host.calls).toHaveLength(1);
     expect(a).toEqual(b);
     expect(b).toEqual(c);
@@ -179,7 +192,9 @@ describe('the background service', () => {
     host.answer(SPX_URL, { body: fixtureText(FIXTURES.spx) }); // data of Friday's session (as of Sunday)
     await service.questions.getLevels();
     // Next session's data: the SPY-free way to get a later as-of is the same file with a later Date line.
-    const monday = fixtureText(FIXTURES.spx).replace('"Date: January 7, 2024 at 10:52 AM EST"', '"Date: January 8, 2024 at 11:00 AM EST"').replace('Last: 4697.2402', 'Last: 4725.5');
+    const monday = fixtureText(FIXTURES.spx)
+      .replace('"Date: January 7, 2024 at 10:52 AM EST"', '"Date: January 8, 2024 at 11:00 AM EST"')
+      .replace('Last: 4697.2402', 'Last: 4725.5');
     clock.now = Date.parse('2024-01-08T16:10:00Z');
     host.answer(SPX_URL, { body: monday });
     await service.feeds.refresh(undefined, 'extension');
@@ -196,7 +211,9 @@ describe('the background service', () => {
     const reply = await service.changes.importChain(fixtureText(FIXTURES.nvda), 'nvda.csv');
     expect(reply.ticker).toBe('NVDA');
     expect(reply.source).toMatchObject({ provider: 'file', label: 'Imported file: nvda.csv' });
-    await expect(service.changes.importChain('<html><title>nope</title></html>', 'bad.csv')).rejects.toThrow(/^bad\.csv: the input is an HTML page/);
+    await expect(service.changes.importChain('<html><title>nope</title></html>', 'bad.csv')).rejects.toThrow(
+      /^bad\.csv: the input is an HTML page/,
+    );
     const settings = await service.questions.publicSettings();
     expect(settings).toMatchObject({ provider: 'file', ticker: 'NVDA' });
     expect((await service.questions.getLevels()).levels?.underlying).toBe('NVDA');
@@ -227,7 +244,13 @@ describe('the background service', () => {
     const service = harness(idb);
     await service.changes.setKeys({ tradier: 'TRADIER-SECRET-123', polygon: 'POLYGON-SECRET-456' });
     await service.changes.update({ provider: 'tradier' });
-    const replies = [await service.questions.publicSettings(), await service.questions.getLevels(), await service.questions.getStatuses(), await service.questions.getHeatmap(), await service.questions.getHistory()];
+    const replies = [
+      await service.questions.publicSettings(),
+      await service.questions.getLevels(),
+      await service.questions.getStatuses(),
+      await service.questions.getHeatmap(),
+      await service.questions.getHistory(),
+    ];
     const text = JSON.stringify(replies);
     expect(text).not.toContain('SECRET');
     expect(replies[0]).toMatchObject({ keys: { tradier: true, polygon: true } });
@@ -242,7 +265,11 @@ describe('settings changes', () => {
     await service.changes.update({ enabledSites: ['https://charts.example.com/*'] });
     await service.changes.setSiteEnabled({ pattern: 'https://other.example.org/*', enabled: true });
     await service.changes.setSiteEnabled({ pattern: 'https://charts.example.com/*', enabled: false });
-    expect(service.sites).toEqual([['https://charts.example.com/*'], ['https://charts.example.com/*', 'https://other.example.org/*'], ['https://other.example.org/*']]);
+    expect(service.sites).toEqual([
+      ['https://charts.example.com/*'],
+      ['https://charts.example.com/*', 'https://other.example.org/*'],
+      ['https://other.example.org/*'],
+    ]);
     // A change that leaves the sites alone registers nothing.
     await service.changes.update({ refreshMinutes: 10 });
     expect(service.sites).toHaveLength(3);
@@ -252,8 +279,13 @@ describe('settings changes', () => {
     const service = harness();
     await service.changes.update({ provider: 'sample', ticker: 'SPX' });
     await service.subscriptions.subscribe(3, { symbols: ['CME_MINI:ES1!'] });
-    const rules = (await service.questions.publicSettings()).symbolRules.map((rule) => (rule.chart === 'ES1!' ? { ...rule, basis: 30 } : rule));
-    await service.changes.update({ lines: { flip: true, callWall: true, putWall: false, absGamma: false, nodes: 0, flipBand: true, previous: true }, symbolRules: rules });
+    const rules = (await service.questions.publicSettings()).symbolRules.map((rule) =>
+      rule.chart === 'ES1!' ? { ...rule, basis: 30 } : rule,
+    );
+    await service.changes.update({
+      lines: { flip: true, callWall: true, putWall: false, absGamma: false, nodes: 0, flipBand: true, previous: true },
+      symbolRules: rules,
+    });
     await expect.poll(() => service.pushes.at(-1)?.push.charts[0]?.basis).toBe(30);
     const { push } = service.pushes.at(-1)!;
     expect(push.overlay.lines.putWall).toBe(false);
@@ -261,7 +293,7 @@ describe('settings changes', () => {
     expect(push.charts[0].levels?.levels?.callWall).toBe(4800);
   });
 
-  it('maps a futures chart with the basis the chain\'s own forwards imply, unless the user set one', async () => {
+  it("maps a futures chart with the basis the chain's own forwards imply, unless the user set one", async () => {
     const service = harness();
     await service.changes.update({ provider: 'sample', ticker: 'SPX' });
     const push = await service.subscriptions.subscribe(4, { symbols: ['CME_MINI:ESH2024', 'CME_MINI:ES1!'] });
@@ -271,7 +303,9 @@ describe('settings changes', () => {
     expect(continuous.basis).toBe(dated.basis);
     expect(dated.basis).toBeGreaterThan(20);
     expect(dated.basis).toBeLessThan(60);
-    const rules = (await service.questions.publicSettings()).symbolRules.map((rule) => (rule.chart === 'ES1!' ? { ...rule, basis: 12.5 } : rule));
+    const rules = (await service.questions.publicSettings()).symbolRules.map((rule) =>
+      rule.chart === 'ES1!' ? { ...rule, basis: 12.5 } : rule,
+    );
     await service.changes.update({ symbolRules: rules });
     const again = await service.subscriptions.subscribe(4, { symbols: ['CME_MINI:ESH2024'] });
     expect(again.charts[0]).toMatchObject({ basis: 12.5, basisNote: 'basis +12.5 from your symbol rule for ES1!' });

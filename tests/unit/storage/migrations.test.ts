@@ -98,10 +98,33 @@ const SUMMARY_V1 = {
 // Frozen: a cache entry of 0.1 (version 1), trimmed of its long tables. Never edit.
 const CACHE_V1 = {
   settingsKey: '[{"kind":"classic"},{"rate":0.04,"dividend":0.013},0.005]',
-  levels: { ...SUMMARY_V1, atmIv: undefined, topNodes: [{ strike: 4900, net: 2.83e9 }], contractsSkipped: { expired: 446, noOpenInterest: 5226, noGamma: 226, adjusted: 0, filteredOut: 0 }, warnings: [], byStrike: [] },
-  heatmap: { spot: 4697.2402, strikes: [4700], columns: [{ expiry: '2024-01-08', tag: '0DTE' }], cells: [[{ call: 1, put: -1, net: 0, callOpenInterest: 1, putOpenInterest: 1 }]], maxAbsNet: 0, spotRow: 0 },
+  levels: {
+    ...SUMMARY_V1,
+    atmIv: undefined,
+    topNodes: [{ strike: 4900, net: 2.83e9 }],
+    contractsSkipped: { expired: 446, noOpenInterest: 5226, noGamma: 226, adjusted: 0, filteredOut: 0 },
+    warnings: [],
+    byStrike: [],
+  },
+  heatmap: {
+    spot: 4697.2402,
+    strikes: [4700],
+    columns: [{ expiry: '2024-01-08', tag: '0DTE' }],
+    cells: [[{ call: 1, put: -1, net: 0, callOpenInterest: 1, putOpenInterest: 1 }]],
+    maxAbsNet: 0,
+    spotRow: 0,
+  },
   profile: [{ spot: 3757.79, gex: -1.2e9 }],
-  source: { provider: 'custom', label: 'Custom URL', underlying: 'SPX', asOf: 1704642720000, fetchedAt: 1704726000000, delayed: true, sample: false, asOfInferred: false },
+  source: {
+    provider: 'custom',
+    label: 'Custom URL',
+    underlying: 'SPX',
+    asOf: 1704642720000,
+    fetchedAt: 1704726000000,
+    delayed: true,
+    sample: false,
+    asOfInferred: false,
+  },
   atmIv: 0.1198,
   computedAt: 1704726000500,
 };
@@ -118,7 +141,14 @@ describe('item migrations against frozen values', () => {
     const store = memoryStore();
     await store.set('settings', envelope(1, SETTINGS_V1));
     const settings = storedItem(store, new KeyedQueue(), 'settings', settingsSpec);
-    expect(await settings.get()).toEqual({ ...SETTINGS_V1, symbolRules: DEFAULT_SYMBOL_RULES, lines: DEFAULT_LINES, enabledSites: [], lineColours: DEFAULT_LINE_COLOURS, alerts: DEFAULT_ALERTS });
+    expect(await settings.get()).toEqual({
+      ...SETTINGS_V1,
+      symbolRules: DEFAULT_SYMBOL_RULES,
+      lines: DEFAULT_LINES,
+      enabledSites: [],
+      lineColours: DEFAULT_LINE_COLOURS,
+      alerts: DEFAULT_ALERTS,
+    });
     // Written back at the new version: migrated once.
     expect((store.entries.get('settings') as { version: number }).version).toBe(4);
   });
@@ -134,7 +164,15 @@ describe('item migrations against frozen values', () => {
       { chart: 'CME_MINI:MES1!', underlying: 'SPX', basis: null },
       { chart: 'TVC:SPX500', underlying: 'SPX', basis: 0 },
     ]);
-    expect(settings.lines).toEqual({ flip: true, callWall: false, putWall: true, absGamma: true, nodes: 2, flipBand: true, previous: true });
+    expect(settings.lines).toEqual({
+      flip: true,
+      callWall: false,
+      putWall: true,
+      absGamma: true,
+      nodes: 2,
+      flipBand: true,
+      previous: true,
+    });
     expect(settings.lineColours).toEqual(SETTINGS_V2.lineColours);
   });
 
@@ -162,7 +200,12 @@ describe('item migrations against frozen values', () => {
     const store = memoryStore();
     await store.set('cache:custom:SPX', envelope(1, CACHE_V1));
     const cache = await storedItem(store, new KeyedQueue(), 'cache:custom:SPX', cacheSpec).get();
-    expect(cache?.assumptions).toEqual({ rate: 0.04, dividendYield: 0.013, signModel: 'classic: dealers long calls, short puts', expiryFilter: 'all expiries' });
+    expect(cache?.assumptions).toEqual({
+      rate: 0.04,
+      dividendYield: 0.013,
+      signModel: 'classic: dealers long calls, short puts',
+      expiryFilter: 'all expiries',
+    });
     // The default settings for SPX are what 0.1 computed under: the cache stays valid, nothing is recomputed.
     expect(cache?.settingsKey).toBe(settingsKey(DEFAULT_SETTINGS, 'SPX'));
     expect(cache?.levels.flip).toBe(CACHE_V1.levels.flip);
@@ -173,8 +216,22 @@ describe('item migrations against frozen values', () => {
     await store.set('history:SPX', envelope(1, HISTORY_V1));
     const history = await storedItem(store, new KeyedQueue(), 'history:SPX', historySpec).get();
     expect(history[0].path).toEqual([
-      { at: Date.parse('2024-01-05T15:00:00.000Z'), spot: 4680.5, flip: SUMMARY_V1.flip, callWall: 4800, putWall: 4700, totalGex: SUMMARY_V1.totalGex },
-      { at: Date.parse('2024-01-07T15:52:00.000Z'), spot: 4697.2402, flip: SUMMARY_V1.flip, callWall: 4800, putWall: 4700, totalGex: SUMMARY_V1.totalGex },
+      {
+        at: Date.parse('2024-01-05T15:00:00.000Z'),
+        spot: 4680.5,
+        flip: SUMMARY_V1.flip,
+        callWall: 4800,
+        putWall: 4700,
+        totalGex: SUMMARY_V1.totalGex,
+      },
+      {
+        at: Date.parse('2024-01-07T15:52:00.000Z'),
+        spot: 4697.2402,
+        flip: SUMMARY_V1.flip,
+        callWall: 4800,
+        putWall: 4700,
+        totalGex: SUMMARY_V1.totalGex,
+      },
     ]);
   });
 
@@ -188,14 +245,25 @@ describe('item migrations against frozen values', () => {
 describe("the move out of storage.local (0.1) into the extension's database", () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('moves settings, keys, statuses, cached levels, history and the overlay\'s per-site state', async () => {
+  it("moves settings, keys, statuses, cached levels, history and the overlay's per-site state", async () => {
     // Frozen: storage.local as 0.1 left it (WXT items keep their version under "key$"). Never edit.
     await fakeBrowser.storage.local.set({
       settings: SETTINGS_V1,
       settings$: { v: 1 },
       keys: { tradier: 'TRADIER-SECRET' },
       keys$: { v: 1 },
-      statuses: { 'custom:SPX': { key: 'custom:SPX', provider: 'custom', ticker: 'SPX', lastAttemptAt: 1, lastSuccessAt: 1, failures: 0, lastError: null, nextDueAt: 2 } },
+      statuses: {
+        'custom:SPX': {
+          key: 'custom:SPX',
+          provider: 'custom',
+          ticker: 'SPX',
+          lastAttemptAt: 1,
+          lastSuccessAt: 1,
+          failures: 0,
+          lastError: null,
+          nextDueAt: 2,
+        },
+      },
       'cache:custom:SPX': CACHE_V1,
       'history:SPX': HISTORY_V1,
       overlaySites: { 'http://127.0.0.1': { panel: { x: 10, y: 20, collapsed: true } } },

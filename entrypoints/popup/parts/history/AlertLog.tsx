@@ -5,7 +5,12 @@ import { formatNewYork } from '../../../../lib/format/time';
 const SHOWN = 20;
 
 export function AlertLog({ log, onClear }: { log: FiredAlert[]; onClear: () => void }) {
-  if (log.length === 0) return <p class="muted" data-testid="alert-log-empty">No alerts fired yet.</p>;
+  if (log.length === 0)
+    return (
+      <p class="muted" data-testid="alert-log-empty">
+        No alerts fired yet.
+      </p>
+    );
   return (
     <>
       <ul class="alert-log" data-testid="alert-log">

@@ -7,7 +7,13 @@ import { AlertRules } from './AlertRules';
 import { AlertLog } from './AlertLog';
 import type { HistoryActions } from './useHistory';
 
-export function AlertsPanel(props: { ticker: string; settings: PublicSettings; alerts: AlertsReply | null; notifications: boolean | null; actions: HistoryActions }) {
+export function AlertsPanel(props: {
+  ticker: string;
+  settings: PublicSettings;
+  alerts: AlertsReply | null;
+  notifications: boolean | null;
+  actions: HistoryActions;
+}) {
   const { ticker, settings, alerts, notifications, actions } = props;
   // The box shows the user's click at once; the settings catch up when the background has answered.
   const [pending, setPending] = useState<boolean | null>(null);
@@ -16,8 +22,8 @@ export function AlertsPanel(props: { ticker: string; settings: PublicSettings; a
   return (
     <div data-testid="alerts-panel">
       <p class="muted">
-        At each refresh gexmap checks the provider’s price against the levels of {ticker} (all expiries). Each alert says where its price came from and how old it was:
-        delayed quotes are delayed.
+        At each refresh gexmap checks the provider’s price against the levels of {ticker} (all expiries). Each alert says where its price
+        came from and how old it was: delayed quotes are delayed.
       </p>
       <label>
         <input

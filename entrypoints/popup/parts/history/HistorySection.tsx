@@ -30,7 +30,13 @@ function download(name: string, text: string): void {
 }
 
 /** `shown`: its tab is open; nothing loads before it first is, and what loaded stays. */
-export function HistorySection(props: { ticker: string | null; dataVersion: unknown; settings: PublicSettings | null; onSettings: (settings: PublicSettings) => void; shown: boolean }) {
+export function HistorySection(props: {
+  ticker: string | null;
+  dataVersion: unknown;
+  settings: PublicSettings | null;
+  onSettings: (settings: PublicSettings) => void;
+  shown: boolean;
+}) {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (props.shown) setOpen(true);
@@ -46,7 +52,15 @@ export function HistorySection(props: { ticker: string | null; dataVersion: unkn
       <h2 id="history-heading">History and alerts{ticker ? ` · ${ticker}` : ''}</h2>
       <div role="tablist" aria-label="History and alerts" class="tabs">
         {TABS.map(([id, label]) => (
-          <button key={id} type="button" role="tab" id={`history-tab-${id}`} aria-selected={tab === id} aria-controls={`history-panel-${id}`} onClick={() => setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`history-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`history-panel-${id}`}
+            onClick={() => setTab(id)}
+          >
             {label}
           </button>
         ))}
@@ -65,17 +79,23 @@ export function HistorySection(props: { ticker: string | null; dataVersion: unkn
         <div role="tabpanel" id="history-panel-sessions" aria-labelledby="history-tab-sessions">
           {rows.length === 0 ? (
             <p class="muted" data-testid="history-empty">
-              No stored sessions for {ticker ?? 'this ticker'} yet. Each refresh keeps its session’s levels; importing saved CBOE files of earlier dates fills in their sessions.
+              No stored sessions for {ticker ?? 'this ticker'} yet. Each refresh keeps its session’s levels; importing saved CBOE files of
+              earlier dates fills in their sessions.
             </p>
           ) : (
             <>
               <p class="muted">
-                {rows.length} session{rows.length === 1 ? '' : 's'}: each one’s last levels (all expiries) and the change since the session stored before it.
+                {rows.length} session{rows.length === 1 ? '' : 's'}: each one’s last levels (all expiries) and the change since the session
+                stored before it.
               </p>
               <SessionsChart rows={rows} />
               <SessionsTable rows={rows} />
               <p class="row">
-                <button type="button" data-testid="export-history" onClick={() => ticker && download(sessionHistoryFileName(ticker, rows), sessionHistoryCsv(ticker, rows))}>
+                <button
+                  type="button"
+                  data-testid="export-history"
+                  onClick={() => ticker && download(sessionHistoryFileName(ticker, rows), sessionHistoryCsv(ticker, rows))}
+                >
                   Export CSV
                 </button>
               </p>
@@ -88,7 +108,9 @@ export function HistorySection(props: { ticker: string | null; dataVersion: unkn
           {today && today.path.length > 0 ? (
             <>
               <p class="muted" data-testid="today-caption">
-                {formatSessionDate(today.session, { year: true })}: spot at each of {today.path.length} refresh{today.path.length === 1 ? '' : 'es'} against the flip and the walls as they stood then (New York time, {newYorkZone(today.path[0].at)}).
+                {formatSessionDate(today.session, { year: true })}: spot at each of {today.path.length} refresh
+                {today.path.length === 1 ? '' : 'es'} against the flip and the walls as they stood then (New York time,{' '}
+                {newYorkZone(today.path[0].at)}).
               </p>
               <TodayChart path={today.path} />
             </>
@@ -99,7 +121,13 @@ export function HistorySection(props: { ticker: string | null; dataVersion: unkn
       )}
       {tab === 'alerts' && ticker && props.settings && (
         <div role="tabpanel" id="history-panel-alerts" aria-labelledby="history-tab-alerts">
-          <AlertsPanel ticker={ticker} settings={props.settings} alerts={data.alerts?.ticker === ticker ? data.alerts : null} notifications={data.notifications} actions={actions} />
+          <AlertsPanel
+            ticker={ticker}
+            settings={props.settings}
+            alerts={data.alerts?.ticker === ticker ? data.alerts : null}
+            notifications={data.notifications}
+            actions={actions}
+          />
         </div>
       )}
     </section>

@@ -14,8 +14,17 @@ export function SessionsChart({ rows, width = 350, height = 170 }: { rows: Sessi
   useEffect(() => {
     const element = target.current;
     if (!element || rows.length === 0) return;
-    const data: uPlot.AlignedData = [rows.map((_row, index) => index), rows.map((row) => row.spot), rows.map((row) => row.flip), rows.map((row) => row.callWall), rows.map((row) => row.putWall)];
-    const dateOf = (index: number | null | undefined) => (index === null || index === undefined || !rows[Math.round(index)] ? '' : formatSessionDate(rows[Math.round(index)].session).replace(/^\w+ /, ''));
+    const data: uPlot.AlignedData = [
+      rows.map((_row, index) => index),
+      rows.map((row) => row.spot),
+      rows.map((row) => row.flip),
+      rows.map((row) => row.callWall),
+      rows.map((row) => row.putWall),
+    ];
+    const dateOf = (index: number | null | undefined) =>
+      index === null || index === undefined || !rows[Math.round(index)]
+        ? ''
+        : formatSessionDate(rows[Math.round(index)].session).replace(/^\w+ /, '');
     const chart = new uPlot(
       {
         width,
@@ -24,10 +33,21 @@ export function SessionsChart({ rows, width = 350, height = 170 }: { rows: Sessi
         scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] }, y: { auto: true } },
         axes: [
           // Whole sessions only: a tick between two sessions would name neither.
-          { ...AXIS_STYLE, values: (_u, splits) => splits.map((split) => (Number.isInteger(split) ? dateOf(split) : '')), incrs: [1, 2, 5, 10, 20] },
-          { ...AXIS_STYLE, size: 52, values: (_u, splits) => splits.map((split) => split.toLocaleString('en-US', { maximumFractionDigits: 2 })) },
+          {
+            ...AXIS_STYLE,
+            values: (_u, splits) => splits.map((split) => (Number.isInteger(split) ? dateOf(split) : '')),
+            incrs: [1, 2, 5, 10, 20],
+          },
+          {
+            ...AXIS_STYLE,
+            size: 52,
+            values: (_u, splits) => splits.map((split) => split.toLocaleString('en-US', { maximumFractionDigits: 2 })),
+          },
         ],
-        series: [{ label: 'Session', value: (_u, index) => dateOf(index) }, ...LEVEL_SERIES.map((series) => ({ ...series, points: { show: rows.length <= 20, size: 4 } }))],
+        series: [
+          { label: 'Session', value: (_u, index) => dateOf(index) },
+          ...LEVEL_SERIES.map((series) => ({ ...series, points: { show: rows.length <= 20, size: 4 } })),
+        ],
       },
       data,
       element,

@@ -25,15 +25,32 @@ export function SessionsTable({ rows }: { rows: SessionRow[] }) {
         <thead>
           <tr>
             <th scope="col">Session</th>
-            <th scope="col" title="The underlying's last price of the session">Spot</th>
-            <th scope="col" title="Where total dealer gamma changes sign">Flip</th>
-            <th scope="col" title="The strike with the most call gamma">Call wall</th>
-            <th scope="col" title="The strike with the most put gamma">Put wall</th>
+            <th scope="col" title="The underlying's last price of the session">
+              Spot
+            </th>
+            <th scope="col" title="Where total dealer gamma changes sign">
+              Flip
+            </th>
+            <th scope="col" title="The strike with the most call gamma">
+              Call wall
+            </th>
+            <th scope="col" title="The strike with the most put gamma">
+              Put wall
+            </th>
           </tr>
         </thead>
         <tbody>
           {newestFirst.map((row) => (
-            <tr key={row.session} data-session={row.session} data-regime={row.regime} title={row.previousSession ? `Changes since ${formatSessionDate(row.previousSession, { year: true })}` : 'The oldest stored session'}>
+            <tr
+              key={row.session}
+              data-session={row.session}
+              data-regime={row.regime}
+              title={
+                row.previousSession
+                  ? `Changes since ${formatSessionDate(row.previousSession, { year: true })}`
+                  : 'The oldest stored session'
+              }
+            >
               <th scope="row">{formatSessionDate(row.session)}</th>
               <Cell value={row.spot} change={row.change.spot} digits={2} testId="row-spot" />
               <Cell value={row.flip} change={row.change.flip} digits={1} testId="row-flip" />

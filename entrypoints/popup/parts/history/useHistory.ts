@@ -29,14 +29,24 @@ export interface HistoryActions {
 }
 
 /** `dataVersion` changes when the popup shows new data for the ticker (a refresh): the section reloads. */
-export function useHistory(ticker: string | null, open: boolean, dataVersion: unknown, settings: PublicSettings | null, onSettings: (settings: PublicSettings) => void): [HistoryData, HistoryActions] {
+export function useHistory(
+  ticker: string | null,
+  open: boolean,
+  dataVersion: unknown,
+  settings: PublicSettings | null,
+  onSettings: (settings: PublicSettings) => void,
+): [HistoryData, HistoryActions] {
   const [data, setData] = useState<HistoryData>({ history: null, alerts: null, notifications: null, error: null, notice: null });
   const patch = (change: Partial<HistoryData>) => setData((current) => ({ ...current, ...change }));
 
   async function load(): Promise<void> {
     if (!ticker) return;
     try {
-      const [history, alerts, notifications] = await Promise.all([sendMessage('getSessionHistory', { ticker }), sendMessage('getAlerts', { ticker }), notificationsAllowed()]);
+      const [history, alerts, notifications] = await Promise.all([
+        sendMessage('getSessionHistory', { ticker }),
+        sendMessage('getAlerts', { ticker }),
+        notificationsAllowed(),
+      ]);
       patch({ history, alerts, notifications, error: null });
     } catch (reason) {
       patch({ error: (reason as Error).message });
@@ -68,7 +78,9 @@ export function useHistory(ticker: string | null, open: boolean, dataVersion: un
       patch({ notifications });
       await saveAlerts(
         { ...settings.alerts, tickers },
-        on && !granted && !notifications ? `Alerts for ${ticker} are on. Notifications are not allowed, so they appear only in the log below.` : null,
+        on && !granted && !notifications
+          ? `Alerts for ${ticker} are on. Notifications are not allowed, so they appear only in the log below.`
+          : null,
       );
     },
     async allowNotifications() {
