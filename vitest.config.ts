@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // A few tests read every real chain fixture; on a busy 2-core CI machine they take several seconds.
+    testTimeout: 30000,
   },
 });

@@ -1,15 +1,15 @@
 /**
  * The strike-by-expiry heatmap: rows are strikes around spot (high at the top, like a price axis),
  * columns the expiries a trader watches. Colour shows net GEX on a diverging scale (red short gamma,
- * teal long gamma) or |GEX| concentration on a sequential one, both from lib/chart/diverging-scale.ts
+ * teal long gamma) or |GEX| concentration on a sequential one, both from lib/colour/diverging-scale.ts
  * and saturating at a robust maximum (lib/gex/heatmap-scale.ts); a legend under the table says what
  * the colours and marks mean. The spot row, flip and walls are marked; each cell's tooltip gives call,
  * put and net GEX and open interest. Shared by the chart overlay's panel and the popup.
  */
 import type { HeatmapGrid } from '../lib/gex/heatmap';
 import { formatDollars, formatCount } from '../lib/format/numbers';
-import { levelKind, SPOT_COLOUR, type LevelKind } from '../lib/chart/level-kinds';
-import { divergingColour, scalePosition, sequentialColour, type Theme } from '../lib/chart/diverging-scale';
+import { levelKind, SPOT_COLOUR, type LevelKind } from '../lib/chart/levels';
+import { divergingColour, scalePosition, sequentialColour, type Theme } from '../lib/colour';
 import { cellValue, heatmapScale, type HeatmapMeasure, type HeatmapScale } from '../lib/gex/heatmap-scale';
 import { HeatmapLegend, themedBackground } from './HeatmapLegend';
 

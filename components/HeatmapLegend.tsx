@@ -2,8 +2,8 @@
  * The heatmap's key: the colour ramp with the values at its ends and middle, what the colours mean
  * (the sign is the dealer sign model's, an assumption), how far the scale reaches, and the marks.
  */
-import { rampStops } from '../lib/chart/diverging-scale';
-import { levelKind } from '../lib/chart/level-kinds';
+import { rampStops } from '../lib/colour';
+import { levelKind } from '../lib/chart/levels';
 import { signedDollars } from '../lib/format/signed-dollars';
 import { formatDollars } from '../lib/format/numbers';
 import { SCALE_PERCENTILE, type HeatmapScale } from '../lib/gex/heatmap-scale';

@@ -7,9 +7,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ProfileReply } from '../lib/protocol';
-import type { Theme } from '../lib/chart/diverging-scale';
-import { chartInk, type ChartInk } from '../lib/chart/chart-ink';
-import { staggerRows } from '../lib/chart/label-stagger';
+import type { Theme } from '../lib/colour';
+import { chartInk, type ChartInk } from '../lib/colour';
+import { staggerRows } from '../lib/chart/levels';
 import { axisDollars } from '../lib/format/signed-dollars';
 import { ProfileLegend } from './ProfileLegend';
 

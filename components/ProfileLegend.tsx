@@ -1,5 +1,5 @@
 /** The profile chart's key: which series is which, on which axis, in which colour. */
-import type { ChartInk } from '../lib/chart/chart-ink';
+import type { ChartInk } from '../lib/colour';
 
 function Swatch({ colour, line = false }: { colour: string; line?: boolean }) {
   return (

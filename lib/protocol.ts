@@ -10,7 +10,7 @@ import type { LevelDiff } from './gex/level-diff';
 import type { HeatmapGrid } from './gex/heatmap';
 import type { ProfilePoint } from './gex/profile';
 import type { IvShift } from './gex/iv-shift';
-import type { Calibration } from './chart/calibration';
+import type { Calibration } from './chart/mapping';
 import type { ProviderErrorKind, ProviderId } from './providers/types';
 import type { HistoryEntry, PathPoint, PreviousLevels } from './gex/history';
 import type { SessionRow } from './gex/day-over-day';

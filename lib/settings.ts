@@ -12,9 +12,9 @@ import {
   type RateSetting,
   type RateTable,
 } from './gex/assumptions';
-import { DEFAULT_SYMBOL_RULES, type SymbolRule } from './chart/symbol-map';
-import { DEFAULT_LINES, type LineChoice } from './chart/level-labels';
-import { DEFAULT_LINE_COLOURS, type LineColours } from './chart/level-kinds';
+import { DEFAULT_SYMBOL_RULES, type SymbolRule } from './market/symbol-map';
+import { DEFAULT_LINES, type LineChoice } from './chart/levels';
+import { DEFAULT_LINE_COLOURS, type LineColours } from './chart/levels';
 import { PROVIDER_IDS } from './providers/registry';
 import { checkAlertSettings, DEFAULT_ALERTS, type AlertSettings } from './alerts/alert-settings';
 import type { ProviderId } from './providers/types';

@@ -8,9 +8,9 @@
  * content script); they are moved on the first start (`moveFromLocalStorage`).
  */
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings';
-import { DEFAULT_SYMBOL_RULES } from '../lib/chart/symbol-map';
+import { DEFAULT_SYMBOL_RULES } from '../lib/market/symbol-map';
 import { QUARTERLY_INDEX_FUTURES } from '../lib/market/futures';
-import { DEFAULT_LINE_COLOURS } from '../lib/chart/level-kinds';
+import { DEFAULT_LINE_COLOURS } from '../lib/chart/levels';
 import { DEFAULT_ALERTS } from '../lib/alerts/alert-settings';
 import { pathPoint, type HistoryEntry, type LevelsSummary } from '../lib/gex/history';
 import type { ApiKeys } from '../lib/providers/types';

@@ -10,10 +10,10 @@
  * canvas that drew has its labels' set replaced, and the sets go to the content script, which fits the
  * price axis. Pans, zooms, auto-scale and resizes arrive as new labels: nothing is polled.
  */
-import { CanvasLabelFrames } from '../../lib/chart/canvas-frames';
-import { uprightCanvasLabels, type CanvasBox, type CanvasTextCall, type Matrix2D } from '../../lib/chart/canvas-label';
-import { canvasRectMark } from '../../lib/chart/canvas-mark';
-import { MAX_TAPPED_LABELS, type TappedCanvas } from '../../lib/chart/bridge-message';
+import { CanvasLabelFrames } from '../../lib/chart/axis';
+import { uprightCanvasLabels, type CanvasBox, type CanvasTextCall, type Matrix2D } from '../../lib/chart/axis';
+import { canvasRectMark } from '../../lib/chart/axis';
+import { MAX_TAPPED_LABELS, type TappedCanvas } from '../../lib/bridge';
 import type { PlotRect } from '../../lib/chart/mapping';
 import { wrapMethod, wrapSetter } from './wrap-method';
 

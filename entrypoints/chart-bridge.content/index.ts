@@ -8,7 +8,7 @@
  * page's own document, delivered at once (the overlay draws in the same frame) and checked field by field.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { BRIDGE_CHANNEL, BRIDGE_HELLO, bridgeEventText, type BridgeMessage } from '../../lib/chart/bridge-message';
+import { BRIDGE_CHANNEL, BRIDGE_HELLO, bridgeEventText, type BridgeMessage } from '../../lib/bridge';
 import {
   findApis,
   readLayouts,

@@ -7,7 +7,7 @@
  * of the page's layout; for a library that reports nothing (Chart.js) it also probes the axis every
  * animation frame. It sends only changes, and nothing while the tab is hidden.
  */
-import type { BridgeMessage, LibraryChart } from '../../lib/chart/bridge-message';
+import type { BridgeMessage, LibraryChart } from '../../lib/bridge';
 import { findLibraryCharts, readLibraryCharts } from './libraries';
 import type { LibraryChartSource } from './libraries/source';
 import { lookSchedule } from './look-schedule';

@@ -4,15 +4,10 @@
  * Per chart: its symbol, the pane holding the main series, that pane's element, and price <-> y from
  * the pane's price scale. Every call is feature-detected; nothing is drawn with TradingView's tools.
  */
-import type { BridgeChart } from '../../lib/chart/bridge-message';
+import type { BridgeChart } from '../../lib/bridge';
 import { call, callWith } from './safe-call';
 import type { PlotRect } from '../../lib/chart/mapping';
-import {
-  mappingFromCoordinates,
-  mappingFromVisibleRange,
-  SAMPLE_FRACTIONS,
-  type TradingViewScaleMode,
-} from '../../lib/chart/tradingview-scale';
+import { mappingFromCoordinates, mappingFromVisibleRange, SAMPLE_FRACTIONS, type TradingViewScaleMode } from '../../lib/chart/mapping';
 
 /** A window holding the API: the page itself, or a same-origin frame in the page. */
 export interface ApiHost {

@@ -4,7 +4,7 @@
  * user's symbol rules here, where the rules live. Whenever a ticker's levels change, or any setting an
  * open chart draws with, each tab concerned gets one push with everything it draws.
  */
-import { mapChartSymbol } from '../chart/symbol-map';
+import { mapChartSymbol } from '../market/symbol-map';
 import { overlaySettingsOf, type Settings } from '../settings';
 import type { ChartLevels, OverlayPush } from '../protocol';
 import type { ChartData, Questions } from './questions';

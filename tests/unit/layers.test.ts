@@ -16,7 +16,9 @@ const LAYERS: [string, RegExp][] = [
   ['format', /^lib\/format\//],
   ['providers', /^lib\/providers\//],
   ['analysis', /^lib\/gex\//],
-  ['chart math', /^lib\/chart\//],
+  ['chart math (axis, mapping, levels)', /^lib\/chart\//],
+  ['colour scales', /^lib\/colour\//],
+  ['bridge contract', /^lib\/bridge\//],
   ['alerts (triggers, hysteresis)', /^lib\/alerts\//],
   ['settings', /^lib\/settings\.ts$/],
   ['protocol', /^lib\/protocol\.ts$/],
@@ -65,6 +67,31 @@ describe('layers', () => {
         .map((target) => `${file} (${LAYERS[layerOf(file)][0]}) imports ${target} (${LAYERS[layerOf(target)][0]})`),
     );
     expect(upward).toEqual([]);
+  });
+});
+
+/** Folders entered through their index.ts: code outside one imports nothing else of it. */
+const ENTERED_FOLDERS = ['lib/chart/axis', 'lib/chart/mapping', 'lib/chart/levels', 'lib/colour', 'lib/bridge'];
+
+describe('folders', () => {
+  it('are entered through their index.ts only', () => {
+    const pastTheEntry = files.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => {
+          const folder = ENTERED_FOLDERS.find((candidate) => dirname(target) === candidate);
+          return folder !== undefined && dirname(file) !== folder && target !== `${folder}/index.ts`;
+        })
+        .map((target) => `${file} imports ${target}`),
+    );
+    expect(pastTheEntry).toEqual([]);
+  });
+
+  it('each has its index.ts', () => {
+    expect(ENTERED_FOLDERS.filter((folder) => !existsSync(join(root, folder, 'index.ts')))).toEqual([]);
+  });
+
+  it('keep lib/chart to a few entries at its top level', () => {
+    expect(readdirSync(join(root, 'lib/chart')).length).toBeLessThanOrEqual(12);
   });
 });
 

@@ -2,7 +2,7 @@
  * What each library reader finds: a chart it can ask, and how to read it now — its plot in viewport
  * px and (y, price) samples from the library's own price-to-pixel function.
  */
-import type { ChartLibrary } from '../../../lib/chart/chart-libraries';
+import type { ChartLibrary } from '../../../lib/bridge';
 import type { PlotRect } from '../../../lib/chart/mapping';
 
 export interface LibraryReading {

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../../utils/messaging';
-import { LEVEL_KINDS } from '../../../lib/chart/level-kinds';
+import { LEVEL_KINDS } from '../../../lib/chart/levels';
 import type { Message, SettingsEditor } from '../useSettings';
 import { Note } from './Note';
 

@@ -4,7 +4,7 @@
  * and leave nothing behind.
  */
 import type { PlotRect, PriceMapping } from '../../../lib/chart/mapping';
-import type { AxisFit } from '../../../lib/chart/axis-score';
+import type { AxisFit } from '../../../lib/chart/axis';
 
 export type AdapterName = 'tradingview' | 'api' | 'generic' | 'canvas' | 'calibration';
 

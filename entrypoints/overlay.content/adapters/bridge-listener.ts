@@ -3,7 +3,7 @@
  * the bridge's checked events on the page's document, keep the latest message of their own type, and
  * read again when it changes or when the levels' spot (which picks the price chart) does.
  */
-import { BRIDGE_CHANNEL, readBridgeEventText, type BridgeMessage } from '../../../lib/chart/bridge-message';
+import { BRIDGE_CHANNEL, readBridgeEventText, type BridgeMessage } from '../../../lib/bridge';
 import type { AdapterName, AdapterState, ChartAdapter } from './adapter';
 
 /** Each bridge event read once, however many readers listen (one JSON parse, not one per reader, every frame). */

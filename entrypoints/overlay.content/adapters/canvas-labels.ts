@@ -6,12 +6,12 @@
  * moves, the axis chosen is followed on its own canvas (its one column refitted, column-track.ts), with
  * a full choice at least every 400 ms and whenever following does not fit.
  */
-import { choosePriceAxis } from '../../../lib/chart/axis-choice';
-import type { AxisFit, AxisLabel } from '../../../lib/chart/price-axis';
+import { choosePriceAxis } from '../../../lib/chart/axis';
+import type { AxisFit, AxisLabel } from '../../../lib/chart/axis';
 import type { PlotRect } from '../../../lib/chart/mapping';
-import { scoreAxisFit } from '../../../lib/chart/axis-score';
-import type { BridgeMessage } from '../../../lib/chart/bridge-message';
-import { followColumn, FOLLOW_AT_MOST_MS, trackOf, type ColumnTrack } from '../../../lib/chart/column-track';
+import { scoreAxisFit } from '../../../lib/chart/axis';
+import type { BridgeMessage } from '../../../lib/bridge';
+import { followColumn, FOLLOW_AT_MOST_MS, trackOf, type ColumnTrack } from '../../../lib/chart/axis';
 import { fittedState, pageChart, type AdapterState } from './adapter';
 import { BridgeListeningAdapter } from './bridge-listener';
 

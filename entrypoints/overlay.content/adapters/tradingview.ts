@@ -3,7 +3,7 @@
  * event on the page's own document (which no other origin's frame can reach); this takes only fields
  * that pass every check, and reports each chart of the layout — in the same frame the bridge read it.
  */
-import { BRIDGE_CHANNEL } from '../../../lib/chart/bridge-message';
+import { BRIDGE_CHANNEL } from '../../../lib/bridge';
 import type { AdapterState, ChartAdapter } from './adapter';
 import { readBridgeEvent } from './bridge-listener';
 

@@ -2,9 +2,9 @@
 import { HELP_TERMS, helpText, type HelpTermId } from '../../../lib/format/help-terms';
 import type { PlotRect } from '../../../lib/chart/mapping';
 import { isStaleNow, type ChartLevels } from '../../../lib/protocol';
-import type { LineColours } from '../../../lib/chart/level-kinds';
+import type { LineColours } from '../../../lib/chart/levels';
 import { Lines, type LabelledLevel } from './Lines';
-import type { PlacedPreviousLevel } from '../../../lib/chart/previous-lines';
+import type { PlacedPreviousLevel } from '../../../lib/chart/levels';
 import { Panel, type PanelPlace } from './Panel';
 import { useState } from 'preact/hooks';
 import { Heatmap } from '../../../components/Heatmap';

@@ -1,5 +1,5 @@
 /** The overlay's styles, injected into its shadow root: nothing leaks to the page or in from it. */
-import { LEVEL_KINDS } from '../../../lib/chart/level-kinds';
+import { LEVEL_KINDS } from '../../../lib/chart/levels';
 
 const KIND_COLOURS = LEVEL_KINDS.map((info) => `.gx-${info.kind} { color: ${info.colour}; }`).join('\n');
 

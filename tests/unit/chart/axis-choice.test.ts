@@ -4,11 +4,11 @@
  * sits at y = 220 (slope -1.2, intercept 5860).
  */
 import { describe, expect, it } from 'vitest';
-import { choosePriceAxis } from '../../../lib/chart/axis-choice';
-import { uprightCanvasLabels, type CanvasBox, type CanvasTextCall } from '../../../lib/chart/canvas-label';
-import { canvasSegmentMark } from '../../../lib/chart/canvas-mark';
-import { priceToY } from '../../../lib/chart/mapping';
-import type { FontMetricsEm } from '../../../lib/chart/text-anchor';
+import { choosePriceAxis } from '../../../lib/chart/axis/axis-choice';
+import { uprightCanvasLabels, type CanvasBox, type CanvasTextCall } from '../../../lib/chart/axis/canvas-label';
+import { canvasSegmentMark } from '../../../lib/chart/axis/canvas-mark';
+import { priceToY } from '../../../lib/chart/mapping/mapping';
+import type { FontMetricsEm } from '../../../lib/chart/axis/text-anchor';
 
 const PRICES = Array.from({ length: 12 }, (_, k) => 4800 - 25 * k);
 const tickYOf = (price: number) => 100 + 1.2 * (4800 - price);

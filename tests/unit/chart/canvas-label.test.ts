@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canvasLabel, uprightCanvasLabels, type CanvasBox, type CanvasTextCall } from '../../../lib/chart/canvas-label';
-import { CanvasLabelFrames } from '../../../lib/chart/canvas-frames';
-import { canvasRectMark, canvasSegmentMark } from '../../../lib/chart/canvas-mark';
-import { cssFontSizePx } from '../../../lib/chart/css-font';
-import type { FontMetricsEm } from '../../../lib/chart/text-anchor';
+import { canvasLabel, uprightCanvasLabels, type CanvasBox, type CanvasTextCall } from '../../../lib/chart/axis/canvas-label';
+import { CanvasLabelFrames } from '../../../lib/chart/axis/canvas-frames';
+import { canvasRectMark, canvasSegmentMark } from '../../../lib/chart/axis/canvas-mark';
+import { cssFontSizePx } from '../../../lib/chart/axis/css-font';
+import type { FontMetricsEm } from '../../../lib/chart/axis/text-anchor';
 
 const IDENTITY = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
 const DPR2 = { a: 2, b: 0, c: 0, d: 2, e: 0, f: 0 };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mappingFromRange, mappingThrough, priceToY, yToPrice } from '../../../lib/chart/mapping';
-import { parseTickValue } from '../../../lib/chart/tick-text';
-import { mapChartSymbol, DEFAULT_SYMBOL_RULES } from '../../../lib/chart/symbol-map';
-import { describeFromSpot, placeLevels } from '../../../lib/chart/placement';
-import { levelsToDraw } from '../../../lib/chart/level-labels';
+import { mappingFromRange, mappingThrough, priceToY, yToPrice } from '../../../lib/chart/mapping/mapping';
+import { parseTickValue } from '../../../lib/chart/axis/tick-text';
+import { mapChartSymbol, DEFAULT_SYMBOL_RULES } from '../../../lib/market/symbol-map';
+import { describeFromSpot, placeLevels } from '../../../lib/chart/levels/placement';
+import { levelsToDraw } from '../../../lib/chart/levels/level-labels';
 import type { Levels } from '../../../lib/gex/levels';
 
 describe('price mappings', () => {

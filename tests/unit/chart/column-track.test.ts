@@ -6,11 +6,11 @@
  * refuse (null) whatever is no longer that axis.
  */
 import { describe, expect, it } from 'vitest';
-import type { AxisLabel } from '../../../lib/chart/axis-label';
-import { followColumn, trackOf } from '../../../lib/chart/column-track';
-import { priceToY } from '../../../lib/chart/mapping';
-import { readPriceAxis } from '../../../lib/chart/price-axis';
-import type { HorizontalMark } from '../../../lib/chart/tick-pairing';
+import type { AxisLabel } from '../../../lib/chart/axis/axis-label';
+import { followColumn, trackOf } from '../../../lib/chart/axis/column-track';
+import { priceToY } from '../../../lib/chart/mapping/mapping';
+import { readPriceAxis } from '../../../lib/chart/axis/price-axis';
+import type { HorizontalMark } from '../../../lib/chart/axis/tick-pairing';
 import { niceStep, random } from './seeded-axes';
 
 const LABEL_ABOVE_TICK_PX = 6;

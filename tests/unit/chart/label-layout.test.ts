@@ -1,6 +1,6 @@
 /** Close levels' labels are stacked without overlapping, each as near its line as it can be. */
 import { describe, expect, it } from 'vitest';
-import { stackLabels } from '../../../lib/chart/label-layout';
+import { stackLabels } from '../../../lib/chart/levels/label-layout';
 
 const H = 16;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { staggerRows } from '../../../lib/chart/label-stagger';
+import { staggerRows } from '../../../lib/chart/levels/label-stagger';
 
 describe('label staggering', () => {
   it('keeps far-apart labels on the first row', () => {

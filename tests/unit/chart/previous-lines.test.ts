@@ -1,9 +1,9 @@
 /** The previous session's lines: which are drawn, where, and how they are labelled. */
 import { describe, expect, it } from 'vitest';
-import { placePreviousLevels, previousLevelsToDraw } from '../../../lib/chart/previous-lines';
-import { DEFAULT_LINES } from '../../../lib/chart/level-labels';
+import { placePreviousLevels, previousLevelsToDraw } from '../../../lib/chart/levels/previous-lines';
+import { DEFAULT_LINES } from '../../../lib/chart/levels/level-labels';
 import type { PreviousLevels } from '../../../lib/gex/history';
-import type { PriceMapping } from '../../../lib/chart/mapping';
+import type { PriceMapping } from '../../../lib/chart/mapping/mapping';
 
 const PREVIOUS: PreviousLevels = {
   session: '2023-12-29',

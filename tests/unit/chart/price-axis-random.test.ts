@@ -6,9 +6,9 @@
  * mid-range price within 1 px of its true y (the truth is the generator's own mapping).
  */
 import { describe, expect, it } from 'vitest';
-import type { AxisLabel } from '../../../lib/chart/axis-label';
-import { priceToY } from '../../../lib/chart/mapping';
-import { readPriceAxis } from '../../../lib/chart/price-axis';
+import type { AxisLabel } from '../../../lib/chart/axis/axis-label';
+import { priceToY } from '../../../lib/chart/mapping/mapping';
+import { readPriceAxis } from '../../../lib/chart/axis/price-axis';
 import { niceStep, random } from './seeded-axes';
 
 describe('reading random axes', () => {

@@ -5,9 +5,9 @@
  * and 4700 sits at y = 220.
  */
 import { describe, expect, it } from 'vitest';
-import type { AxisLabel } from '../../../lib/chart/axis-label';
-import { priceToY } from '../../../lib/chart/mapping';
-import { readPriceAxis } from '../../../lib/chart/price-axis';
+import type { AxisLabel } from '../../../lib/chart/axis/axis-label';
+import { priceToY } from '../../../lib/chart/mapping/mapping';
+import { readPriceAxis } from '../../../lib/chart/axis/price-axis';
 
 const PRICES = Array.from({ length: 12 }, (_, k) => 4800 - 25 * k);
 const tickYOf = (price: number) => 100 + 1.2 * (4800 - price);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitRobustLine, leastSquaresLine } from '../../../lib/chart/robust-line';
-import { analyseSteps, isNiceStep, significantDigits } from '../../../lib/chart/tick-steps';
+import { fitRobustLine, leastSquaresLine } from '../../../lib/chart/axis/robust-line';
+import { analyseSteps, isNiceStep, significantDigits } from '../../../lib/chart/axis/tick-steps';
 
 describe('robust line', () => {
   // Eleven points on y = 500 - 2x (x = 0..10), the one at x = 5 moved from 490 to 480.

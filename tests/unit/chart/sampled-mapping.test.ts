@@ -1,7 +1,7 @@
 /** A chart's own (y, price) answers become an exact mapping, or nothing when they fit none we model. */
 import { describe, expect, it } from 'vitest';
-import { mappingFromSamples } from '../../../lib/chart/sampled-mapping';
-import { priceToY } from '../../../lib/chart/mapping';
+import { mappingFromSamples } from '../../../lib/chart/mapping/sampled-mapping';
+import { priceToY } from '../../../lib/chart/mapping/mapping';
 import { plausibleFor } from '../../../entrypoints/overlay.content/adapters/library-api';
 
 describe('mappingFromSamples', () => {

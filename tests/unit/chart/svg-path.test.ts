@@ -5,7 +5,7 @@
  * characters and truncated argument lists; both must find the same horizontal segments.
  */
 import { describe, expect, it } from 'vitest';
-import { horizontalSegments, type HorizontalSegment } from '../../../lib/chart/svg-path';
+import { horizontalSegments, type HorizontalSegment } from '../../../lib/chart/axis/svg-path';
 
 const ARITY: Record<string, number> = { m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7, z: 0 };
 

@@ -11,7 +11,7 @@ import {
   svgTextTickY,
   textBoxTickY,
   type FontMetricsEm,
-} from '../../../lib/chart/text-anchor';
+} from '../../../lib/chart/axis/text-anchor';
 
 const M: FontMetricsEm = { ascent: 0.9, descent: 0.2, emAscent: 0.76, emDescent: 0.24, digitHeight: 0.7, xHeight: 0.5 };
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AxisLabel } from '../../../lib/chart/axis-label';
-import { priceToY } from '../../../lib/chart/mapping';
-import { readPriceAxis } from '../../../lib/chart/price-axis';
-import { horizontalSegments } from '../../../lib/chart/svg-path';
-import { labelBands, pairLabelsWithTicks, pairTickYs, reachesBand, type HorizontalMark } from '../../../lib/chart/tick-pairing';
+import type { AxisLabel } from '../../../lib/chart/axis/axis-label';
+import { priceToY } from '../../../lib/chart/mapping/mapping';
+import { readPriceAxis } from '../../../lib/chart/axis/price-axis';
+import { horizontalSegments } from '../../../lib/chart/axis/svg-path';
+import { labelBands, pairLabelsWithTicks, pairTickYs, reachesBand, type HorizontalMark } from '../../../lib/chart/axis/tick-pairing';
 
 describe('horizontal segments of SVG paths', () => {
   it('reads grid lines and tick marks as charts write them', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTickValue, readTickText } from '../../../lib/chart/tick-text';
+import { parseTickValue, readTickText } from '../../../lib/chart/axis/tick-text';
 
 describe('tick label numbers', () => {
   it.each([

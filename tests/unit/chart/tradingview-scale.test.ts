@@ -1,7 +1,7 @@
 /** Price <-> y from TradingView's own scale: fitted from coordinateToPrice, or from the visible range. */
 import { describe, expect, it } from 'vitest';
-import { mappingFromCoordinates, mappingFromVisibleRange, SAMPLE_FRACTIONS } from '../../../lib/chart/tradingview-scale';
-import { priceToY } from '../../../lib/chart/mapping';
+import { mappingFromCoordinates, mappingFromVisibleRange, SAMPLE_FRACTIONS } from '../../../lib/chart/mapping/tradingview-scale';
+import { priceToY } from '../../../lib/chart/mapping/mapping';
 
 const HEIGHT = 520;
 const TOP = 50;

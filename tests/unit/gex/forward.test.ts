@@ -8,8 +8,8 @@ import { forwardsByExpiry, FORWARD_STRIKES } from '../../../lib/gex/forward';
 import { futuresBasis, futuresBasisForSymbol } from '../../../lib/gex/futures-basis';
 import { computeLevels } from '../../../lib/gex/levels';
 import { resolveFuturesContract } from '../../../lib/market/futures';
-import { mapChartSymbol } from '../../../lib/chart/symbol-map';
-import { levelsToDraw } from '../../../lib/chart/level-labels';
+import { mapChartSymbol } from '../../../lib/market/symbol-map';
+import { levelsToDraw } from '../../../lib/chart/levels/level-labels';
 import { FIXTURES, fixtureText } from '../fixtures';
 import { syntheticSnapshot } from './synthetic';
 

@@ -12,9 +12,9 @@ import { cacheSpec, historySpec, moveFromLocalStorage, serviceStorage, settingsS
 import { KeyedQueue, memoryStore, storedItem } from '../../../lib/service/store';
 import { checkSettingsPatch, DEFAULT_SETTINGS } from '../../../lib/settings';
 import { DEFAULT_ALERTS } from '../../../lib/alerts/alert-settings';
-import { DEFAULT_LINE_COLOURS } from '../../../lib/chart/level-kinds';
-import { DEFAULT_LINES } from '../../../lib/chart/level-labels';
-import { DEFAULT_SYMBOL_RULES } from '../../../lib/chart/symbol-map';
+import { DEFAULT_LINE_COLOURS } from '../../../lib/chart/levels/level-kinds';
+import { DEFAULT_LINES } from '../../../lib/chart/levels/level-labels';
+import { DEFAULT_SYMBOL_RULES } from '../../../lib/market/symbol-map';
 import { settingsKey } from '../../../lib/service/feeds';
 
 // Frozen: exactly what settings version 1 (commit "Background: providers ...") stored. Never edit.

@@ -1,6 +1,6 @@
 /** The four lines the history charts draw, in one place: spot and the three levels, with their colours. */
 import type uPlot from 'uplot';
-import { levelColour, SPOT_COLOUR } from '../../../../lib/chart/level-kinds';
+import { levelColour, SPOT_COLOUR } from '../../../../lib/chart/levels';
 import { formatPrice } from '../../../../lib/format/numbers';
 
 export const LEVEL_SERIES: uPlot.Series[] = [

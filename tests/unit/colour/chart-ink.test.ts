@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartInk } from '../../../lib/chart/chart-ink';
-import { divergingColour } from '../../../lib/chart/diverging-scale';
+import { chartInk } from '../../../lib/colour/chart-ink';
+import { divergingColour } from '../../../lib/colour/diverging-scale';
 
 /** WCAG contrast ratio of two #rrggbb colours, computed here from the sRGB definition. */
 function contrast(one: string, two: string): number {

@@ -6,7 +6,7 @@
  */
 import { labelCentreY, labelTickSource, labelTickY, type AxisLabel, type TickSource } from './axis-label';
 import { groupColumns, type ColumnAlign } from './label-columns';
-import type { PriceMapping, ScaleKind } from './mapping';
+import type { PriceMapping, ScaleKind } from '../mapping';
 import { fitRobustLine, leastSquaresLine, type RobustLine } from './robust-line';
 import { analyseSteps, type StepAnalysis } from './tick-steps';
 import { pairTickYs, type HorizontalMark } from './tick-pairing';

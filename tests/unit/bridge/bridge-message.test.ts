@@ -6,7 +6,7 @@ import {
   readBridgeEventText,
   readBridgeMessage,
   type BridgeChart,
-} from '../../../lib/chart/bridge-message';
+} from '../../../lib/bridge/bridge-message';
 
 const chart = (change: Partial<Record<keyof BridgeChart, unknown>> = {}) => ({
   id: '0',

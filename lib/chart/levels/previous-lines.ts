@@ -4,12 +4,12 @@
  * for yesterday either), are shifted by the chart's basis like today's, and are drawn only inside the
  * plot: an off-screen reference line is clutter, not information.
  */
-import type { PreviousLevels } from '../gex/history';
-import { formatSessionDate } from '../format/time';
+import type { PreviousLevels } from '../../gex/history';
+import { formatSessionDate } from '../../format/time';
 import { levelKind, type LevelKind } from './level-kinds';
 import type { LineChoice } from './level-labels';
 import { placeLevels, type LevelToDraw, type PlacedLevel } from './placement';
-import type { PlotRect, PriceMapping } from './mapping';
+import type { PlotRect, PriceMapping } from '../mapping';
 import { stackLabels } from './label-layout';
 
 export interface PreviousLevelToDraw extends LevelToDraw {

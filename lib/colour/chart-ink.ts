@@ -4,7 +4,7 @@
  * colours, so red and teal mean the same thing in both views.
  */
 import { signColours, type Theme } from './diverging-scale';
-import { levelColour, SPOT_COLOUR } from './level-kinds';
+import { levelColour, SPOT_COLOUR } from '../chart/levels';
 
 export interface ChartInk {
   /** Net GEX below and above zero (the heatmap's scale ends). */

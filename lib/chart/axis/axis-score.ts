@@ -10,7 +10,7 @@
  */
 import type { AxisLabel } from './axis-label';
 import type { ColumnFit } from './column-fit';
-import { yToPrice, type PlotRect } from './mapping';
+import { yToPrice, type PlotRect } from '../mapping';
 
 export interface AxisContext {
   /** The price the chart should show (spot after symbol mapping and basis). */

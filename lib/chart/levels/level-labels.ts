@@ -1,6 +1,6 @@
 /** The levels to draw from a levels reply: prices shifted by the chart's basis, labels with the change. */
-import type { Levels } from '../gex/levels';
-import type { LevelDiff } from '../gex/level-diff';
+import type { Levels } from '../../gex/levels';
+import type { LevelDiff } from '../../gex/level-diff';
 import type { LevelToDraw } from './placement';
 import { levelKind, type LevelKind } from './level-kinds';
 

@@ -8,7 +8,7 @@ import type { AxisLabel } from './axis-label';
 import { pickAxis, rankAxisFits, scoreAxisFit, type AxisFit } from './axis-score';
 import type { FitOptions } from './price-axis';
 import { fitAxisColumns, type RejectedLabel } from './column-fit';
-import type { PlotRect } from './mapping';
+import type { PlotRect } from '../mapping';
 import type { HorizontalMark } from './tick-pairing';
 
 export interface AxisLabelSet<L extends AxisLabel = AxisLabel> {

@@ -10,7 +10,7 @@
 import { labelCentreY, type AxisLabel } from './axis-label';
 import { fitOneAxis, type ColumnFit, type ColumnFitOptions, type NumericLabel } from './column-fit';
 import type { ColumnAlign } from './label-columns';
-import type { ScaleKind } from './mapping';
+import type { ScaleKind } from '../mapping';
 import { readTickText } from './tick-text';
 
 export interface ColumnTrack {

@@ -4,7 +4,7 @@
  * draws in the very frame the bridge read the chart; frames of other origins cannot reach this
  * document, and whatever the page itself sends is checked field by field like the bridge's own.
  */
-import type { PlotRect, PriceMapping } from './mapping';
+import type { PlotRect, PriceMapping } from '../chart/mapping';
 import { isChartLibrary, type ChartLibrary } from './chart-libraries';
 
 export const BRIDGE_CHANNEL = 'gexmap-chart-bridge';

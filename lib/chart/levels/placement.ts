@@ -3,7 +3,7 @@
  * distance from spot (as a trader reads an off-screen level: "102.8 above spot", not from the
  * viewport's edge, which changes with every zoom). Pure: the overlay only moves elements to these numbers.
  */
-import { priceToY, type PlotRect, type PriceMapping } from './mapping';
+import { priceToY, type PlotRect, type PriceMapping } from '../mapping';
 import type { LevelKind } from './level-kinds';
 
 export interface LevelToDraw {

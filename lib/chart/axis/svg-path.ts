@@ -11,11 +11,17 @@ export interface HorizontalSegment {
   x2: number;
 }
 
-/** Parameters per command (arcs carry 7, curves 4 or 6), by the command's lower-case char code. */
-const ARITY = new Int8Array(128).fill(-1);
-for (const [command, arity] of Object.entries({ m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7, z: 0 })) {
-  ARITY[command.charCodeAt(0)] = arity;
-  ARITY[command.toUpperCase().charCodeAt(0)] = arity;
+/** Parameters per command (arcs carry 7, curves 4 or 6), by the command's char code (either case). */
+const ARITY = /* @__PURE__ */ arityTable();
+
+/** Built in a pure call: a bundle that imports this folder and never scans a path leaves it out. */
+function arityTable(): Int8Array {
+  const table = new Int8Array(128).fill(-1);
+  for (const [command, arity] of Object.entries({ m: 2, l: 2, h: 1, v: 1, c: 6, s: 4, q: 4, t: 2, a: 7, z: 0 })) {
+    table[command.charCodeAt(0)] = arity;
+    table[command.toUpperCase().charCodeAt(0)] = arity;
+  }
+  return table;
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;

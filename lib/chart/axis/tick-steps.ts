@@ -4,7 +4,7 @@
  * while a table column or a legend lists whatever the data holds. Used to rank columns, never to
  * reject a label (a last-price badge on the axis is off-step and still sits at its price's y).
  */
-import type { ScaleKind } from './mapping';
+import type { ScaleKind } from '../mapping';
 
 export interface StepAnalysis {
   /** The common step between neighbouring values (linear), null with fewer than two values. */

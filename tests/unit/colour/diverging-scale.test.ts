@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hexToOklab, oklabToHex, oklch } from '../../../lib/chart/oklab';
-import { divergingColour, rampStops, scalePosition, sequentialColour, signColours, type Theme } from '../../../lib/chart/diverging-scale';
+import { hexToOklab, oklabToHex, oklch } from '../../../lib/colour/oklab';
+import { divergingColour, rampStops, scalePosition, sequentialColour, signColours, type Theme } from '../../../lib/colour/diverging-scale';
 
 const lightness = (hex: string) => hexToOklab(hex).L;
 const chroma = (hex: string) => Math.hypot(hexToOklab(hex).a, hexToOklab(hex).b);
