@@ -65,7 +65,7 @@ async function profiled(cdp: CDPSession, extensionId: string, work: () => Promis
 
 /** Runs `step` (page code, given the frame number) every frame for `ms`, and counts the frames. */
 const everyFrame = (page: Page, step: string, ms: number) =>
-  page.evaluate(
+  page.evaluate<number>(
     `new Promise((resolve) => {
       let count = 0;
       const start = performance.now();
@@ -76,7 +76,7 @@ const everyFrame = (page: Page, step: string, ms: number) =>
         else resolve(count);
       })();
     })`,
-  ) as Promise<number>;
+  );
 
 const bundle = await readFile(join(chromeBuild, 'content-scripts/overlay.js'));
 const bridgeBundle = await readFile(join(chromeBuild, 'content-scripts/chart-bridge.js'));
@@ -140,7 +140,7 @@ try {
   const lagFrames: number[] = [];
   for (let tick = 0; tick < 20; tick++) {
     lagFrames.push(
-      (await page.evaluate(`
+      await page.evaluate<number>(`
         new Promise((resolve) => {
           let frames = 0;
           // The tick lands in a frame, as a chart's live update does; each later frame checks the lines.
@@ -154,7 +154,7 @@ try {
             else requestAnimationFrame(check);
           }
         })
-      `)) as number,
+      `),
     );
     await page.waitForTimeout(30);
   }
@@ -193,7 +193,7 @@ try {
     const refit: number[] = [];
     for (let step = 0; step < 15; step++) {
       refit.push(
-        (await page.evaluate(`
+        await page.evaluate<number>(`
           new Promise((resolve) => {
             ${steps[step % 2]};
             let frames = 0;
@@ -207,7 +207,7 @@ try {
               else requestAnimationFrame(check);
             })();
           })
-        `)) as number,
+        `),
       );
       await page.waitForTimeout(50);
     }
@@ -286,8 +286,8 @@ try {
     // Alternating runs, so a busy machine weighs on both sides alike.
     for (let run = 0; run < 5; run++) {
       for (const numeric of [true, false]) {
-        (numeric ? tapped.numeric : tapped.text).push((await page.evaluate(drawLabels(numeric))) as number);
-        (numeric ? plain.numeric : plain.text).push((await plainPage.evaluate(drawLabels(numeric))) as number);
+        (numeric ? tapped.numeric : tapped.text).push(await page.evaluate<number>(drawLabels(numeric)));
+        (numeric ? plain.numeric : plain.text).push(await plainPage.evaluate<number>(drawLabels(numeric)));
       }
     }
   } finally {

@@ -49,7 +49,7 @@ try {
   const worker = targetInfos.find((target) => target.type === 'service_worker' && target.url.includes(browser.extensionId));
   let heapMb = NaN;
   if (worker) {
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
     let nextId = 1;
     const pending = new Map<number, (result: unknown) => void>();
     cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {

@@ -114,7 +114,7 @@ export function Heatmap({ grid, flip, callWall, putWall, measure = 'net' }: Heat
  * Cells and the legend's ramp carry a colour per theme (--gx-l, --gx-d): the popup follows the system
  * theme, the overlay follows the chart's background (data-theme on its root), which wins.
  */
-export const HEATMAP_CSS = `
+const HEATMAP_CSS = `
 .gx-heatmap-box { display: inline-block; max-width: 100%; }
 .gx-heatmap td, .gx-ramp { background: var(--gx-l); }
 @media (prefers-color-scheme: dark) { .gx-heatmap td, .gx-ramp { background: var(--gx-d); } }

@@ -132,7 +132,7 @@ export function ProfileChart({
       [bars.map((row) => row.strike), bars.map((row) => (row.net < 0 ? row.net : null))],
       [bars.map((row) => row.strike), bars.map((row) => (row.net >= 0 ? row.net : null))],
       [curve.map((point) => point.spot), curve.map((point) => point.gex)],
-    ]) as uPlot.AlignedData;
+    ]);
     const marks = [
       { price: spot, colour: ink.spot, label: 'spot' },
       ...(profile.flip !== null ? [{ price: profile.flip, colour: ink.curve, label: 'flip' }] : []),

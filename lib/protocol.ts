@@ -30,22 +30,22 @@ const fail = (where: string, message: string): never => {
   throw new RequestError(`${where} ${message}`);
 };
 
-export const text =
+const text =
   (max: number): Rule<string> =>
   (value, where) =>
     typeof value !== 'string' ? fail(where, 'must be text') : value.length > max ? fail(where, `is longer than ${max} characters`) : value;
 
-export const wholeNumber =
+const wholeNumber =
   (min: number, max: number): Rule<number> =>
   (value, where) =>
     Number.isInteger(value) && (value as number) >= min && (value as number) <= max
       ? (value as number)
       : fail(where, `must be a whole number from ${min} to ${max}`);
 
-export const yesNo: Rule<boolean> = (value, where) => (typeof value === 'boolean' ? value : fail(where, 'must be true or false'));
+const yesNo: Rule<boolean> = (value, where) => (typeof value === 'boolean' ? value : fail(where, 'must be true or false'));
 
 /** Marks a field as optional (absent or undefined). */
-export const optional = <T>(rule: Rule<T>): Rule<T | undefined> & { optional: true } =>
+const optional = <T>(rule: Rule<T>): Rule<T | undefined> & { optional: true } =>
   Object.assign((value: unknown, where: string) => (value === undefined ? undefined : rule(value, where)), { optional: true as const });
 
 type FieldRules = Record<string, Rule<unknown>>;
@@ -54,7 +54,7 @@ type Shape<R extends FieldRules> = { [K in keyof R as R[K] extends { optional: t
 };
 
 /** An object with exactly these fields: unknown fields and missing required ones are refused. */
-export function shape<R extends FieldRules>(fields: R): Rule<Shape<R>> {
+function shape<R extends FieldRules>(fields: R): Rule<Shape<R>> {
   return (value, where) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(where, 'expected an object');
     const record = value as Record<string, unknown>;
@@ -71,7 +71,7 @@ export function shape<R extends FieldRules>(fields: R): Rule<Shape<R>> {
 }
 
 /** A list of at most `max` values, each checked by `rule`. */
-export const list =
+const list =
   <T>(rule: Rule<T>, max: number): Rule<T[]> =>
   (value, where) =>
     !Array.isArray(value)
@@ -81,16 +81,16 @@ export const list =
         : value.map((item, index) => rule(item, `${where}[${index}]`));
 
 /** Charts one tab may ask about (a TradingView layout holds up to 8 or 16; more is a page probing). */
-export const MAX_CHARTS_PER_TAB = 16;
+const MAX_CHARTS_PER_TAB = 16;
 
 /** A message that takes no data. */
-export const nothing: Rule<undefined> = (value, where) =>
+const nothing: Rule<undefined> = (value, where) =>
   value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)
     ? undefined
     : fail(where, 'takes no data');
 
 /** A finite number within bounds. */
-export const numberIn =
+const numberIn =
   (min: number, max: number): Rule<number> =>
   (value, where) =>
     typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max
@@ -98,7 +98,7 @@ export const numberIn =
       : fail(where, `must be a number from ${min} to ${max}`);
 
 /** One of the listed words. */
-export const oneOf =
+const oneOf =
   <T extends string>(...words: T[]): Rule<T> =>
   (value, where) =>
     words.includes(value as T) ? (value as T) : fail(where, `must be one of ${words.join(', ')}`);
@@ -197,7 +197,7 @@ export const REQUEST_ACCESS: Record<RequestName, 'any' | 'extension-pages'> = {
 
 // ---- replies --------------------------------------------------------------------------------------
 
-export interface HelloReply {
+interface HelloReply {
   name: 'gexmap';
   version: string;
   /** UTC ms at the background when it answered. */
@@ -220,7 +220,7 @@ export interface SourceInfo {
   asOfInferred: boolean;
 }
 
-export interface FeedError {
+interface FeedError {
   kind: ProviderErrorKind;
   message: string;
   at: number;
@@ -439,4 +439,4 @@ interface Pushes {
 
 export interface ProtocolMap extends Requests, Pushes {}
 
-export type { HistoryEntry, SettingsPatch };
+export type { HistoryEntry };

@@ -86,7 +86,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** An origin match pattern the popup may enable: scheme, host, "/*" — nothing broader. */
-export const SITE_PATTERN = /^https?:\/\/(?:\[[0-9a-f:]+\]|[a-z0-9.-]+)(?::\d+)?\/\*$/i;
+const SITE_PATTERN = /^https?:\/\/(?:\[[0-9a-f:]+\]|[a-z0-9.-]+)(?::\d+)?\/\*$/i;
 
 const TICKER = /^[A-Z][A-Z0-9.]{0,9}$/;
 
@@ -162,7 +162,10 @@ export function checkSettingsPatch(patch: unknown): SettingsPatch {
           } catch {
             /* reported below */
           }
-          check(url !== null && (url.protocol === 'https:' || url.protocol === 'http:'), `customUrl "${value}" is not an http(s) URL`);
+          check(
+            url !== null && (url.protocol === 'https:' || url.protocol === 'http:'),
+            `customUrl "${value as string}" is not an http(s) URL`,
+          );
         }
         next.customUrl = value as string;
         break;
@@ -254,7 +257,7 @@ export function checkSettingsPatch(patch: unknown): SettingsPatch {
         check(typeof colours === 'object' && colours !== null, 'lineColours must be an object');
         for (const name of Object.keys(DEFAULT_LINE_COLOURS)) {
           check(
-            typeof colours[name] === 'string' && /^#[0-9a-f]{6}$/i.test(colours[name] as string),
+            typeof colours[name] === 'string' && /^#[0-9a-f]{6}$/i.test(colours[name]),
             `lineColours.${name} must be a colour like #26a69a`,
           );
         }

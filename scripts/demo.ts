@@ -45,7 +45,7 @@ const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir
     `--load-extension=${extension}`,
   ],
 });
-await (context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker'));
+if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
 // A new install opens the options page (onboarding): the demo talks to the extension from there.
 // (Its tab may exist before its URL does: look until one shows the options page.)
 const isOptions = (candidate: { url(): string }) => /^chrome-extension:\/\/[^/]+\/options\.html/.test(candidate.url());

@@ -24,14 +24,14 @@ import { compactBytes, compactChain, expandChain, isCompactChain } from '../lib/
 // ---- settings: v4 --------------------------------------------------------------------------------
 
 /** Version 3 (0.2): before alerts. */
-export type SettingsV3 = Omit<Settings, 'alerts'>;
+type SettingsV3 = Omit<Settings, 'alerts'>;
 /** Version 2 (0.1): symbol rules with a number for every basis; lines without the flip band and previous levels. */
-export type SettingsV2 = Omit<SettingsV3, 'symbolRules' | 'lines'> & {
+type SettingsV2 = Omit<SettingsV3, 'symbolRules' | 'lines'> & {
   symbolRules: { chart: string; underlying: string; basis: number }[];
   lines: Omit<Settings['lines'], 'flipBand' | 'previous'>;
 };
 /** The first stored shape (version 1): before symbol rules, lines, sites and colours. */
-export type SettingsV1 = Omit<SettingsV2, 'symbolRules' | 'lines' | 'enabledSites' | 'lineColours'>;
+type SettingsV1 = Omit<SettingsV2, 'symbolRules' | 'lines' | 'enabledSites' | 'lineColours'>;
 
 /** A chart symbol that is a futures contract (continuous "ES1!" or a quarterly root such as "ES"). */
 const isFuturesChart = (chart: string) => chart.endsWith('!') || QUARTERLY_INDEX_FUTURES.has(chart.slice(chart.lastIndexOf(':') + 1));
@@ -69,16 +69,16 @@ const DEFAULT_SYMBOL_RULES_V2 = DEFAULT_SYMBOL_RULES.map((rule) => ({ ...rule, b
 // ---- keys: v1 ------------------------------------------------------------------------------------
 
 /** API keys: read only by the background; never sent to any page or content script. */
-export const keysSpec: ItemSpec<ApiKeys> = { version: 1, fallback: () => ({}) };
+const keysSpec: ItemSpec<ApiKeys> = { version: 1, fallback: () => ({}) };
 
 // ---- feed status: v1, one per feed ("status:cboe:SPX") -------------------------------------------
 
-export const statusSpec: ItemSpec<FeedStatus | null> = { version: 1, fallback: () => null };
+const statusSpec: ItemSpec<FeedStatus | null> = { version: 1, fallback: () => null };
 
 // ---- cached levels: v2, one per feed ("cache:cboe:SPX") ------------------------------------------
 
 /** Version 1 (0.1): no statement of the assumptions; `settingsKey` was [signModel, {rate, dividend}, band]. */
-export type CachedLevelsV1 = Omit<CachedLevels, 'assumptions'>;
+type CachedLevelsV1 = Omit<CachedLevels, 'assumptions'>;
 
 export const cacheSpec: ItemSpec<CachedLevels | null> = {
   version: 2,
@@ -105,7 +105,7 @@ export const cacheSpec: ItemSpec<CachedLevels | null> = {
 // ---- history: v2, one per ticker ("history:SPX") -------------------------------------------------
 
 /** Version 1 (0.1): first and latest levels per session, no intraday path. */
-export type HistoryEntryV1 = Omit<HistoryEntry, 'path'>;
+type HistoryEntryV1 = Omit<HistoryEntry, 'path'>;
 
 export const historySpec: ItemSpec<HistoryEntry[]> = {
   version: 2,
@@ -124,16 +124,16 @@ export const historySpec: ItemSpec<HistoryEntry[]> = {
 
 // ---- tab subscriptions: v1, one per tab ("subscription:12") ---------------------------------------
 
-export const subscriptionSpec: ItemSpec<Subscription | null> = { version: 1, fallback: () => null };
+const subscriptionSpec: ItemSpec<Subscription | null> = { version: 1, fallback: () => null };
 
 // ---- the overlay's state per site: v1, one per origin ("site:https://example.com") ---------------
 
-export const siteSpec: ItemSpec<SiteOverlayState> = { version: 1, fallback: () => ({}) };
+const siteSpec: ItemSpec<SiteOverlayState> = { version: 1, fallback: () => ({}) };
 
 // ---- alerts: v1, the triggers' memory per ticker ("alertState:SPX") and the log ("alertLog") -------
 
-export const alertStateSpec: ItemSpec<AlertState | null> = { version: 1, fallback: () => null };
-export const alertLogSpec: ItemSpec<FiredAlert[]> = { version: 1, fallback: () => [] };
+const alertStateSpec: ItemSpec<AlertState | null> = { version: 1, fallback: () => null };
+const alertLogSpec: ItemSpec<FiredAlert[]> = { version: 1, fallback: () => [] };
 
 // ---- the background's storage ---------------------------------------------------------------------
 

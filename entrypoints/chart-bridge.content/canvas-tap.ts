@@ -74,13 +74,13 @@ function plotCanvasOf(canvas: HTMLCanvasElement): PlotRect | null {
 
 export interface CanvasTap {
   /** Sends what the canvases show now again (for a reader that starts late, or once the tab shows). */
-  resend(): void;
+  resend: () => void;
   /**
    * While `true` (TradingView's API reads the chart), the tap notes nothing and forgets what it
    * noted: the page's drawing calls cost only the pass-through. Once `false`, labels come with the
    * chart's next drawing (a canvas chart redraws its axis on every tick and every pointer move).
    */
-  setUnneeded(unneeded: boolean): void;
+  setUnneeded: (unneeded: boolean) => void;
 }
 
 /**
@@ -190,7 +190,7 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): 
   const fontChanged = (self: unknown) => void fonts.delete(self as Context2D);
   wrapSetter(prototype, 'font', fontChanged);
   wrapMethod(prototype, 'restore', fontChanged);
-  if ('reset' in prototype) wrapMethod(prototype, 'reset' as keyof Context2D, fontChanged);
+  if ('reset' in prototype) wrapMethod(prototype, 'reset', fontChanged);
 
   const onText = (context: Context2D, args: unknown[]) => {
     if (unneeded) return;

@@ -6,11 +6,11 @@
  */
 export interface LookSchedule {
   /** After a look that leaves more to find: the next one, later the longer the page has sat still. */
-  later(): void;
+  later: () => void;
   /** The page changed: a pending look comes within the short interval. */
-  changed(): void;
+  changed: () => void;
   /** No look pending (the tab went hidden, or a chart is read). */
-  cancel(): void;
+  cancel: () => void;
   /** Whether a look is pending. */
   readonly pending: boolean;
 }

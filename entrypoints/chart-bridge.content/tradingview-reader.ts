@@ -7,7 +7,7 @@
 import type { BridgeChart } from '../../lib/bridge';
 import { call, callWith } from './safe-call';
 import type { PlotRect } from '../../lib/chart/mapping';
-import { mappingFromCoordinates, mappingFromVisibleRange, SAMPLE_FRACTIONS, type TradingViewScaleMode } from '../../lib/chart/mapping';
+import { mappingFromCoordinates, mappingFromVisibleRange, SAMPLE_FRACTIONS } from '../../lib/chart/mapping';
 
 /** A window holding the API: the page itself, or a same-origin frame in the page. */
 export interface ApiHost {
@@ -163,7 +163,7 @@ function readChart(
   offset: { left: number; top: number },
 ): BridgeChart | ChartProblem {
   const panes = call(chart, 'getPanes');
-  const paneList = Array.isArray(panes) ? panes : [];
+  const paneList: unknown[] = Array.isArray(panes) ? panes : [];
   let mainIndex = paneList.findIndex((pane) => call(pane, 'hasMainSeries') === true);
   if (mainIndex < 0) {
     if (paneList.some((pane) => typeof (pane as Record<string, unknown>)?.hasMainSeries === 'function'))
@@ -200,7 +200,7 @@ function readChart(
     if (range && typeof range.from === 'number' && typeof range.to === 'number') {
       mapping = mappingFromVisibleRange(
         { from: range.from, to: range.to },
-        (mode === 1 || mode === 2 || mode === 3 ? mode : 0) as TradingViewScaleMode,
+        mode === 1 || mode === 2 || mode === 3 ? mode : 0,
         call(scale, 'isInverted') === true,
         rect.top,
         paneHeight,
@@ -248,7 +248,8 @@ export function readLayouts(hosts: readonly ApiHost[]): LayoutRead {
     slot(host.api, 'activeChartIndex');
     for (const chart of hostCharts) {
       const panes = call(chart, 'getPanes');
-      const pane = Array.isArray(panes) ? (panes.find((candidate) => call(candidate, 'hasMainSeries') === true) ?? panes[0]) : null;
+      const paneList: unknown[] | null = Array.isArray(panes) ? panes : null;
+      const pane = paneList ? (paneList.find((candidate) => call(candidate, 'hasMainSeries') === true) ?? paneList[0]) : null;
       const scale = call(pane, 'getMainSourcePriceScale');
       const height = call(pane, 'getHeight');
       const bottom = typeof height === 'number' ? height - 1 : 0;

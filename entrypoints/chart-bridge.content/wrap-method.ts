@@ -33,11 +33,12 @@ export function wrapMethod<T extends object>(
  */
 export function wrapSetter<T extends object>(prototype: T, name: keyof T & string, after: (self: unknown) => void): boolean {
   const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
-  const original = descriptor?.set;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called only through Reflect.apply, with the receiver the page gave
+  const original = descriptor?.set as unknown;
   if (!descriptor || typeof original !== 'function') return false;
-  const proxy = new Proxy(original, {
-    apply(target, self, args) {
-      const result = Reflect.apply(target, self, args);
+  const proxy = new Proxy(original as (value: unknown) => void, {
+    apply(target, self, args: [unknown]) {
+      const result: unknown = Reflect.apply(target, self, args);
       try {
         after(self);
       } catch {

@@ -10,11 +10,11 @@ export interface SettingsEditor {
   settings: PublicSettings;
   draft: Settings;
   /** Edits the draft (nothing is saved until a section saves). */
-  set(change: Partial<Settings>): void;
+  set: (change: Partial<Settings>) => void;
   /** Saves a patch; the note gets "Saved." or the reason it was refused. */
-  save(patch: SettingsPatch, note: (message: Message) => void): Promise<boolean>;
+  save: (patch: SettingsPatch, note: (message: Message) => void) => Promise<boolean>;
   /** Takes settings the background just answered with. */
-  adopt(settings: PublicSettings): void;
+  adopt: (settings: PublicSettings) => void;
 }
 
 export function useSettings(): { editor: SettingsEditor | null; loadError: string | null } {

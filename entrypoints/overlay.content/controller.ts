@@ -78,11 +78,10 @@ export class OverlayController {
     private readonly host: HTMLElement,
     private readonly mounts: { lines: Element; panel: Element },
   ) {
-    this.bridge = new TradingViewAdapter((reason, unreadableFrames) => {
+    this.bridge = new TradingViewAdapter((_reason, unreadableFrames) => {
       this.bridgeNote =
         unreadableFrames > 0 ? 'The chart is in a frame from another site, which gexmap cannot read: calibrate it instead.' : null;
       this.states.delete('tradingview');
-      void reason;
       // Not where a chart library's own API places the lines (the page's reading would only cost).
       if (!this.libraryReads()) this.startAxisReader();
       this.update();

@@ -30,20 +30,20 @@ export interface PopupData {
 }
 
 export interface PopupActions {
-  chooseTicker(text: string): Promise<void>;
-  chooseFilter(text: string): Promise<void>;
-  refresh(): Promise<void>;
+  chooseTicker: (text: string) => Promise<void>;
+  chooseFilter: (text: string) => Promise<void>;
+  refresh: () => Promise<void>;
   /** Uses the chain the checks refused for the ticker on screen (the user's decision). */
-  acceptRefused(): Promise<void>;
-  chooseGreek(greek: Greek): Promise<void>;
+  acceptRefused: () => Promise<void>;
+  chooseGreek: (greek: Greek) => Promise<void>;
   /** The bundled sample (SPX) becomes the source: levels in one click with no network. */
-  useSample(): Promise<void>;
+  useSample: () => Promise<void>;
   /** Drops a ticker from the recent chips. */
-  forgetRecent(ticker: string): Promise<void>;
+  forgetRecent: (ticker: string) => Promise<void>;
   /** A filter is chosen that needs a date not given yet (null: it has one, or needs none). */
-  awaitDate(label: string | null): void;
-  setSettings(settings: PublicSettings): void;
-  setError(error: string | null): void;
+  awaitDate: (label: string | null) => void;
+  setSettings: (settings: PublicSettings) => void;
+  setError: (error: string | null) => void;
 }
 
 export function useLevels(): [PopupData, PopupActions] {

@@ -1,7 +1,7 @@
 /** The log of fired alerts the popup shows: newest first, bounded. */
 import type { FiredAlert } from './triggers';
 
-export const ALERT_LOG_SIZE = 100;
+const ALERT_LOG_SIZE = 100;
 
 export function appendToLog(log: readonly FiredAlert[], fired: readonly FiredAlert[], size = ALERT_LOG_SIZE): FiredAlert[] {
   const known = new Set(fired.map((alert) => alert.id));

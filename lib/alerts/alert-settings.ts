@@ -46,7 +46,7 @@ export const DEFAULT_ALERTS: AlertSettings = {
   quietMinutes: 15,
 };
 
-export const MAX_ALERT_TICKERS = 20;
+const MAX_ALERT_TICKERS = 20;
 
 const inRange = (value: unknown, low: number, high: number): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
@@ -82,9 +82,9 @@ export function checkAlertSettings(value: unknown, normalizeTicker: (text: unkno
   return {
     tickers,
     triggers: Object.fromEntries(names.map((name) => [name, triggers[name] as boolean])) as unknown as AlertTriggers,
-    wallDistance: alerts.wallDistance as number,
-    levelMove: alerts.levelMove as number,
-    hysteresis: alerts.hysteresis as number,
-    quietMinutes: alerts.quietMinutes as number,
+    wallDistance: alerts.wallDistance,
+    levelMove: alerts.levelMove,
+    hysteresis: alerts.hysteresis,
+    quietMinutes: alerts.quietMinutes,
   };
 }

@@ -27,7 +27,7 @@ export interface AlertTextInput {
 }
 
 /** "Price: CBOE delayed quotes (~15 min), as of 10:57 AM EST (3m ago)." */
-export function describePriceSource(observation: PriceObservation, now: number): string {
+function describePriceSource(observation: PriceObservation, now: number): string {
   const from = observation.source === 'chart' ? `the chart's last price (${observation.label})` : observation.label;
   return `Price: ${from}, ${describeAsOf(observation.asOf, now)}.`;
 }

@@ -11,8 +11,8 @@ import { advance, type TriggerMemory } from './quiet-period';
 import { describeAlert } from './alert-text';
 
 export type TriggerKey = 'flip-cross' | 'regime' | 'near:call-wall' | 'near:put-wall' | 'move:flip' | 'move:call-wall' | 'move:put-wall';
-export type AlertKind = 'flip-cross' | 'regime' | 'wall-near' | 'level-move';
-export type AlertLevel = 'flip' | 'callWall' | 'putWall';
+type AlertKind = 'flip-cross' | 'regime' | 'wall-near' | 'level-move';
+type AlertLevel = 'flip' | 'callWall' | 'putWall';
 
 /** A price to check the levels against, with where it came from. */
 export interface PriceObservation {
@@ -107,7 +107,7 @@ const becomes = (state: string) => (_from: string, to: string) => to === state;
 /** A regime with a side: transition and flat keep whichever side was last seen. */
 const sidedRegime = (regime: Regime): 'positive' | 'negative' | null => (regime === 'positive' || regime === 'negative' ? regime : null);
 
-export function emptyAlertState(): AlertState {
+function emptyAlertState(): AlertState {
   return { session: null, memory: {}, lastCheck: null };
 }
 

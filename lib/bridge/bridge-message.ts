@@ -33,7 +33,7 @@ export interface LibraryChart extends BridgeChart {
 }
 
 /** A label a canvas tap saw drawn: its text, its box and its tick's y, viewport px. */
-export interface TappedLabel {
+interface TappedLabel {
   text: string;
   left: number;
   right: number;

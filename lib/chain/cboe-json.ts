@@ -33,7 +33,7 @@ const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})/;
 /** The UTC timestamp, null when the field is absent, or why it cannot be read. */
 function readTimestamp(value: unknown): number | null | string {
   if (value === null || value === undefined) return null;
-  const shown = JSON.stringify(value)?.slice(0, 60) ?? String(value);
+  const shown = (JSON.stringify(value) as string | undefined)?.slice(0, 60) ?? typeof value;
   if (typeof value !== 'string') return `the "timestamp" ${shown} is not a "YYYY-MM-DD HH:MM:SS" text`;
   const match = value.length <= 40 ? TIMESTAMP.exec(value.trim()) : null;
   if (!match) return `the "timestamp" ${shown} is not "YYYY-MM-DD HH:MM:SS"`;
@@ -60,7 +60,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function parseCboeJson(input: string | unknown, options: ParseOptions = {}): ChainSnapshot {
+export function parseCboeJson(input: unknown, options: ParseOptions = {}): ChainSnapshot {
   return asChainFormatError(() => parseDelayedQuotes(input, options), 'CBOE JSON', EXPECTED_CBOE_JSON);
 }
 
@@ -91,7 +91,7 @@ function parseJsonText(input: string): unknown {
   }
 }
 
-function parseDelayedQuotes(input: string | unknown, options: ParseOptions): ChainSnapshot {
+function parseDelayedQuotes(input: unknown, options: ParseOptions): ChainSnapshot {
   const root: unknown = typeof input === 'string' ? parseJsonText(input) : input;
   if (!isRecord(root)) {
     throw new ChainFormatError(

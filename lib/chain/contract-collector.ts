@@ -36,7 +36,7 @@ export class ContractCollector {
     const at = contracts.length;
     if (this.index === null) {
       let byExpiry = this.runs.get(contract.root);
-      if (byExpiry === undefined) this.runs.set(contract.root, (byExpiry = new Map()));
+      if (byExpiry === undefined) this.runs.set(contract.root, (byExpiry = new Map<string, StrikeRun>()));
       const run = byExpiry.get(contract.expiry);
       if (run === undefined) {
         byExpiry.set(contract.expiry, { strike: contract.strike, members: [at] });

@@ -7,11 +7,11 @@
 import { MIN_MEANINGFUL_IV } from './model';
 
 /** Highest price (option or underlying) taken as real; nothing with listed options trades near it. */
-export const MAX_PRICE = 1e7;
+const MAX_PRICE = 1e7;
 /** Highest open interest or volume taken as real for one contract (the largest real ones are millions). */
-export const MAX_COUNT = 1e9;
+const MAX_COUNT = 1e9;
 /** IVs above this (500%) are the sources' placeholders (CBOE writes 26.001 on far puts), not volatilities. */
-export const MAX_MEANINGFUL_IV = 5;
+const MAX_MEANINGFUL_IV = 5;
 /** Provider greeks beyond these are garbage: |delta| is at most 1; gamma, vega, theta stay far below. */
 export const MAX_ABS_DELTA = 1.5;
 export const MAX_GAMMA = 1e4;
@@ -86,7 +86,7 @@ export function greekOrNull(value: number | null | undefined, low: number, high:
 }
 
 /** Lowest underlying price taken as real: nothing with listed options trades below a tenth of a cent. */
-export const MIN_SPOT = 0.001;
+const MIN_SPOT = 0.001;
 
 /**
  * Why a source's underlying price cannot be used as spot (the engine then estimates spot from parity or

@@ -110,7 +110,7 @@ export function buildContract(
     if (facts.settlements.size > 5000) facts.settlements.clear();
     facts.settlements.set(occ.expiry, settlement);
     // Read back the stored number: every contract of the expiry then shares one (see widenNumberFields).
-    settlement = facts.settlements.get(occ.expiry) as number;
+    settlement = facts.settlements.get(occ.expiry) ?? settlement;
   }
   const tooFar = expiryRangeProblem(settlement, asOf);
   if (tooFar) return `expiry ${occ.expiry} ${tooFar}`;

@@ -12,7 +12,7 @@
  */
 import type { OptionContract } from './model';
 
-export const REACH_SHARE = 0.5;
+const REACH_SHARE = 0.5;
 /** Expiries with fewer strikes than this are too thin to set the reach. */
 const MIN_STRIKES = 3;
 

@@ -8,15 +8,15 @@ import { formatDate } from '../market/ny-time';
  * Years a chain's dates may fall in. OCC symbols carry two-digit years read as 20YY, and the calendar
  * code (sessions, holidays, Date.UTC's 0-99 = 1900s rule) is only meaningful inside this span.
  */
-export const FIRST_YEAR = 2000;
-export const LAST_YEAR = 2099;
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
 
 /** The furthest a real listed expiry lies beyond as-of (the longest LEAPS run about six years). */
-export const MAX_EXPIRY_YEARS_AHEAD = 10;
+const MAX_EXPIRY_YEARS_AHEAD = 10;
 
 const DAY_MS = 86400000;
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

@@ -24,14 +24,14 @@ import type { ChainSnapshot, OptionContract } from './model';
 import { underlyingOfRoot } from '../market/settlement';
 import { paritySpot } from './parity-spot';
 
-export const SPOT_PARITY_FACTOR = 1.25;
-export const SPOT_MOVE_FACTOR = 1.5;
-export const COLLAPSE_SHARE = 0.5;
+const SPOT_PARITY_FACTOR = 1.25;
+const SPOT_MOVE_FACTOR = 1.5;
+const COLLAPSE_SHARE = 0.5;
 /** Below this many contracts on the common expiries, a previous chain is too small to compare with. */
 const MIN_COMPARABLE_CONTRACTS = 20;
 
 /** One live expiry of a chain: how many contracts it lists and over which strikes. */
-export interface ExpiryExtent {
+interface ExpiryExtent {
   expiry: string;
   /** UTC ms of the expiry's last settlement (AM and PM roots may share a date). */
   settlement: number;

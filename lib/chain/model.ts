@@ -82,8 +82,3 @@ export interface ChainSnapshot {
 
 /** Values at or below this are the sources' "no IV" placeholders. */
 export const MIN_MEANINGFUL_IV = 1e-4;
-
-export function normalizeIv(value: number | null | undefined): number | null {
-  if (value === null || value === undefined || !Number.isFinite(value) || value <= MIN_MEANINGFUL_IV) return null;
-  return value;
-}

@@ -32,6 +32,6 @@ export class NumberCache {
     if ((value | 0) === value) return value | 0; // typed as a small integer, so never boxed (and -0 is 0)
     const slot = Math.imul((value * 65536) | 0, 0x9e3779b1) >>> (32 - TABLE_BITS);
     if (this.table[slot] !== value) this.table[slot] = value;
-    return this.table[slot] as number;
+    return this.table[slot];
   }
 }

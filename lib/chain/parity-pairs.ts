@@ -13,7 +13,7 @@ export interface ParityEstimate {
 }
 
 /** The mid of a two-sided, uncrossed quote, or null. */
-export function quoteMid(contract: OptionContract): number | null {
+function quoteMid(contract: OptionContract): number | null {
   const { bid, ask } = contract;
   if (bid === null || ask === null || !(ask > 0) || bid < 0 || ask < bid) return null;
   return (bid + ask) / 2;
@@ -21,13 +21,14 @@ export function quoteMid(contract: OptionContract): number | null {
 
 /** One estimate per live expiry with a strike quoted on both sides, earliest expiry first. */
 export function parityByExpiry(contracts: readonly OptionContract[], asOf: number): ParityEstimate[] {
-  const byExpiry = new Map<string, Map<number, { call?: number; put?: number }>>();
+  type Pair = { call?: number; put?: number };
+  const byExpiry = new Map<string, Map<number, Pair>>();
   for (const contract of contracts) {
     if (contract.settlement <= asOf || contract.adjusted) continue;
     const price = quoteMid(contract);
     if (price === null) continue;
     let strikes = byExpiry.get(contract.expiry);
-    if (!strikes) byExpiry.set(contract.expiry, (strikes = new Map()));
+    if (!strikes) byExpiry.set(contract.expiry, (strikes = new Map<number, Pair>()));
     const pair = strikes.get(contract.strike) ?? {};
     if (contract.type === 'C') pair.call = price;
     else pair.put = price;

@@ -8,12 +8,12 @@ import { LineReader, afterByteOrderMark } from './text-lines';
 export type ChainFormat = 'cboe-json' | 'cboe-csv';
 
 /** How much of the input sniffing reads. */
-export const SNIFF_LENGTH = 64 * 1024;
+const SNIFF_LENGTH = 64 * 1024;
 /** Lines of a quote-table CSV that may come before its header (CBOE writes three). */
 export const MAX_PREAMBLE_LINES = 20;
 
 /** The input's first SNIFF_LENGTH characters after a byte-order mark and leading blanks. */
-export function headOf(text: string): string {
+function headOf(text: string): string {
   const from = afterByteOrderMark(text);
   return text.slice(from, from + SNIFF_LENGTH).trimStart();
 }

@@ -39,7 +39,7 @@ function aboutDollars(value: number): string {
 }
 
 /** "$15.4B (3.28M shares)": the unsigned amount. */
-export function hedgeFlowAmount(flow: HedgeFlow): string {
+function hedgeFlowAmount(flow: HedgeFlow): string {
   return `${aboutDollars(flow.dollars)} (${formatCount(Math.abs(flow.shares))} shares)`;
 }
 

@@ -40,12 +40,3 @@ export function formatPrice(value: number | null, digits = 2): string {
 export function formatShare(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
-
-/** "2h 05m", "3d 4h": the age of data. */
-export function formatAge(milliseconds: number): string {
-  const minutes = Math.max(0, Math.floor(milliseconds / 60000));
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours}h ${String(minutes % 60).padStart(2, '0')}m`;
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
-}

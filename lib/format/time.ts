@@ -24,7 +24,7 @@ export function formatNewYork(instant: number, options: { date?: boolean; year?:
 }
 
 /** "4m", "2h 05m", "3d 4h": a duration. */
-export function formatDuration(milliseconds: number): string {
+function formatDuration(milliseconds: number): string {
   const minutes = Math.max(0, Math.floor(milliseconds / 60000));
   if (minutes < 60) return `${minutes}m`;
   const hours = Math.floor(minutes / 60);

@@ -26,14 +26,14 @@ import {
 import type { Greek } from './greek-exposure';
 
 /** One greek's exposure of the chain: totals, by strike and by expiry. */
-export interface GreekExposure {
+interface GreekExposure {
   totals: ExposureTotals;
   byStrike: GreekStrikeExposure[];
   byExpiry: ExpiryExposure[];
 }
 
 /** The profile spans ±20% of spot: wider than any session's move, narrow enough to read. */
-export const PROFILE_SPAN = 0.2;
+const PROFILE_SPAN = 0.2;
 export const DEFAULT_PROFILE_POINTS = 201;
 
 export interface AnalysisOptions {
@@ -127,7 +127,7 @@ export function analyzeChain(
       return exposure;
     },
   };
-  if (!analyses) memo.set(snapshot, (analyses = new Map()));
+  if (!analyses) memo.set(snapshot, (analyses = new Map<string, Analysis>()));
   if (analyses.size >= MEMO_PER_SNAPSHOT) analyses.delete(analyses.keys().next().value!);
   analyses.set(key, analysis);
   return analysis;

@@ -33,7 +33,7 @@ export interface Assumptions {
   transitionBand: number;
 }
 
-export function rateFor(rates: RateTable, ticker: string): RateSetting {
+function rateFor(rates: RateTable, ticker: string): RateSetting {
   return rates.perTicker[ticker.toUpperCase()] ?? rates.default;
 }
 

@@ -66,7 +66,7 @@ export interface Greeks {
 }
 
 /** d1 of Black-Scholes-Merton. */
-export function d1(spot: number, strike: number, time: number, vol: number, rate: number, dividend: number): number {
+function d1(spot: number, strike: number, time: number, vol: number, rate: number, dividend: number): number {
   return (Math.log(spot / strike) + (rate - dividend + 0.5 * vol * vol) * time) / (vol * Math.sqrt(time));
 }
 

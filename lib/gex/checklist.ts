@@ -10,7 +10,7 @@ import type { IvShift } from './iv-shift';
 import { isMonthlyOpex } from '../market/expiry-classes';
 import { signedDollars } from '../format/signed-dollars';
 
-export type Verdict = 'ok' | 'watch' | 'alert' | 'info';
+type Verdict = 'ok' | 'watch' | 'alert' | 'info';
 
 export interface ChecklistItem {
   id: 'regime' | 'levels' | 'dominant-expiry' | 'concentration' | 'volume-not-exposure' | 'iv-shift' | 'roll-off';

@@ -7,8 +7,8 @@ import type { HistoryEntry } from './history';
 import type { Regime } from './levels';
 
 /** The levels a row shows and diffs. */
-export const ROW_LEVELS = ['spot', 'flip', 'callWall', 'putWall'] as const;
-export type RowLevel = (typeof ROW_LEVELS)[number];
+const ROW_LEVELS = ['spot', 'flip', 'callWall', 'putWall'] as const;
+type RowLevel = (typeof ROW_LEVELS)[number];
 
 export interface SessionRow {
   /** New York session date (YYYY-MM-DD). */

@@ -29,7 +29,7 @@ export const FLIP_MODELS: readonly FlipModelInfo[] = [
   { model: 'short-all', description: 'open interest; dealers short calls and puts' },
 ];
 
-export interface FlipModelResult {
+interface FlipModelResult {
   model: FlipModelName;
   /** The crossing nearest spot, or null. */
   flip: number | null;

@@ -7,11 +7,11 @@ import type { RepricingSet } from './prepared-chain';
 import { gaussianSumsOnLogGrid, totalGexAt } from './profile';
 import { INV_SQRT_2PI } from './black-scholes';
 
-export const FLIP_SEARCH_LOW = 0.7;
-export const FLIP_SEARCH_HIGH = 1.3;
+const FLIP_SEARCH_LOW = 0.7;
+const FLIP_SEARCH_HIGH = 1.3;
 /** Grid step as a fraction of spot (0.1%: 4.7 points on SPX at 4700). */
-export const FLIP_GRID_STEP = 0.001;
-export const FLIP_TOLERANCE = 0.001;
+const FLIP_GRID_STEP = 0.001;
+const FLIP_TOLERANCE = 0.001;
 
 export interface FlipResult {
   /** Every crossing found, ascending. */

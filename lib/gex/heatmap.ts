@@ -18,7 +18,7 @@ export interface HeatmapOptions {
   greek?: Greek;
 }
 
-export interface ExpiryColumn {
+interface ExpiryColumn {
   expiry: string;
   /** '0DTE', 'weekly', 'OPEX', 'quarterly' or '' — for the column header. */
   tag: string;

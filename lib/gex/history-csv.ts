@@ -5,7 +5,7 @@
  */
 import type { SessionRow } from './day-over-day';
 
-export const HISTORY_CSV_HEADER = [
+const HISTORY_CSV_HEADER = [
   'underlying',
   'session',
   'as_of',

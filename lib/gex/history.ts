@@ -6,7 +6,7 @@ import type { Levels } from './levels';
 import { diffLevels, type LevelDiff } from './level-diff';
 import { currentOrNextSession, lastClosedSession } from '../market/sessions';
 
-export const HISTORY_SESSIONS = 60;
+const HISTORY_SESSIONS = 60;
 
 /** The few numbers kept per computation (full by-strike tables are not kept in history). */
 export type LevelsSummary = Omit<Levels, 'byStrike' | 'warnings' | 'contractsSkipped' | 'topNodes'> & { atmIv: number | null };
@@ -23,7 +23,7 @@ export interface PathPoint {
 }
 
 /** Refreshes kept per session: a 5-minute schedule fills 78 a session; a 1-minute one is thinned. */
-export const PATH_POINTS = 400;
+const PATH_POINTS = 400;
 
 export interface HistoryEntry {
   /** New York session date the data belongs to. */
@@ -75,7 +75,7 @@ export function recordSession(
 }
 
 /** The last stored session before `session` (not necessarily the previous trading day: gaps stay gaps). */
-export function previousEntry(history: readonly HistoryEntry[], session: string): HistoryEntry | null {
+function previousEntry(history: readonly HistoryEntry[], session: string): HistoryEntry | null {
   return [...history].reverse().find((entry) => entry.session < session) ?? null;
 }
 

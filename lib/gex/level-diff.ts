@@ -1,10 +1,10 @@
 /** The change of each level between two sessions (day-over-day). */
 import type { Levels } from './levels';
 
-export const DIFFED_LEVELS = ['spot', 'flip', 'callWall', 'putWall', 'absGammaStrike', 'totalGex', 'zeroDteShare'] as const;
-export type DiffedLevel = (typeof DIFFED_LEVELS)[number];
+const DIFFED_LEVELS = ['spot', 'flip', 'callWall', 'putWall', 'absGammaStrike', 'totalGex', 'zeroDteShare'] as const;
+type DiffedLevel = (typeof DIFFED_LEVELS)[number];
 
-export interface LevelChange {
+interface LevelChange {
   current: number | null;
   previous: number | null;
   /** current - previous, or null when either is missing. */

@@ -22,7 +22,7 @@ export interface LevelSettings extends EngineSettings {
   dominantBand?: number;
 }
 
-export interface NetNode {
+interface NetNode {
   strike: number;
   net: number;
 }

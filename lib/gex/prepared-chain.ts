@@ -50,7 +50,7 @@ export interface RepricingSet {
  * Contracts settling in the current session with no open interest but volume: they count for no
  * level, only for the flip model that adds today's volume to 0DTE open interest (flip-models.ts).
  */
-export interface SessionVolumeOnly {
+interface SessionVolumeOnly {
   count: number;
   contracts: OptionContract[];
   strike: Float64Array;

@@ -28,7 +28,7 @@ export interface ProfilePoint {
 }
 
 /** Evenly spaced spots from low to high inclusive. */
-export function evenSpots(low: number, high: number, points: number): Float64Array {
+function evenSpots(low: number, high: number, points: number): Float64Array {
   const spots = new Float64Array(points);
   const step = points > 1 ? (high - low) / (points - 1) : 0;
   for (let j = 0; j < points; j++) spots[j] = low + step * j;

@@ -19,7 +19,7 @@ export function isUsableIv(iv: number | null | undefined): iv is number {
 }
 
 /** The side of the chain a smile takes its IV from at this strike: puts below spot, calls at or above. */
-export function isSmileQuote(type: OptionType, strike: number, spot: number): boolean {
+function isSmileQuote(type: OptionType, strike: number, spot: number): boolean {
   return type === 'P' ? strike < spot : strike >= spot;
 }
 

@@ -16,13 +16,13 @@ export function isMonthlyOpex(date: string): boolean {
   return monthlyOpexDate(year, month) === date;
 }
 
-export function isQuarterlyOpex(date: string): boolean {
+function isQuarterlyOpex(date: string): boolean {
   const { month } = splitDate(date);
   return month % 3 === 0 && isMonthlyOpex(date);
 }
 
 /** The last trading day of the date's Monday-to-Friday week (where weekly series expire). */
-export function weekEndExpiry(date: string): string {
+function weekEndExpiry(date: string): string {
   const friday = addDays(date, 5 - weekday(date));
   return isTradingDay(friday) ? friday : previousTradingDay(friday);
 }

@@ -14,7 +14,7 @@ import { newYorkToUtc, newYorkWallClock } from './ny-time';
 /** Quarterly equity-index futures roots this calendar knows. */
 export const QUARTERLY_INDEX_FUTURES: ReadonlySet<string> = new Set(['ES', 'MES', 'NQ', 'MNQ', 'RTY', 'M2K', 'YM', 'MYM', 'EMD']);
 
-export const MONTH_CODES = 'FGHJKMNQUVXZ';
+const MONTH_CODES = 'FGHJKMNQUVXZ';
 const QUARTER_MONTHS = [3, 6, 9, 12];
 
 export interface FuturesContract {
@@ -33,7 +33,7 @@ export interface FuturesContract {
 }
 
 /** The quarterly contract of a root for a year and month (3, 6, 9 or 12). */
-export function quarterlyContract(root: string, year: number, month: number, named: FuturesContract['named'] = 'dated'): FuturesContract {
+function quarterlyContract(root: string, year: number, month: number, named: FuturesContract['named'] = 'dated'): FuturesContract {
   const settlementDate = monthlyOpexDate(year, month);
   return {
     root,

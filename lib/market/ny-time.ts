@@ -3,7 +3,7 @@
  * time-zone database knows). Dates are ISO calendar strings 'YYYY-MM-DD' throughout the project.
  */
 
-export const NEW_YORK = 'America/New_York';
+const NEW_YORK = 'America/New_York';
 
 export interface WallClock {
   year: number;

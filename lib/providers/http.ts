@@ -4,7 +4,7 @@ import type { FetchLike, ProviderContext, ProviderError } from './types';
 export type TextResult = { ok: true; text: string; status: number } | { ok: false; error: ProviderError };
 
 /** Parses Retry-After (seconds or an HTTP date) into ms from now. */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
+function retryAfterMs(header: string | null, now: number): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;

@@ -14,7 +14,7 @@ import type { RateLimiter } from './rate-limiter';
 import { providerError, type ApiKeys, type ProviderContext, type ProviderId, type ProviderResult } from './types';
 
 /** What a provider may use to fetch one ticker's chain. */
-export interface ProviderRequest {
+interface ProviderRequest {
   context: ProviderContext;
   keys: ApiKeys;
   customUrl: string;

@@ -20,7 +20,7 @@ export interface BadgeLook {
 
 const STALE_COLOUR = '#787b86';
 
-export function badgeFor(reply: LevelsReply, now: number): BadgeLook {
+function badgeFor(reply: LevelsReply, now: number): BadgeLook {
   const levels = reply.levels;
   if (!levels || !reply.source) {
     const why = reply.status.lastError ? describeProviderError(reply.status.lastError) : 'not loaded yet';

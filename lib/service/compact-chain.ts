@@ -9,7 +9,7 @@ import type { ChainSnapshot, OptionContract } from '../chain/model';
 import { formatOcc } from '../chain/occ';
 import { isAdjustedRoot, settlementStyle, underlyingOfRoot } from '../market/settlement';
 
-export const COMPACT_CHAIN_VERSION = 1;
+const COMPACT_CHAIN_VERSION = 1;
 /** Rejected rows kept with a chain (the reasons to show; the count is in its warnings). */
 const REJECTED_KEPT = 50;
 
@@ -107,11 +107,6 @@ export function compactChain(snapshot: ChainSnapshot): CompactChain {
   };
 }
 
-/** The fingerprint a snapshot would have once compacted (to skip writing a chain that did not change). */
-export function chainFingerprint(snapshot: ChainSnapshot): string {
-  return compactChain(snapshot).fingerprint;
-}
-
 export function expandChain(compact: CompactChain): ChainSnapshot {
   const roots = compact.roots.map((root) => ({
     root,
@@ -119,7 +114,7 @@ export function expandChain(compact: CompactChain): ChainSnapshot {
     style: settlementStyle(root),
     adjusted: isAdjustedRoot(root),
   }));
-  const contracts: OptionContract[] = new Array(compact.strike.length);
+  const contracts = new Array<OptionContract>(compact.strike.length);
   for (let i = 0; i < contracts.length; i++) {
     const root = roots[compact.root[i]];
     const expiry = compact.expiries[compact.expiry[i]];

@@ -51,7 +51,7 @@ const MIN_ALARM_DELAY_MS = 30000;
 /** Feeds nobody viewed for this long are evicted (their history stays). */
 export const EVICT_AFTER_MS = 7 * 24 * 3600 * 1000;
 /** Chains kept in all, at most (SPX takes about 2 MB compact). */
-export const STORAGE_BUDGET_BYTES = 48 * 1024 * 1024;
+const STORAGE_BUDGET_BYTES = 48 * 1024 * 1024;
 /** viewedAt is written at most this often per feed. */
 const VIEWED_RESOLUTION_MS = 3600 * 1000;
 /** A page may ask for a refresh at most this often per feed (a chart reload, not a quota drain). */
@@ -61,7 +61,7 @@ export function feedKey(provider: ProviderId, ticker: string): string {
   return `${provider}:${ticker}`;
 }
 
-export function emptyStatus(provider: ProviderId, ticker: string): FeedStatus {
+function emptyStatus(provider: ProviderId, ticker: string): FeedStatus {
   return {
     key: feedKey(provider, ticker),
     provider,
@@ -79,7 +79,7 @@ export function settingsKey(settings: Settings, ticker: string): string {
   return JSON.stringify(settingsAssumptions(settings, ticker));
 }
 
-export function sourceOf(snapshot: ChainSnapshot, provider: ProviderId, label: string): SourceInfo {
+function sourceOf(snapshot: ChainSnapshot, provider: ProviderId, label: string): SourceInfo {
   return {
     provider,
     label,
@@ -93,13 +93,7 @@ export function sourceOf(snapshot: ChainSnapshot, provider: ProviderId, label: s
 }
 
 /** The cache entry for a snapshot (levels for all expiries), or the reason the engine cannot use it. */
-export function cacheEntryOf(
-  snapshot: ChainSnapshot,
-  settings: Settings,
-  ticker: string,
-  label: string,
-  now: number,
-): CachedLevels | string {
+function cacheEntryOf(snapshot: ChainSnapshot, settings: Settings, ticker: string, label: string, now: number): CachedLevels | string {
   try {
     const analysis = analyzeChain(snapshot, settingsAssumptions(settings, ticker), ALL_EXPIRIES);
     return {

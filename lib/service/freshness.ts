@@ -9,7 +9,7 @@ import { sessionOfData } from '../gex/history';
 import type { FeedStatus, SourceInfo } from '../protocol';
 
 /** Refresh intervals of market time after which a live feed's levels are stale. */
-export const STALE_AFTER_INTERVALS = 3;
+const STALE_AFTER_INTERVALS = 3;
 
 export interface Freshness {
   /** Stale now: the last refresh failed, or the data is older than the schedule allows. */

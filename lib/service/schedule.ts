@@ -8,8 +8,8 @@ import { newYorkDate } from '../market/ny-time';
 
 /** Delayed feeds (CBOE: about 15 minutes) have the closing data some time after the bell. */
 export const POST_CLOSE_DELAY_MS = 20 * 60000;
-export const BACKOFF_BASE_MS = 60000;
-export const BACKOFF_MAX_MS = 30 * 60000;
+const BACKOFF_BASE_MS = 60000;
+const BACKOFF_MAX_MS = 30 * 60000;
 
 /** The next regular refresh instant (never before `now`). */
 export function nextRegularRefresh(now: number, lastSuccessAt: number | null, intervalMinutes: number): number {

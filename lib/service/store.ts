@@ -36,7 +36,7 @@ interface Envelope {
 }
 
 const isEnvelope = (value: unknown): value is Envelope =>
-  typeof value === 'object' && value !== null && typeof (value as Envelope).version === 'number' && 'value' in (value as object);
+  typeof value === 'object' && value !== null && typeof (value as Envelope).version === 'number' && 'value' in value;
 
 /** Runs each key's tasks one after another (per store). */
 export class KeyedQueue {
@@ -55,7 +55,7 @@ export class KeyedQueue {
 }
 
 /** Brings a stored value up to the spec's version (or says why it cannot). */
-export function migrateValue<T>(spec: ItemSpec<T>, stored: Envelope): T {
+function migrateValue<T>(spec: ItemSpec<T>, stored: Envelope): T {
   let { version, value } = stored;
   while (version < spec.version) {
     const step = spec.migrations?.[version + 1];

@@ -19,7 +19,7 @@ export async function ask<T = unknown>(page: PlaywrightPage | PuppeteerPage, typ
         // A background that never answers is named as such, not left to a caller's overall timeout.
         setTimeout(() => resolve({ err: { message: `no reply in ${noReplyMs / 1000} s` } }), noReplyMs);
         runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }, (response) =>
-          resolve((response ?? { err: { message: 'no response' } }) as { res?: unknown; err?: { message?: string } }),
+          resolve(response ?? { err: { message: 'no response' } }),
         );
       }),
     { type, data, noReplyMs: NO_REPLY_AFTER_MS },

@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
 export interface TestServer {
   origin: string;
@@ -30,7 +30,13 @@ export interface TestServer {
 export async function startServer(roots: Record<string, string>): Promise<TestServer> {
   const routes = new Map<string, RouteHandler>();
   const requests: string[] = [];
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => {
+    void serve(request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end(`server error: ${String(error)}`);
+    });
+  });
+  const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     requests.push(path);
     const handler = routes.get(path);
@@ -49,7 +55,7 @@ export async function startServer(roots: Record<string, string>): Promise<TestSe
     }
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end(`not found: ${path}`);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

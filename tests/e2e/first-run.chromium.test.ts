@@ -145,7 +145,7 @@ describe('Chromium: the popup for a new trader', () => {
         const described = term.getAttribute('aria-describedby') === tip.id;
         return {
           id: term.getAttribute('data-help')!,
-          text: tip.textContent!,
+          text: tip.textContent,
           visible: getComputedStyle(tip).display !== 'none' && box.width > 0 && described,
         };
       });

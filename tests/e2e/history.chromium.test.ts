@@ -142,7 +142,7 @@ describe('Chromium: level history, previous session lines, alerts', () => {
     // Export: a CSV of the three sessions.
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-history').click()]);
     expect(download.suggestedFilename()).toBe('gexmap-history-NVDA-2025-01-13.csv');
-    const csv = (await readFile((await download.path())!, 'utf8')).trim().split('\n');
+    const csv = (await readFile(await download.path(), 'utf8')).trim().split('\n');
     expect(csv).toHaveLength(4);
     expect(csv[3]).toMatch(/^NVDA,2025-01-13,2025-01-14T02:30:00\.000Z,162,125\.83,160,140,positive,/);
     // Today: the latest session's refreshes, on New York time.

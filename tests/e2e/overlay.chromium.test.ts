@@ -139,7 +139,7 @@ describe('Chromium: levels drawn on real charts', () => {
     await expect.poll(() => page.locator('gexmap-overlay [data-testid="heatmap"] td').count(), { timeout: 10000 }).toBeGreaterThan(20);
     const title = await page.locator('gexmap-overlay [data-testid="heatmap"] tr[data-strike="4700"] td').first().getAttribute('title');
     expect(title).toMatch(
-      /^4700 · 2024-01-08\nCall -?\$[\d.]+[KMB]?  Put -?\$[\d.]+[KMB]?  Net -?\$[\d.]+[KMB]?\nOI calls [\d.]+K?  puts [\d.]+K?$/,
+      /^4700 · 2024-01-08\nCall -?\$[\d.]+[KMB]? {2}Put -?\$[\d.]+[KMB]? {2}Net -?\$[\d.]+[KMB]?\nOI calls [\d.]+K? {2}puts [\d.]+K?$/,
     );
     // The panel's numbers carry their help: each switch on hover, the glossary from the keyboard.
     expect(await page.locator('gexmap-overlay label:has([data-switch="call-wall"])').getAttribute('title')).toBe(

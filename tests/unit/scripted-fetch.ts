@@ -4,7 +4,7 @@
  */
 import type { FetchLike } from '../../lib/providers/types';
 
-export type Answer = { status?: number; body: string; headers?: Record<string, string> } | { throws: string } | { hang: true };
+type Answer = { status?: number; body: string; headers?: Record<string, string> } | { throws: string } | { hang: true };
 
 export interface ScriptedFetch {
   fetch: FetchLike;

@@ -101,12 +101,11 @@ export function findECharts(win: Window): LibraryChartSource[] {
         return reading;
       },
       // Every axis change is a render, which "rendered" reports: no probe needed once watched.
-      probe: () =>
-        watchedCharts.has(instance as object) ? null : call(instance, 'convertToPixel', { yAxisIndex: axis.yAxisIndex }, reference),
+      probe: () => (watchedCharts.has(instance) ? null : call(instance, 'convertToPixel', { yAxisIndex: axis.yAxisIndex }, reference)),
       watch: (onDrawn) => {
-        if (watchedCharts.has(instance as object)) return false;
+        if (watchedCharts.has(instance)) return false;
         call(instance, 'on', 'rendered', onDrawn);
-        watchedCharts.add(instance as object);
+        watchedCharts.add(instance);
         return true;
       },
     });

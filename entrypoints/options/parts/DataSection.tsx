@@ -79,12 +79,15 @@ export function DataSection({ editor }: { editor: SettingsEditor }) {
         </button>{' '}
         <button
           type="button"
-          onClick={async () => {
-            if (confirm('Clear cached levels, history and stored chains? Settings and keys stay.')) {
-              await sendMessage('clearData', undefined);
-              setDataNote({ kind: 'good', text: 'Cached data cleared.' });
-              void loadUsage();
-            }
+          onClick={() => {
+            if (!confirm('Clear cached levels, history and stored chains? Settings and keys stay.')) return;
+            sendMessage('clearData', undefined).then(
+              () => {
+                setDataNote({ kind: 'good', text: 'Cached data cleared.' });
+                void loadUsage();
+              },
+              (error: Error) => setDataNote({ kind: 'bad', text: `Clearing failed: ${error.message}` }),
+            );
           }}
         >
           Clear cached data

@@ -12,6 +12,16 @@ const SWITCHABLE = LEVEL_KINDS.filter((info) => info.setting !== 'node');
 export function OverlaySection({ editor }: { editor: SettingsEditor }) {
   const { draft, set } = editor;
   const [note, setNote] = useState<Message>(null);
+  /** Turns the overlay off for a site and gives back its host permission. */
+  async function turnOff(site: string) {
+    try {
+      await sendMessage('setSiteEnabled', { pattern: site, enabled: false });
+      await browser.permissions.remove({ origins: [site] }).catch(() => false);
+      editor.adopt(await sendMessage('getSettings', undefined));
+    } catch (error) {
+      setNote({ kind: 'bad', text: `Turning ${site.replace('/*', '')} off failed: ${(error as Error).message}` });
+    }
+  }
   return (
     <form
       noValidate
@@ -151,14 +161,7 @@ export function OverlaySection({ editor }: { editor: SettingsEditor }) {
           {draft.enabledSites.map((site) => (
             <li key={site}>
               {site.replace('/*', '')}{' '}
-              <button
-                type="button"
-                onClick={async () => {
-                  await sendMessage('setSiteEnabled', { pattern: site, enabled: false });
-                  await browser.permissions.remove({ origins: [site] }).catch(() => false);
-                  editor.adopt(await sendMessage('getSettings', undefined));
-                }}
-              >
+              <button type="button" onClick={() => void turnOff(site)}>
                 Turn off
               </button>
             </li>

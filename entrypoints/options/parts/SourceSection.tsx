@@ -68,7 +68,7 @@ export function SourceSection({ editor }: { editor: SettingsEditor }) {
   }
 
   return (
-    <form noValidate onSubmit={saveAndTest} aria-labelledby="source-heading">
+    <form noValidate onSubmit={(event) => void saveAndTest(event)} aria-labelledby="source-heading">
       <h2 id="source-heading">Data source</h2>
       <fieldset>
         <legend>Provider</legend>

@@ -30,8 +30,10 @@ interface Candidate extends AxisLabel {
 function isVisible(element: Element, rect: DOMRect): boolean {
   if (rect.width === 0 || rect.height === 0) return false;
   if (rect.bottom < 0 || rect.top > window.innerHeight || rect.right < 0 || rect.left > window.innerWidth) return false;
-  const check = (element as Element & { checkVisibility?: (options: object) => boolean }).checkVisibility;
-  if (check) return check.call(element, { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true });
+  // Older browsers lack checkVisibility: the walk below stands in.
+  if (typeof element.checkVisibility === 'function') {
+    return element.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true });
+  }
   for (let node: Element | null = element; node; node = node.parentElement) {
     const style = getComputedStyle(node);
     if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse' || Number(style.opacity) === 0)

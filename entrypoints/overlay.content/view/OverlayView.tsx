@@ -62,11 +62,11 @@ export interface OverlayViewState {
 }
 
 export interface OverlayActions {
-  placePanel(place: PanelPlace): void;
-  startCalibration(): void;
-  saveCalibration(handles: [HandleDraft, HandleDraft]): void;
-  cancelCalibration(): void;
-  toggle(kind: Hideable, shown: boolean): void;
+  placePanel: (place: PanelPlace) => void;
+  startCalibration: () => void;
+  saveCalibration: (handles: [HandleDraft, HandleDraft]) => void;
+  cancelCalibration: () => void;
+  toggle: (kind: Hideable, shown: boolean) => void;
 }
 
 const SWITCHES: [Hideable, string][] = [

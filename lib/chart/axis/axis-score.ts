@@ -21,7 +21,7 @@ export interface AxisContext {
   nearFactor?: number;
 }
 
-export type Plausibility = 'contains' | 'near' | 'far' | 'unknown';
+type Plausibility = 'contains' | 'near' | 'far' | 'unknown';
 
 export interface AxisFit<L extends AxisLabel = AxisLabel> extends ColumnFit<L> {
   /** Prices at the plot's top and bottom (without a plot: one tick spacing beyond the outer ticks). */

@@ -34,9 +34,9 @@ export interface ColumnFitOptions {
   marks?: readonly HorizontalMark[];
 }
 
-export type RejectReason = TickTextRejection | 'outlier' | 'duplicate' | 'no-column';
+type RejectReason = TickTextRejection | 'outlier' | 'duplicate' | 'no-column';
 
-export interface FittedTick<L extends AxisLabel = AxisLabel> {
+interface FittedTick<L extends AxisLabel = AxisLabel> {
   label: L;
   value: number;
   /** The tick's y the fit used: a paired mark's, else the label's tickY, else its box centre. */

@@ -12,11 +12,9 @@ import type { AxisLabel } from './axis-label';
 import { pickAxis, rankAxisFits, scoreAxisFit, type AxisContext, type AxisFit } from './axis-score';
 import { fitAxisColumns, type ColumnFitOptions, type RejectedLabel } from './column-fit';
 
-export type { AxisLabel, TickSource } from './axis-label';
-export type { AxisFit, AxisContext, Plausibility } from './axis-score';
-export type { FittedTick, RejectedLabel, RejectReason, ColumnFitOptions } from './column-fit';
+export type { AxisLabel } from './axis-label';
 export type { HorizontalMark } from './tick-pairing';
-export { parseTickValue, readTickText } from './tick-text';
+export { readTickText } from './tick-text';
 
 export interface FitOptions extends ColumnFitOptions, AxisContext {}
 

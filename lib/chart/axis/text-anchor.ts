@@ -43,7 +43,7 @@ export const TYPICAL_SANS_METRICS: FontMetricsEm = {
 export type SvgBaseline =
   'alphabetic' | 'middle' | 'central' | 'hanging' | 'text-before-edge' | 'text-after-edge' | 'ideographic' | 'mathematical';
 
-export type CanvasBaseline = 'top' | 'hanging' | 'middle' | 'alphabetic' | 'ideographic' | 'bottom';
+type CanvasBaseline = 'top' | 'hanging' | 'middle' | 'alphabetic' | 'ideographic' | 'bottom';
 
 const SVG_SYNONYMS: Record<string, SvgBaseline> = {
   auto: 'alphabetic',

@@ -20,7 +20,7 @@ export interface HorizontalMark {
 }
 
 /** How far (horizontally) a mark may end from its label by default: a grid line stops at the axis. */
-export const MAX_LABEL_MARK_GAP_PX = 40;
+const MAX_LABEL_MARK_GAP_PX = 40;
 
 export interface PairingOptions {
   /** Farthest a mark may sit from a label's centre, px. Default 1.5 label heights, at least 12. */
@@ -72,7 +72,7 @@ export function pairTickYs(labels: readonly AxisLabel[], marks: readonly Horizon
   // Refine the consensus as the mean of the agreeing offsets nearest it.
   const nearest = (offsets: number[], target: number) =>
     offsets.filter((offset) => Math.abs(offset - target) <= tolerance).sort((a, b) => Math.abs(a - target) - Math.abs(b - target))[0];
-  const agreeing = candidates.map((offsets) => nearest(offsets, best!.offset)).filter((offset): offset is number => offset !== undefined);
+  const agreeing = candidates.map((offsets) => nearest(offsets, best.offset)).filter((offset): offset is number => offset !== undefined);
   const consensus = agreeing.reduce((sum, offset) => sum + offset, 0) / agreeing.length;
 
   const paired = candidates.map((offsets) => nearest(offsets, consensus) !== undefined);

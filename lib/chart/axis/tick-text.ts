@@ -19,7 +19,7 @@
 
 export type TickTextRejection = 'empty' | 'too-long' | 'percent' | 'time-or-date' | 'not-a-number';
 
-export interface TickNumber {
+interface TickNumber {
   value: number;
   /** The European reading of an ambiguous text ("4.700" = 4700 rather than 4.7), when there is one. */
   alternative?: number;

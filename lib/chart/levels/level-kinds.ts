@@ -14,7 +14,7 @@ export const LEVEL_KINDS = [
 
 export type LevelKindInfo = (typeof LEVEL_KINDS)[number];
 export type LevelKind = LevelKindInfo['kind'];
-export type LevelSetting = LevelKindInfo['setting'];
+type LevelSetting = LevelKindInfo['setting'];
 
 /** Line colours by settings key (#rrggbb). */
 export type LineColours = Record<LevelSetting, string>;

@@ -43,7 +43,7 @@ export function previousLevelsToDraw(
 }
 
 /** Only the previous levels inside the plot are drawn. */
-export function insidePlot<T extends PlacedLevel>(placed: readonly T[]): T[] {
+function insidePlot<T extends PlacedLevel>(placed: readonly T[]): T[] {
   return placed.filter((level) => level.edge === null);
 }
 

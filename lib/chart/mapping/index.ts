@@ -5,4 +5,4 @@
 export { calibratedMapping, type Calibration } from './calibration';
 export { priceToY, sameMapping, yToPrice, type PlotRect, type PriceMapping, type ScaleKind } from './mapping';
 export { mappingFromSamples } from './sampled-mapping';
-export { SAMPLE_FRACTIONS, mappingFromCoordinates, mappingFromVisibleRange, type TradingViewScaleMode } from './tradingview-scale';
+export { SAMPLE_FRACTIONS, mappingFromCoordinates, mappingFromVisibleRange } from './tradingview-scale';

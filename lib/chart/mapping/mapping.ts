@@ -16,7 +16,7 @@ export interface PriceMapping {
 }
 
 /** The scale's own coordinate of a price: the price, or ln(price + offset). */
-export function scaleValue(mapping: Pick<PriceMapping, 'kind' | 'offset'>, price: number): number {
+function scaleValue(mapping: Pick<PriceMapping, 'kind' | 'offset'>, price: number): number {
   return mapping.kind === 'log' ? Math.log(price + (mapping.offset ?? 0)) : price;
 }
 

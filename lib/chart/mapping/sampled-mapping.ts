@@ -7,7 +7,7 @@
 import { mappingThrough, priceToY, type PriceMapping } from './mapping';
 
 /** How far (px) a sample may sit from the fitted mapping and still count as on it. */
-export const SAMPLE_TOLERANCE_PX = 0.05;
+const SAMPLE_TOLERANCE_PX = 0.05;
 
 /**
  * The linear or log mapping through every sample (viewport y), trying the given log offsets in turn

@@ -8,7 +8,7 @@ import { mappingThrough, type PriceMapping } from './mapping';
 import { mappingFromSamples } from './sampled-mapping';
 
 /** TradingView's log scale transform is log10(price + 1e-4); the base does not change a fit's shape. */
-export const TRADINGVIEW_LOG_OFFSET = 1e-4;
+const TRADINGVIEW_LOG_OFFSET = 1e-4;
 
 /** 0 normal, 1 log, 2 percentage, 3 indexed to 100 (in 2 and 3 the range still answers in prices). */
 export type TradingViewScaleMode = 0 | 1 | 2 | 3;

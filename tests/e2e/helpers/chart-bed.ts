@@ -13,10 +13,10 @@ import { pagesDir, projectRoot } from './paths';
 import { ask } from './protocol';
 import { levelsCommand } from './levels-cli';
 
-export const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
+const SPX_FILE = join(projectRoot, 'assets/sample/cboe-spx-2024-01-07.csv.gz');
 
 /** The chart libraries test pages load, by the folder they are served from. */
-export const VENDORS = {
+const VENDORS = {
   d3: 'node_modules/d3/dist',
   apexcharts: 'node_modules/apexcharts/dist',
   echarts: 'node_modules/echarts/dist',

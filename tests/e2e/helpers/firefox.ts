@@ -2,12 +2,12 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { firefoxBuild } from './paths';
 
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-export const GECKO_ID = 'gexmap@gexmap.app';
+const GECKO_ID = 'gexmap@gexmap.app';
 /** Fixed internal UUID, so tests can open moz-extension://UUID/popup.html. */
-export const FIREFOX_EXTENSION_UUID = '6f0e8a52-3c1b-4b7e-9a57-0c2d9e1f4a11';
-export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+const FIREFOX_EXTENSION_UUID = '6f0e8a52-3c1b-4b7e-9a57-0c2d9e1f4a11';
+const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
 export async function launchFirefoxWithExtension(extensionDir = firefoxBuild): Promise<{ browser: Browser; addonId: string }> {
   const browser = await puppeteer.launch({

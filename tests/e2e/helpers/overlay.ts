@@ -102,7 +102,7 @@ export async function framesToFollow(
   moves: readonly string[],
   { count = 20, maxFrames = 8, tolerancePx = 1.5, api = 'chartApi', minLevels = 2 } = {},
 ): Promise<number[]> {
-  return (await page.evaluate(
+  return page.evaluate(
     ([misfitsSource, movesSource, options]) =>
       new Promise<number[]>((resolve) => {
         const misfit = new Function(`return ${misfitsSource}`)() as (api: string) => { worst: number; misfit: unknown[] };
@@ -129,5 +129,5 @@ export async function framesToFollow(
         next();
       }),
     [misfits.toString(), moves, { count, maxFrames, tolerancePx, api, minLevels }] as const,
-  )) as number[];
+  );
 }

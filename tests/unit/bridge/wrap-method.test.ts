@@ -42,7 +42,7 @@ describe('wrapMethod', () => {
     class Strict extends Drawing {}
     Object.defineProperty(Strict.prototype, 'draw', { value: Drawing.prototype.draw, writable: true, configurable: true });
     let afterCalls = 0;
-    wrapMethod(Strict.prototype as Drawing, 'draw', () => afterCalls++);
+    wrapMethod(Strict.prototype, 'draw', () => afterCalls++);
     const drawing = new Strict();
     let thrown: unknown;
     try {
@@ -58,7 +58,7 @@ describe('wrapMethod', () => {
   it('swallows what after throws: the page never sees the tap fail', () => {
     class Fragile extends Drawing {}
     Object.defineProperty(Fragile.prototype, 'draw', { value: Drawing.prototype.draw, writable: true, configurable: true });
-    wrapMethod(Fragile.prototype as Drawing, 'draw', () => {
+    wrapMethod(Fragile.prototype, 'draw', () => {
       throw new Error('tap broke');
     });
     expect(new Fragile().draw('5', 1, 2)).toBe('5@1,2');

@@ -3,9 +3,6 @@
  * no code from lib/chain), and a seeded random source for generated inputs.
  */
 
-export const QUOTE_TABLE_HEADER =
-  'Expiration Date,Calls,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest,Strike,Puts,Last Sale,Net,Bid,Ask,Volume,IV,Delta,Gamma,Open Interest';
-
 /** The lines of a quote-table CSV split at LF, and the index of its header line. */
 export function csvParts(text: string): { lines: string[]; header: number; rows: string[] } {
   const lines = text.split('\n');

@@ -30,11 +30,8 @@ describe('SVG text tick y', () => {
     ['mathematical', 0.45, 101],
     ['something-new', 0, 96.5], // unknown values read as alphabetic
   ])('dominant-baseline %s: tick %d', (dominantBaseline, height, tick) => {
-    expect(100 + 10 * (height as number) - 3.5).toBeCloseTo(tick as number, 12);
-    expect(svgTextTickY({ y: 100, fontSizePx: 10, dominantBaseline: dominantBaseline as string | undefined, metrics: M })).toBeCloseTo(
-      tick as number,
-      12,
-    );
+    expect(100 + 10 * height - 3.5).toBeCloseTo(tick, 12);
+    expect(svgTextTickY({ y: 100, fontSizePx: 10, dominantBaseline: dominantBaseline, metrics: M })).toBeCloseTo(tick, 12);
   });
 
   it('takes the anchor itself for the centring baselines', () => {
@@ -81,8 +78,8 @@ describe('canvas text tick y', () => {
     ['ideographic', -0.2, 94.5], // the font's descent
     ['bottom', -0.24, 94.1], // em box bottom
   ])('textBaseline %s: tick %d', (textBaseline, height, tick) => {
-    expect(100 + 10 * (height as number) - 3.5).toBeCloseTo(tick as number, 12);
-    expect(canvasTextTickY({ y: 100, textBaseline: textBaseline as string, fontSizePx: 10, metrics: M })).toBeCloseTo(tick as number, 12);
+    expect(100 + 10 * height - 3.5).toBeCloseTo(tick, 12);
+    expect(canvasTextTickY({ y: 100, textBaseline: textBaseline, fontSizePx: 10, metrics: M })).toBeCloseTo(tick, 12);
   });
 
   it("takes 'middle' as the tick, whatever was measured", () => {

@@ -36,7 +36,7 @@ describe('TradingView price scales', () => {
   ] as const)('%s: coordinateToPrice samples give the exact mapping, and so does the visible range', (_name, range, mode, inverted) => {
     const truth = scale(range, mode, inverted);
     const fromCoordinates = mappingFromCoordinates(samplesOf(truth.coordinateToPrice), TOP)!;
-    const fromRange = mappingFromVisibleRange(range, mode as 0 | 1 | 2 | 3, inverted, TOP, HEIGHT)!;
+    const fromRange = mappingFromVisibleRange(range, mode, inverted, TOP, HEIGHT)!;
     const span = range.to - range.from;
     for (const fraction of [0, 0.1, 0.37, 0.5, 0.81, 1]) {
       const price = range.from + fraction * span;

@@ -146,7 +146,7 @@ describe('session checklist', () => {
         { strike: 4700, call: 0, put: 0, net: 1e9 },
         { strike: 5200, call: 0, put: 0, net: 5e9 },
       ],
-    } as Levels;
+    };
     const item = sessionChecklist(levels, null).find((entry) => entry.id === 'concentration')!;
     expect(item).toMatchObject({ verdict: 'watch', verdictLabel: 'A far strike outweighs the near ones' });
     expect(item.text).toBe(
@@ -159,7 +159,7 @@ describe('session checklist', () => {
         { strike: 4700, call: 0, put: 0, net: -3e9 },
         { strike: 5200, call: 0, put: 0, net: 1e9 },
       ],
-    } as Levels;
+    };
     expect(sessionChecklist(near, null).find((entry) => entry.id === 'concentration')).toMatchObject({
       verdict: 'ok',
       verdictLabel: 'Mostly near the money',

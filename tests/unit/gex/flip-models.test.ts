@@ -147,7 +147,7 @@ describe('the band in one line', () => {
       models: FLIP_MODELS.map((info, k) => ({
         model: info.model,
         flip: flips[k],
-        flips: flips[k] === null ? [] : [flips[k]!],
+        flips: flips[k] === null ? [] : [flips[k]],
         noCrossingSide: flips[k] === null ? ('negative' as const) : null,
       })),
       band: flips.some((flip) => flip !== null)

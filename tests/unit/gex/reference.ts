@@ -6,7 +6,7 @@ import type { ChainSnapshot, OptionContract } from '../../../lib/chain/model';
 
 const YEAR = 365 * 86400 * 1000;
 
-export function textbookD1(spot: number, strike: number, years: number, vol: number, rate: number, dividend: number): number {
+function textbookD1(spot: number, strike: number, years: number, vol: number, rate: number, dividend: number): number {
   return (Math.log(spot / strike) + (rate - dividend + (vol * vol) / 2) * years) / (vol * Math.sqrt(years));
 }
 
@@ -17,7 +17,7 @@ export function textbookGamma(spot: number, strike: number, years: number, vol: 
 }
 
 /** Standard normal CDF by Simpson's rule on the density from 0 (independent of lib's rational approximation). */
-export function textbookNormalCdf(x: number): number {
+function textbookNormalCdf(x: number): number {
   const steps = 400; // Simpson's error ~ h^4: below 1e-10 for |x| <= 8
   const h = Math.abs(x) / steps;
   const f = (t: number) => Math.exp((-t * t) / 2) / Math.sqrt(2 * Math.PI);
@@ -138,7 +138,7 @@ export function referenceBook(snapshot: ChainSnapshot, options: ReferenceOptions
 }
 
 /** Total GEX of a book at a spot. */
-export function bookGexAt(book: readonly BookRow[], priceAt: number, rate = 0, dividend = 0): number {
+function bookGexAt(book: readonly BookRow[], priceAt: number, rate = 0, dividend = 0): number {
   let total = 0;
   for (const row of book)
     total += row.signedUnits * textbookGamma(priceAt, row.strike, row.years, row.iv, rate, dividend) * priceAt * priceAt * 0.01;
