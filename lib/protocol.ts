@@ -14,7 +14,7 @@ import type { Calibration } from './chart/mapping';
 import type { ProviderErrorKind, ProviderId } from './providers/types';
 import type { HistoryEntry, PathPoint, PreviousLevels } from './gex/history';
 import type { SessionRow } from './gex/day-over-day';
-import type { AlertCheck, FiredAlert } from './alerts/triggers';
+import type { AlertCheck, FiredAlert } from './alerts/alert-model';
 import type { ChainRefusalCode } from './chain/gate';
 import { PROVIDER_IDS } from './providers/registry';
 import { checkSettingsPatch, type OverlaySettings, type Settings, type SettingsPatch } from './settings';

@@ -4,7 +4,7 @@
  * log and this says they were not shown.
  */
 import { browser } from 'wxt/browser';
-import type { FiredAlert } from '../lib/alerts/triggers';
+import type { FiredAlert } from '../lib/alerts/alert-model';
 
 /** Asks the user for the notifications permission; call it straight from a click (a user gesture). */
 export function requestNotifications(): Promise<boolean> {

@@ -18,7 +18,7 @@ import type { FeedStatus, SiteOverlayState } from '../lib/protocol';
 import { KeyedQueue, storedItem, type ItemSpec, type KeyValueStore } from '../lib/service/store';
 import type { CachedLevels, ServiceStorage, Subscription } from '../lib/service/storage-port';
 import type { Database } from './database';
-import type { AlertState, FiredAlert } from '../lib/alerts/triggers';
+import type { AlertState, FiredAlert } from '../lib/alerts/alert-model';
 import { compactBytes, compactChain, expandChain, isCompactChain } from '../lib/service/compact-chain';
 
 // ---- settings: v4 --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /** The log of fired alerts the popup shows: newest first, bounded. */
-import type { FiredAlert } from './triggers';
+import type { FiredAlert } from './alert-model';
 
 const ALERT_LOG_SIZE = 100;
 

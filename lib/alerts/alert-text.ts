@@ -4,7 +4,7 @@
  */
 import { describeAsOf, formatNewYork } from '../format/time';
 import { formatPrice } from '../format/numbers';
-import type { AlertLevels, PriceObservation, SessionStart, TriggerKey } from './triggers';
+import type { AlertLevels, PriceObservation, SessionStart, TriggerKey } from './alert-model';
 
 const LEVEL_NAMES = { flip: 'gamma flip', callWall: 'call wall', putWall: 'put wall' } as const;
 const REGIME_WORDS = { positive: 'positive gamma (dealers damp moves)', negative: 'negative gamma (dealers amplify moves)' } as const;

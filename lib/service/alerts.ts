@@ -4,7 +4,8 @@
  * and handed to `notify` (a system notification where the user allowed them). Imported files and the
  * bundled sample are no live price: they never fire. All state is in storage (the worker may die).
  */
-import { evaluateAlerts, type FiredAlert, type PriceObservation } from '../alerts/triggers';
+import { evaluateAlerts } from '../alerts/triggers';
+import type { FiredAlert, PriceObservation } from '../alerts/alert-model';
 import { appendToLog } from '../alerts/alert-log';
 import { sessionOfData } from '../gex/history';
 import { normalizeTicker } from '../settings';

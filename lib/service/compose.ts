@@ -10,7 +10,7 @@ import { Subscriptions } from './subscriptions';
 import { SettingsChanges } from './settings-changes';
 import { ToolbarBadge, type BadgeLook } from './badge';
 import { Alerts } from './alerts';
-import type { FiredAlert } from '../alerts/triggers';
+import type { FiredAlert } from '../alerts/alert-model';
 
 /** What the background gives the service: the feeds' own needs (their events are wired here) and the browser's doors. */
 export interface ServiceDeps extends Omit<FeedDeps, 'onUpdated' | 'chartTickers'> {

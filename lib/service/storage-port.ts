@@ -12,7 +12,7 @@ import type { ApiKeys } from '../providers/types';
 import type { Settings } from '../settings';
 import type { AssumptionsInfo, FeedStatus, SiteOverlayState, SourceInfo } from '../protocol';
 import type { Item } from './store';
-import type { AlertState, FiredAlert } from '../alerts/triggers';
+import type { AlertState, FiredAlert } from '../alerts/alert-model';
 
 /** The last good levels of one (provider, ticker), computed for all expiries under `settingsKey`. */
 export interface CachedLevels {

@@ -70,6 +70,40 @@ describe('layers', () => {
   });
 });
 
+describe('imports', () => {
+  it('form no loop (a file never reaches itself through its imports)', () => {
+    // Tarjan's strongly connected components over the whole import graph: any component of two or more files is a loop.
+    const graph = new Map(files.map((file) => [file, importsOf(file).filter((target) => files.includes(target))]));
+    const index = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const loops: string[][] = [];
+    let counter = 0;
+    const visit = (file: string) => {
+      index.set(file, counter);
+      low.set(file, counter++);
+      stack.push(file);
+      for (const target of graph.get(file) ?? []) {
+        if (!index.has(target)) {
+          visit(target);
+          low.set(file, Math.min(low.get(file)!, low.get(target)!));
+        } else if (stack.includes(target)) low.set(file, Math.min(low.get(file)!, index.get(target)!));
+      }
+      if (low.get(file) === index.get(file)) {
+        const component: string[] = [];
+        let member: string;
+        do {
+          member = stack.pop()!;
+          component.push(member);
+        } while (member !== file);
+        if (component.length > 1) loops.push(component.sort());
+      }
+    };
+    for (const file of files) if (!index.has(file)) visit(file);
+    expect(loops).toEqual([]);
+  });
+});
+
 /** Folders entered through their index.ts: code outside one imports nothing else of it. */
 const ENTERED_FOLDERS = ['lib/chart/axis', 'lib/chart/mapping', 'lib/chart/levels', 'lib/colour', 'lib/bridge'];
 

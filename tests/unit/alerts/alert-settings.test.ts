@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSettingsPatch, DEFAULT_SETTINGS, SettingsError } from '../../../lib/settings';
 import { DEFAULT_ALERTS } from '../../../lib/alerts/alert-settings';
 import { appendToLog } from '../../../lib/alerts/alert-log';
-import type { FiredAlert } from '../../../lib/alerts/triggers';
+import type { FiredAlert } from '../../../lib/alerts/alert-model';
 
 describe('alert settings', () => {
   it('default off for every ticker, and a whole object passes with tickers normalized and deduplicated', () => {

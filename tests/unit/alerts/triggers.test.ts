@@ -4,14 +4,8 @@
  * each alert says its price's source and age.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  evaluateAlerts,
-  type AlertInput,
-  type AlertLevels,
-  type AlertState,
-  type FiredAlert,
-  type SessionStart,
-} from '../../../lib/alerts/triggers';
+import { evaluateAlerts } from '../../../lib/alerts/triggers';
+import type { AlertInput, AlertLevels, AlertState, FiredAlert, SessionStart } from '../../../lib/alerts/alert-model';
 import { DEFAULT_ALERTS, type AlertSettings } from '../../../lib/alerts/alert-settings';
 
 const MINUTE = 60000;

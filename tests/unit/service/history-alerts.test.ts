@@ -9,7 +9,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { computeLevels } from '../../../lib/gex/levels';
 import { parseChainText } from '../../../lib/chain/parse';
 import { DEFAULT_ALERTS } from '../../../lib/alerts/alert-settings';
-import type { FiredAlert } from '../../../lib/alerts/triggers';
+import type { FiredAlert } from '../../../lib/alerts/alert-model';
 import { shiftCboeCsv } from '../../shifted-chain';
 import { FIXTURES, fixtureText } from '../fixtures';
 import { harness, MINUTE, SPX_URL, useCustomUrl } from './harness';

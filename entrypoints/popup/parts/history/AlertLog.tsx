@@ -1,5 +1,5 @@
 /** Fired alerts, newest first: when, what, at which price, from which source and how old it was. */
-import type { FiredAlert } from '../../../../lib/alerts/triggers';
+import type { FiredAlert } from '../../../../lib/alerts/alert-model';
 import { formatNewYork } from '../../../../lib/format/time';
 
 const SHOWN = 20;
