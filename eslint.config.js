@@ -17,6 +17,8 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       // An async function without await still returns a promise, as its interface asks (a store, a fake).
       '@typescript-eslint/require-await': 'off',
+      // One import statement per module (a value import and a type import of it may stand apart).
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },

@@ -16,8 +16,7 @@
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import { type CDPSession, type Page, chromium } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromiumWithExtension } from '../tests/e2e/helpers/chromium';
 import { startServer } from '../tests/e2e/helpers/server';
 import { ask } from '../tests/e2e/helpers/protocol';

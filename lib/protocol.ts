@@ -11,6 +11,7 @@ import type { HeatmapGrid } from './gex/heatmap';
 import type { ProfilePoint } from './gex/profile';
 import type { IvShift } from './gex/iv-shift';
 import type { Calibration } from './chart/mapping';
+import { HIDEABLE, type Hideable } from './chart/levels';
 import type { ProviderErrorKind, ProviderId } from './providers/types';
 import type { HistoryEntry, PathPoint, PreviousLevels } from './gex/history';
 import type { SessionRow } from './gex/day-over-day';
@@ -109,7 +110,7 @@ const calibrationPoint = shape({ fraction: numberIn(0, 1), price: numberIn(1e-9,
 /** The overlay's own state for the site it runs on (the sender's origin keys it: a page names no other). */
 const siteStatePatch = shape({
   panel: optional(shape({ x: numberIn(-1e5, 1e5), y: numberIn(-1e5, 1e5), collapsed: yesNo, docked: optional(yesNo) })),
-  hidden: optional(list(oneOf('flip', 'call-wall', 'put-wall', 'abs-gamma', 'node', 'flip-band', 'previous'), 7)),
+  hidden: optional(list(oneOf(...HIDEABLE), HIDEABLE.length)),
   calibration: optional((value, where) => {
     const checked = shape({ kind: oneOf('linear', 'log'), points: list(calibrationPoint, 2) })(value, where);
     if (checked.points.length !== 2) fail(where, 'needs two points');
@@ -426,7 +427,7 @@ export interface AlertsReply {
 export interface SiteOverlayState {
   panel?: { x: number; y: number; collapsed: boolean; docked?: boolean };
   /** Levels the trader hid from the panel on this site. */
-  hidden?: ('flip' | 'call-wall' | 'put-wall' | 'abs-gamma' | 'node' | 'flip-band' | 'previous')[];
+  hidden?: Hideable[];
   calibration?: Calibration;
 }
 

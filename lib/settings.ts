@@ -13,8 +13,7 @@ import {
   type RateTable,
 } from './gex/assumptions';
 import { DEFAULT_SYMBOL_RULES, type SymbolRule } from './market/symbol-map';
-import { DEFAULT_LINES, type LineChoice } from './chart/levels';
-import { DEFAULT_LINE_COLOURS, type LineColours } from './chart/levels';
+import { DEFAULT_LINES, type LineChoice, DEFAULT_LINE_COLOURS, type LineColours } from './chart/levels';
 import { PROVIDER_IDS } from './providers/registry';
 import { checkAlertSettings, DEFAULT_ALERTS, type AlertSettings } from './alerts/alert-settings';
 import type { ProviderId } from './providers/types';

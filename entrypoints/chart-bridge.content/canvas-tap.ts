@@ -10,9 +10,14 @@
  * canvas that drew has its labels' set replaced, and the sets go to the content script, which fits the
  * price axis. Pans, zooms, auto-scale and resizes arrive as new labels: nothing is polled.
  */
-import { CanvasLabelFrames } from '../../lib/chart/axis';
-import { uprightCanvasLabels, type CanvasBox, type CanvasTextCall, type Matrix2D } from '../../lib/chart/axis';
-import { canvasRectMark } from '../../lib/chart/axis';
+import {
+  CanvasLabelFrames,
+  uprightCanvasLabels,
+  type CanvasBox,
+  type CanvasTextCall,
+  type Matrix2D,
+  canvasRectMark,
+} from '../../lib/chart/axis';
 import { MAX_TAPPED_LABELS, type TappedCanvas } from '../../lib/bridge';
 import type { PlotRect } from '../../lib/chart/mapping';
 import { wrapMethod, wrapSetter } from './wrap-method';

@@ -6,8 +6,7 @@
  */
 import type { BridgeChart } from '../../lib/bridge';
 import { call, callWith } from './safe-call';
-import type { PlotRect } from '../../lib/chart/mapping';
-import { mappingFromCoordinates, mappingFromVisibleRange, SAMPLE_FRACTIONS } from '../../lib/chart/mapping';
+import { type PlotRect, mappingFromCoordinates, mappingFromVisibleRange, SAMPLE_FRACTIONS } from '../../lib/chart/mapping';
 
 /** A window holding the API: the page itself, or a same-origin frame in the page. */
 export interface ApiHost {

@@ -7,15 +7,8 @@
 import type { ChainSnapshot } from '../chain/model';
 import { prepareChain, type PreparedChain } from './prepared-chain';
 import { levelsOfPreparedChain, type Levels } from './levels';
-import type { StrikeExposure } from './aggregate';
-import { heatmapGrid, type HeatmapGrid, type HeatmapOptions } from './heatmap';
-import { profilePoints, type ProfilePoint } from './profile';
-import { atmIv } from './atm-iv';
-import { ALL_EXPIRIES, type ExpiryFilter } from './expiry-filter';
-import { describeAssumptions, type Assumptions } from './assumptions';
-import { forwardsByExpiry, type ExpiryForward } from './forward';
-import { futuresBasisForSymbol, type FuturesBasis } from './futures-basis';
 import {
+  type StrikeExposure,
   exposureByExpiry,
   exposureByStrike,
   exposureTotals,
@@ -23,6 +16,13 @@ import {
   type ExposureTotals,
   type StrikeExposure as GreekStrikeExposure,
 } from './aggregate';
+import { heatmapGrid, type HeatmapGrid, type HeatmapOptions } from './heatmap';
+import { profilePoints, type ProfilePoint } from './profile';
+import { atmIv } from './atm-iv';
+import { ALL_EXPIRIES, type ExpiryFilter } from './expiry-filter';
+import { describeAssumptions, type Assumptions } from './assumptions';
+import { forwardsByExpiry, type ExpiryForward } from './forward';
+import { futuresBasisForSymbol, type FuturesBasis } from './futures-basis';
 import type { Greek } from './greek-exposure';
 
 /** One greek's exposure of the chain: totals, by strike and by expiry. */

@@ -2,8 +2,7 @@
  * The chart libraries the bridge asks directly, and the charts they place now: each library's reader
  * finds its charts; each chart's samples become an exact price mapping, or nothing.
  */
-import type { LibraryChart } from '../../../lib/bridge';
-import { MAX_BRIDGE_CHARTS } from '../../../lib/bridge';
+import { type LibraryChart, MAX_BRIDGE_CHARTS } from '../../../lib/bridge';
 import { mappingFromSamples } from '../../../lib/chart/mapping';
 import { findChartJs } from './chartjs';
 import { findECharts } from './echarts';

@@ -3,8 +3,7 @@
  * The mapping follows the chart element when it moves or resizes; it cannot know when the chart
  * rescales its own price axis (the axis reader keeps trying, and wins whenever it can read).
  */
-import { calibratedMapping, type Calibration } from '../../../lib/chart/mapping';
-import type { PlotRect } from '../../../lib/chart/mapping';
+import { calibratedMapping, type Calibration, type PlotRect } from '../../../lib/chart/mapping';
 import { pageChart, WatchingAdapter } from './adapter';
 
 /** The chart element to calibrate against: the largest canvas, svg or frame (another site's chart) on the page. */

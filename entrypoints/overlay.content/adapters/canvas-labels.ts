@@ -6,12 +6,18 @@
  * moves, the axis chosen is followed on its own canvas (its one column refitted, column-track.ts), with
  * a full choice at least every 400 ms and whenever following does not fit.
  */
-import { choosePriceAxis } from '../../../lib/chart/axis';
-import type { AxisFit, AxisLabel } from '../../../lib/chart/axis';
+import {
+  choosePriceAxis,
+  type AxisFit,
+  type AxisLabel,
+  scoreAxisFit,
+  followColumn,
+  FOLLOW_AT_MOST_MS,
+  trackOf,
+  type ColumnTrack,
+} from '../../../lib/chart/axis';
 import type { PlotRect } from '../../../lib/chart/mapping';
-import { scoreAxisFit } from '../../../lib/chart/axis';
 import type { BridgeMessage } from '../../../lib/bridge';
-import { followColumn, FOLLOW_AT_MOST_MS, trackOf, type ColumnTrack } from '../../../lib/chart/axis';
 import { fittedState, pageChart, type AdapterState } from './adapter';
 import { BridgeListeningAdapter } from './bridge-listener';
 

@@ -9,12 +9,25 @@
  * While a chart pans or zooms, the axis found is followed (its one column refitted, column-track.ts),
  * with a full read at least every 400 ms and whenever following does not fit.
  */
-import { readPriceAxis, readTickText, type AxisFit, type AxisLabel, type HorizontalMark } from '../../../lib/chart/axis';
-import { scoreAxisFit } from '../../../lib/chart/axis';
-import { followColumn, FOLLOW_AT_MOST_MS, trackOf, type ColumnTrack } from '../../../lib/chart/axis';
-import { labelBands, reachesBand, type Band } from '../../../lib/chart/axis';
-import { svgTextTickY, textBoxTickY } from '../../../lib/chart/axis';
-import { horizontalSegments, type HorizontalSegment } from '../../../lib/chart/axis';
+import {
+  readPriceAxis,
+  readTickText,
+  type AxisFit,
+  type AxisLabel,
+  type HorizontalMark,
+  scoreAxisFit,
+  followColumn,
+  FOLLOW_AT_MOST_MS,
+  trackOf,
+  type ColumnTrack,
+  labelBands,
+  reachesBand,
+  type Band,
+  svgTextTickY,
+  textBoxTickY,
+  horizontalSegments,
+  type HorizontalSegment,
+} from '../../../lib/chart/axis';
 import type { PlotRect } from '../../../lib/chart/mapping';
 import { fittedState, pageChart, WatchingAdapter, type AdapterState } from './adapter';
 

@@ -4,8 +4,7 @@
  * plausible for the levels' spot (an RSI pane or a volume chart on the same page is no price chart)
  * and reports them, each in its own plot, in the frame the bridge read them.
  */
-import type { LibraryChart } from '../../../lib/bridge';
-import { CHART_LIBRARIES } from '../../../lib/bridge';
+import { type LibraryChart, CHART_LIBRARIES } from '../../../lib/bridge';
 import { yToPrice } from '../../../lib/chart/mapping';
 import { BridgeListeningAdapter } from './bridge-listener';
 

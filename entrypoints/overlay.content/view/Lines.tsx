@@ -3,10 +3,8 @@
  * the mapped y (the test contract). Out-of-range levels become edge markers with their distance.
  * Nothing here takes pointer events.
  */
-import { describeFromSpot, type PlacedLevel } from '../../../lib/chart/levels';
+import { describeFromSpot, type PlacedLevel, levelColour, type LineColours, type PlacedPreviousLevel } from '../../../lib/chart/levels';
 import type { PlotRect } from '../../../lib/chart/mapping';
-import { levelColour, type LineColours } from '../../../lib/chart/levels';
-import type { PlacedPreviousLevel } from '../../../lib/chart/levels';
 
 export const LINE_THICKNESS = 2;
 /** A line label's height, px (labels of close lines are stacked this far apart). */

@@ -2,9 +2,8 @@
 import { HELP_TERMS, helpText, type HelpTermId } from '../../../lib/format/help-terms';
 import type { PlotRect } from '../../../lib/chart/mapping';
 import { isStaleNow, type ChartLevels } from '../../../lib/protocol';
-import type { LineColours } from '../../../lib/chart/levels';
+import type { Hideable, LineColours, PlacedPreviousLevel } from '../../../lib/chart/levels';
 import { Lines, type LabelledLevel } from './Lines';
-import type { PlacedPreviousLevel } from '../../../lib/chart/levels';
 import { Panel, type PanelPlace } from './Panel';
 import { useState } from 'preact/hooks';
 import { Heatmap } from '../../../components/Heatmap';
@@ -40,7 +39,6 @@ export interface ChartDrawing {
 }
 
 /** What the panel's switches can hide on this site (the lines the settings draw, and the band). */
-export type Hideable = 'flip' | 'call-wall' | 'put-wall' | 'abs-gamma' | 'node' | 'flip-band' | 'previous';
 
 export interface OverlayViewState {
   /** The chart's own background: the overlay's colours follow it. */

@@ -5,7 +5,17 @@
  */
 export { stackLabels } from './label-layout';
 export { staggerRows } from './label-stagger';
-export { DEFAULT_LINE_COLOURS, LEVEL_KINDS, SPOT_COLOUR, levelColour, levelKind, type LevelKind, type LineColours } from './level-kinds';
+export {
+  DEFAULT_LINE_COLOURS,
+  HIDEABLE,
+  LEVEL_KINDS,
+  SPOT_COLOUR,
+  levelColour,
+  levelKind,
+  type Hideable,
+  type LevelKind,
+  type LineColours,
+} from './level-kinds';
 export { DEFAULT_LINES, levelsToDraw, type LineChoice } from './level-labels';
 export { describeFromSpot, placeLevels, type PlacedLevel } from './placement';
 export { placePreviousLevels, type PlacedPreviousLevel } from './previous-lines';

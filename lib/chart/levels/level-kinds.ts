@@ -16,6 +16,12 @@ export type LevelKindInfo = (typeof LEVEL_KINDS)[number];
 export type LevelKind = LevelKindInfo['kind'];
 type LevelSetting = LevelKindInfo['setting'];
 
+/** Beside the level kinds, what the overlay's panel can hide on a site: the flip band and the previous session's lines. */
+const OTHER_HIDEABLE = ['flip-band', 'previous'] as const;
+export type Hideable = LevelKind | (typeof OTHER_HIDEABLE)[number];
+/** Everything a trader can hide on a site, level kinds first (the site state's rule is written from this). */
+export const HIDEABLE: readonly Hideable[] = [...LEVEL_KINDS.map((info) => info.kind), ...OTHER_HIDEABLE];
+
 /** Line colours by settings key (#rrggbb). */
 export type LineColours = Record<LevelSetting, string>;
 
