@@ -1,9 +1,10 @@
 /**
  * The popup's data: settings, the active ticker's levels, heatmap and profile, and the actions that
  * change them. Every reply the background gives is used as it comes (a ticker switch answers with the
- * new levels; nothing is fetched twice).
+ * new levels; nothing is fetched twice) — but only the latest request's: a trader switching fast gets
+ * the ticker chosen last, whichever answer comes last.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../utils/messaging';
 import type { HeatmapReply, LevelsReply, ProfileReply, PublicSettings } from '../../lib/protocol';
 import { normalizeTicker } from '../../lib/settings';
@@ -58,9 +59,12 @@ export function useLevels(): [PopupData, PopupActions] {
     error: null,
   });
   const patch = (change: Partial<PopupData>) => setData((current) => ({ ...current, ...change }));
+  /** The number of the latest request that replaces what the card shows: an earlier one's answer is dropped. */
+  const latest = useRef(0);
 
-  /** The views beside the levels (heatmap, profile) for the ticker a reply is about. */
-  async function showReply(reply: LevelsReply, greek: Greek = data.greek): Promise<void> {
+  /** The views beside the levels (heatmap, profile) for the ticker a reply is about, while `current()` holds. */
+  async function showReply(reply: LevelsReply, current: () => boolean, greek: Greek = data.greek): Promise<void> {
+    if (!current()) return;
     // These are the numbers asked for: nothing is pending once they are on screen.
     patch({ reply, heatmap: null, profile: null, pending: null });
     if (!reply.levels) return;
@@ -68,27 +72,30 @@ export function useLevels(): [PopupData, PopupActions] {
       sendMessage('getHeatmap', { ticker: reply.ticker, greek }),
       sendMessage('getProfile', { ticker: reply.ticker }),
     ]);
-    patch({ heatmap, profile });
+    if (current()) patch({ heatmap, profile });
   }
 
-  async function run(busy: string, work: () => Promise<void>, pending: string | null = null): Promise<void> {
+  /** Runs one request that replaces the card; `work` is told how to know it is still the latest. */
+  async function run(busy: string, work: (current: () => boolean) => Promise<void>, pending: string | null = null): Promise<void> {
+    const request = ++latest.current;
+    const current = () => request === latest.current;
     patch({ busy, pending, error: null });
     try {
-      await work();
+      await work(current);
     } catch (reason) {
-      patch({ error: (reason as Error).message });
+      if (current()) patch({ error: (reason as Error).message });
     } finally {
-      patch({ busy: null, pending: null });
+      if (current()) patch({ busy: null, pending: null });
     }
   }
 
   useEffect(() => {
-    void run('Loading levels…', async () => {
+    void run('Loading levels…', async (current) => {
       const settings = await sendMessage('getSettings', undefined).catch((reason: Error) => {
         throw new Error(`The background did not answer: ${reason.message}`);
       });
-      patch({ settings });
-      await showReply(await sendMessage('getLevels', {}));
+      if (current()) patch({ settings });
+      await showReply(await sendMessage('getLevels', {}), current);
     });
   }, []);
 
@@ -101,10 +108,11 @@ export function useLevels(): [PopupData, PopupActions] {
       }
       await run(
         `Loading ${ticker}…`,
-        async () => {
+        async (current) => {
           const reply = await sendMessage('setTicker', { ticker });
-          patch({ settings: await sendMessage('getSettings', undefined) });
-          await showReply(reply);
+          const settings = await sendMessage('getSettings', undefined);
+          if (current()) patch({ settings });
+          await showReply(reply, current);
         },
         data.reply && data.reply.ticker !== ticker ? `${ticker} is loading: these numbers are ${data.reply.ticker}’s` : null,
       );
@@ -117,28 +125,29 @@ export function useLevels(): [PopupData, PopupActions] {
       }
       await run(
         'Loading levels…',
-        async () => {
-          patch({ settings: await sendMessage('updateSettings', { expiryFilter: text }) });
-          await showReply(await sendMessage('getLevels', {}));
+        async (current) => {
+          const settings = await sendMessage('updateSettings', { expiryFilter: text });
+          if (current()) patch({ settings });
+          await showReply(await sendMessage('getLevels', {}), current);
         },
         data.reply?.levels ? `Loading ${describeExpiryFilter(filter)}: these numbers are for ${data.reply.levels.expiryFilter}` : null,
       );
     },
     async refresh() {
       const ticker = data.reply?.ticker;
-      await run('Refreshing…', async () => {
+      await run('Refreshing…', async (current) => {
         const status = await sendMessage('refresh', ticker ? { ticker } : {});
-        await showReply(await sendMessage('getLevels', ticker ? { ticker } : {}));
+        await showReply(await sendMessage('getLevels', ticker ? { ticker } : {}), current);
         // A refused chain has its own card, with the reason and the choice to use it.
-        if (status.lastError && status.failures > 0 && status.lastError.kind !== 'refused') {
+        if (current() && status.lastError && status.failures > 0 && status.lastError.kind !== 'refused') {
           patch({ error: `Refresh failed — ${describeProviderError(status.lastError)}. Showing the last good levels.` });
         }
       });
     },
     async acceptRefused() {
       const ticker = data.reply?.ticker;
-      await run('Using the new chain…', async () => {
-        await showReply(await sendMessage('acceptRefusedChain', ticker ? { ticker } : {}));
+      await run('Using the new chain…', async (current) => {
+        await showReply(await sendMessage('acceptRefusedChain', ticker ? { ticker } : {}), current);
       });
     },
     async chooseGreek(greek) {
@@ -146,15 +155,18 @@ export function useLevels(): [PopupData, PopupActions] {
       const ticker = data.reply?.ticker;
       if (!ticker || !data.reply?.levels) return;
       try {
-        patch({ heatmap: await sendMessage('getHeatmap', { ticker, greek }) });
+        const heatmap = await sendMessage('getHeatmap', { ticker, greek });
+        // The card may have moved to another ticker meanwhile: its own heatmap comes with it.
+        if (heatmap.ticker === ticker) setData((now) => (now.reply?.ticker === ticker && now.greek === greek ? { ...now, heatmap } : now));
       } catch (reason) {
         patch({ error: (reason as Error).message });
       }
     },
     async useSample() {
-      await run('Loading the bundled sample…', async () => {
-        patch({ settings: await sendMessage('updateSettings', { provider: 'sample', ticker: SAMPLE_SNAPSHOT.underlying }) });
-        await showReply(await sendMessage('getLevels', { ticker: SAMPLE_SNAPSHOT.underlying }));
+      await run('Loading the bundled sample…', async (current) => {
+        const settings = await sendMessage('updateSettings', { provider: 'sample', ticker: SAMPLE_SNAPSHOT.underlying });
+        if (current()) patch({ settings });
+        await showReply(await sendMessage('getLevels', { ticker: SAMPLE_SNAPSHOT.underlying }), current);
       });
     },
     async forgetRecent(ticker) {
