@@ -11,7 +11,7 @@ export const HELP_TERMS = {
   },
   flip: {
     label: 'Gamma flip',
-    text: 'The price where dealers’ total gamma changes sign, if spot moved there. Above it dealers are modelled long gamma (they sell rallies, buy dips); below it short gamma (they chase moves).',
+    text: 'The price where dealers’ total gamma changes sign, if spot moved there. Where the total is positive dealers are modelled long gamma (they sell rallies, buy dips); where it is negative, short gamma (they chase moves). With the default signs that is usually above and below the flip; the regime says which side spot is on.',
   },
   'flip-band': {
     label: 'Flip across models',
