@@ -1,8 +1,10 @@
 /**
  * Polygon / Massive daily aggregates (GET /v2/aggs/ticker/{T}/range/1/day/{from}/{to}, indices as
  * I:SPX): {"ticker", "status", "adjusted", "resultsCount", "results": [{"t", "o", "h", "l", "c", "v",
- * "vw", "n"}]}. `t` is the Unix ms start of the bar's window; its New York date is the session (the
- * window starts at midnight New York, never on another New York day). No results: "results" is absent.
+ * "vw", "n"}]}. `t` is the Unix ms start of the bar's window: midnight New York for US stocks and
+ * indices (older answers gave the 16:00 close), both on the session's New York date; a window at
+ * midnight UTC (how Polygon dates 24-hour markets) is that UTC date, which in New York is still the
+ * evening before. No results: "results" is absent.
  */
 import type { DailyBars } from './model';
 import { BarsFormatError, EXPECTED_POLYGON_AGGS, asBarsFormatError } from './errors';
@@ -12,6 +14,8 @@ import { readDailyRows } from './daily-rows';
 import type { BarsOptions } from './cboe-daily';
 import { newYorkDate } from '../market/ny-time';
 import { isSupportedInstant } from '../chain/date-parts';
+
+const DAY = 86400000;
 
 export function parsePolygonAggs(input: unknown, options: BarsOptions = {}): DailyBars {
   return asBarsFormatError(() => readPolygonAggs(input, options), 'Polygon aggregates', EXPECTED_POLYGON_AGGS);
@@ -47,7 +51,7 @@ function readPolygonAggs(input: unknown, options: BarsOptions): DailyBars {
       dateOf: (row) => {
         const t = row.t;
         if (typeof t !== 'number' || !isSupportedInstant(t)) return { reason: `t ${shown(t)} is not a Unix ms time in 2000-2099` };
-        return newYorkDate(t);
+        return t % DAY === 0 ? new Date(t).toISOString().slice(0, 10) : newYorkDate(t);
       },
       prices: ['o', 'h', 'l', 'c'],
       volume: 'v',

@@ -69,6 +69,13 @@ describe('Polygon aggregates', () => {
     ]);
   });
 
+  it('dates a window at the 16:00 close (older answers) or at midnight UTC by its session too', () => {
+    const at = (t: number) => parsePolygonAggs({ ...polygonAggs, results: [{ ...polygonAggs.results[0], t }] }).bars[0].date;
+    expect(at(Date.UTC(2024, 0, 8, 21))).toBe('2024-01-08'); // 16:00 EST
+    expect(at(Date.UTC(2024, 6, 8, 4))).toBe('2024-07-08'); // midnight EDT
+    expect(at(Date.UTC(2024, 0, 8))).toBe('2024-01-08'); // midnight UTC: 19:00 EST on the 7th
+  });
+
   it('reads an index (I:SPX, no volume) as SPX', () => {
     const bars = parsePolygonAggs(
       { ticker: 'I:SPX', status: 'OK', results: [{ o: 4703.7, h: 4764.54, l: 4699.82, c: 4763.54, t: Date.UTC(2024, 0, 8, 5) }] },
