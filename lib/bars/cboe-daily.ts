@@ -12,6 +12,8 @@ import { dateField, readDailyRows } from './daily-rows';
 export interface BarsOptions {
   /** The ticker the bars must be for: a file that names another symbol is refused. */
   ticker?: string;
+  /** Daily bars dated before this session (YYYY-MM-DD) are set aside unread: a store keeps 60 sessions of a 9,000-row history. */
+  since?: string;
 }
 
 export function parseCboeDailyBars(input: unknown, options: BarsOptions = {}): DailyBars {
@@ -39,5 +41,6 @@ function readCboeDaily(input: unknown, options: BarsOptions): DailyBars {
       expected: EXPECTED_CBOE_DAILY,
     },
     symbol,
+    options.since,
   );
 }

@@ -22,7 +22,10 @@ export interface DailyRowShape {
   expected: string;
 }
 
-export function readDailyRows(rows: readonly unknown[], shape: DailyRowShape, symbol: string | null): DailyBars {
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `since`: a well-formed date before it is set aside before any other check (the older rows of a long history cost nothing). */
+export function readDailyRows(rows: readonly unknown[], shape: DailyRowShape, symbol: string | null, since?: string): DailyBars {
   const rejections = new RejectionLog();
   const placed: PlacedBar<DailyBar>[] = [];
   let ignored = 0;
@@ -36,6 +39,10 @@ export function readDailyRows(rows: readonly unknown[], shape: DailyRowShape, sy
     const date = shape.dateOf(row);
     if (typeof date !== 'string') {
       rejections.add(where, date.reason);
+      continue;
+    }
+    if (since !== undefined && date < since && ISO_DATE.test(date)) {
+      ignored++;
       continue;
     }
     const dateProblem = sessionDateProblem(date);
@@ -67,7 +74,7 @@ export function readDailyRows(rows: readonly unknown[], shape: DailyRowShape, sy
       rows.length === 0
         ? `the "${shape.path}" array is empty`
         : rejections.count === 0
-          ? `none of the ${rows.length} rows is a session since 2000 with a trade`
+          ? `none of the ${rows.length} rows is a session since ${since ?? '2000'} with a trade`
           : `none of the ${rows.length} rows could be used (first: ${rejections.first()})`;
     throw new BarsFormatError('no-bars', why, shape.expected);
   }

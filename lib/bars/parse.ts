@@ -14,7 +14,7 @@ export function parseDailyBars(input: unknown, options: BarsOptions = {}): Daily
   const root = readBarsJson(input, EXPECTED_ANY_DAILY);
   if (isRecord(root)) {
     if (Array.isArray(root.data)) return parseCboeDailyBars(root, options);
-    if ('history' in root) return parseTradierHistory(root);
+    if ('history' in root) return parseTradierHistory(root, options);
     if ('results' in root || 'resultsCount' in root || 'queryCount' in root) return parsePolygonAggs(root, options);
   }
   const keys = isRecord(root) ? `an object with the keys ${Object.keys(root).slice(0, 8).join(', ') || 'none'}` : shown(root);

@@ -58,5 +58,6 @@ function readPolygonAggs(input: unknown, options: BarsOptions): DailyBars {
       expected: EXPECTED_POLYGON_AGGS,
     },
     symbol,
+    options.since,
   );
 }

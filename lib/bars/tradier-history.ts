@@ -8,12 +8,13 @@ import type { DailyBars } from './model';
 import { BarsFormatError, EXPECTED_TRADIER_HISTORY, asBarsFormatError } from './errors';
 import { isRecord, readBarsJson, shown } from './json-text';
 import { dateField, readDailyRows } from './daily-rows';
+import type { BarsOptions } from './cboe-daily';
 
-export function parseTradierHistory(input: unknown): DailyBars {
-  return asBarsFormatError(() => readTradierHistory(input), 'Tradier history', EXPECTED_TRADIER_HISTORY);
+export function parseTradierHistory(input: unknown, options: Pick<BarsOptions, 'since'> = {}): DailyBars {
+  return asBarsFormatError(() => readTradierHistory(input, options), 'Tradier history', EXPECTED_TRADIER_HISTORY);
 }
 
-function readTradierHistory(input: unknown): DailyBars {
+function readTradierHistory(input: unknown, options: Pick<BarsOptions, 'since'>): DailyBars {
   const root = readBarsJson(input, EXPECTED_TRADIER_HISTORY);
   if (!isRecord(root) || !('history' in root)) {
     const found = isRecord(root)
@@ -41,5 +42,6 @@ function readTradierHistory(input: unknown): DailyBars {
       expected: EXPECTED_TRADIER_HISTORY,
     },
     null,
+    options.since,
   );
 }

@@ -137,3 +137,27 @@ describe('CBOE daily bars', () => {
     expect(error.message).toMatch(/\(expected CBOE charts\/historical JSON/);
   });
 });
+
+describe('CBOE daily bars since a date', () => {
+  it('sets aside the rows before it unread, and still refuses a damaged row after it', () => {
+    const bars = parseCboeDailyBars(
+      cboeDaily([
+        row('2024-01-04', 4697.42, 4726.78, 4687.53, 4688.68),
+        { ...row('2024-01-05', 4690.57, 4721.49, 4682.11, 4697.24), close: 'broken' }, // before `since`: not read
+        row('2024-01-08', 4703.7, 4764.54, 4699.82, 4763.54),
+        { ...row('2024-01-09', 4741.93, 4765.47, 4730.35, 4756.5), high: '1' },
+        { ...row('2024-01-10', 4759.94, 4790.8, 4756.2, 4783.45), date: '2024-1-3' }, // malformed: refused, not skipped
+      ]),
+      { since: '2024-01-08' },
+    );
+    expect(bars.bars.map((bar) => bar.date)).toEqual(['2024-01-08']);
+    expect(bars.ignored).toBe(2);
+    expect(bars.rejected.map((rejected) => rejected.where)).toEqual(['data[3].high (2024-01-09)', 'data[4] (2024-1-3)']);
+  });
+
+  it('says so when nothing is left since it', () => {
+    expect(() => parseCboeDailyBars(barsFixtureText(BARS_FIXTURES.spx), { since: '2024-02-01' })).toThrow(
+      /none of the 5 rows is a session since 2024-02-01 with a trade/,
+    );
+  });
+});
