@@ -13,9 +13,11 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const LAYERS: [string, RegExp][] = [
   ['market', /^lib\/market\//],
   ['chain (parse)', /^lib\/chain\//],
+  ['bars (parse)', /^lib\/bars\//],
   ['format', /^lib\/format\//],
   ['providers', /^lib\/providers\//],
   ['analysis', /^lib\/gex\//],
+  ['scorecard', /^lib\/scorecard\//],
   ['chart math (axis, mapping, levels)', /^lib\/chart\//],
   ['colour scales', /^lib\/colour\//],
   ['bridge contract', /^lib\/bridge\//],
@@ -105,7 +107,15 @@ describe('imports', () => {
 });
 
 /** Folders entered through their index.ts: code outside one imports nothing else of it. */
-const ENTERED_FOLDERS = ['lib/chart/axis', 'lib/chart/mapping', 'lib/chart/levels', 'lib/colour', 'lib/bridge'];
+const ENTERED_FOLDERS = [
+  'lib/bars',
+  'lib/scorecard',
+  'lib/chart/axis',
+  'lib/chart/mapping',
+  'lib/chart/levels',
+  'lib/colour',
+  'lib/bridge',
+];
 
 describe('folders', () => {
   it('are entered through their index.ts only', () => {
