@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { manifestFor } from './wxt.manifest';
+import { preactWithoutInnerHtml } from './scripts/build/preact-without-inner-html';
 
 export default defineConfig({
   imports: false,
@@ -8,7 +9,7 @@ export default defineConfig({
   publicDir: 'assets',
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), preactWithoutInnerHtml()],
     // GEXMAP_NO_MINIFY=1: readable bundles, for CPU profiles of the overlay and the bridge by function name.
     build: { minify: process.env.GEXMAP_NO_MINIFY !== '1' },
   }),
