@@ -13,5 +13,11 @@ export default defineConfig({
     // GEXMAP_NO_MINIFY=1: readable bundles, for CPU profiles of the overlay and the bridge by function name.
     build: { minify: process.env.GEXMAP_NO_MINIFY !== '1' },
   }),
+  hooks: {
+    // The icons' SVG sources stay in the repository (scripts/render-icons.ts renders the PNGs): not shipped.
+    'build:publicAssets': (_wxt, files) => {
+      files.splice(0, files.length, ...files.filter((file) => !file.relativeDest.endsWith('.svg')));
+    },
+  },
   manifest: ({ browser }) => manifestFor({ browser, localHosts: process.env.GEXMAP_TEST_HOSTS === '1' }),
 });
