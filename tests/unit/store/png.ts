@@ -8,7 +8,7 @@ export interface Pixels {
   rgba: Uint8Array;
 }
 
-function pngSize(png: Buffer): { width: number; height: number } {
+export function pngSize(png: Buffer): { width: number; height: number } {
   if (png.toString('latin1', 1, 4) !== 'PNG') throw new Error('not a PNG');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
