@@ -12,8 +12,9 @@ export function manifestFor({ browser, localHosts }: ManifestOptions) {
   return {
     name: 'gexmap — dealer gamma levels on your chart',
     short_name: 'gexmap',
+    // The store's short description too (docs/store/listing.md): at most 132 characters, Chrome's limit.
     description:
-      'Gamma flip, call wall and put wall from listed option chains, drawn on the charts you already use. Dealer sign is a model assumption.',
+      'Gamma flip, call wall and put wall from listed option chains, drawn on the charts you use. Dealer sign is a model assumption.',
     // alarms: the refresh schedule; scripting: the overlay on the sites the user turns on; activeTab: the
     // popup reads the current tab's address only when the user opens it (to offer "Show on this site");
     // storage: read once, to move what version 0.1 kept in storage.local into the extension's own database.

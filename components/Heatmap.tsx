@@ -2,14 +2,16 @@
  * The strike-by-expiry heatmap: rows are strikes around spot (high at the top, like a price axis),
  * columns the expiries a trader watches. Colour shows net GEX on a diverging scale (red short gamma,
  * teal long gamma) or |GEX| concentration on a sequential one, both from lib/colour/diverging-scale.ts
- * and saturating at a robust maximum (lib/gex/heatmap-scale.ts); a legend under the table says what
- * the colours and marks mean. The spot row, flip and walls are marked; each cell's tooltip gives call,
- * put and net GEX and open interest. Shared by the chart overlay's panel and the popup.
+ * and saturating at a robust maximum (lib/gex/heatmap-scale.ts); net cells also carry their sign (+ or −)
+ * in an ink that reads on their colour, and a legend under the table says what the colours and marks
+ * mean. The spot row, flip and walls are marked; each cell's tooltip gives call, put and net GEX and
+ * open interest. The table scrolls on its own and takes keyboard focus to do so. Shared by the chart
+ * overlay's panel and the popup.
  */
 import type { HeatmapGrid } from '../lib/gex/heatmap';
 import { formatDollars, formatCount } from '../lib/format/numbers';
 import { levelKind, SPOT_COLOUR, type LevelKind } from '../lib/chart/levels';
-import { divergingColour, scalePosition, sequentialColour, type Theme } from '../lib/colour';
+import { divergingColour, inkOn, scalePosition, sequentialColour, type Theme } from '../lib/colour';
 import { cellValue, heatmapScale, type HeatmapMeasure, type HeatmapScale } from '../lib/gex/heatmap-scale';
 import { HeatmapLegend, themedBackground } from './HeatmapLegend';
 
@@ -27,6 +29,21 @@ export interface HeatmapProps {
 
 function cellColour(value: number, scale: HeatmapScale, theme: Theme): string {
   return scale.measure === 'net' ? divergingColour(value, scale.max, theme) : sequentialColour(value, scale.max, theme);
+}
+
+/** Net cells coloured this far along the scale also carry their sign as a mark: colour is never its only carrier. */
+const SIGN_MARK_FROM = 0.15;
+
+function signMark(position: number, measure: HeatmapMeasure): string {
+  if (measure !== 'net' || Math.abs(position) < SIGN_MARK_FROM) return '';
+  return position > 0 ? '+' : '−';
+}
+
+/** A cell's colour and the ink of its mark, per theme (HEATMAP_CSS picks one pair). */
+function cellStyle(value: number, scale: HeatmapScale): string {
+  const light = cellColour(value, scale, 'light');
+  const dark = cellColour(value, scale, 'dark');
+  return `${themedBackground(light, dark)};--gx-il:${inkOn(light)};--gx-id:${inkOn(dark)}`;
 }
 
 const CAPTIONS: Record<HeatmapMeasure, string> = {
@@ -50,7 +67,7 @@ export function Heatmap({ grid, flip, callWall, putWall, measure = 'net' }: Heat
     <div class="gx-heatmap-box">
       <style>{HEATMAP_CSS}</style>
       {/* The table alone scrolls where space is short (the popup), so the legend stays in view. */}
-      <div class="gx-heatmap-table">
+      <div class="gx-heatmap-table" tabIndex={0} role="region" aria-label={`${CAPTIONS[measure]} (scrolls)`}>
         <table class="gx-heatmap" data-testid="heatmap" data-measure={measure} aria-label={CAPTIONS[measure]}>
           <thead>
             <tr>
@@ -88,15 +105,18 @@ export function Heatmap({ grid, flip, callWall, putWall, measure = 'net' }: Heat
                   {grid.cells[row].map((cell, column) => {
                     const tip = `${strike} · ${grid.columns[column].expiry}\nCall ${formatDollars(cell.call)}  Put ${formatDollars(cell.put)}  Net ${formatDollars(cell.net)}\nOI calls ${formatCount(cell.callOpenInterest)}  puts ${formatCount(cell.putOpenInterest)}`;
                     const value = cellValue(cell, measure);
+                    const position = scalePosition(value, scale.max);
                     return (
                       <td
                         key={column}
-                        style={themedBackground(cellColour(value, scale, 'light'), cellColour(value, scale, 'dark'))}
+                        style={cellStyle(value, scale)}
                         title={tip}
                         aria-label={tip.replace(/\n/g, '; ')}
                         data-net={cell.net}
-                        data-colour-value={+scalePosition(value, scale.max).toFixed(3)}
-                      />
+                        data-colour-value={+position.toFixed(3)}
+                      >
+                        {signMark(position, measure)}
+                      </td>
                     );
                   })}
                 </tr>
@@ -116,14 +136,14 @@ export function Heatmap({ grid, flip, callWall, putWall, measure = 'net' }: Heat
  */
 const HEATMAP_CSS = `
 .gx-heatmap-box { display: inline-block; max-width: 100%; }
-.gx-heatmap td, .gx-ramp { background: var(--gx-l); }
-@media (prefers-color-scheme: dark) { .gx-heatmap td, .gx-ramp { background: var(--gx-d); } }
-[data-theme="light"] .gx-heatmap td, [data-theme="light"] .gx-ramp { background: var(--gx-l); }
-[data-theme="dark"] .gx-heatmap td, [data-theme="dark"] .gx-ramp { background: var(--gx-d); }
+.gx-heatmap td, .gx-ramp { background: var(--gx-l); color: var(--gx-il); }
+@media (prefers-color-scheme: dark) { .gx-heatmap td, .gx-ramp { background: var(--gx-d); color: var(--gx-id); } }
+[data-theme="light"] .gx-heatmap td, [data-theme="light"] .gx-ramp { background: var(--gx-l); color: var(--gx-il); }
+[data-theme="dark"] .gx-heatmap td, [data-theme="dark"] .gx-ramp { background: var(--gx-d); color: var(--gx-id); }
 .gx-heatmap { border-collapse: collapse; font: 10px/1.2 system-ui, sans-serif; color: inherit; }
 .gx-heatmap th { font-weight: 500; padding: 1px 4px; text-align: right; white-space: nowrap; }
 .gx-heatmap thead th { text-align: center; }
-.gx-heatmap td { width: 26px; height: 11px; border: 1px solid rgba(128,128,128,.15); }
+.gx-heatmap td { width: 26px; height: 11px; padding: 0; border: 1px solid rgba(128,128,128,.15); font-size: 9px; line-height: 9px; text-align: center; }
 .gx-heatmap tr.gx-spot th { outline: 1px solid ${SPOT_COLOUR}; }
 .gx-tag { display: block; font-size: 8px; opacity: .8; }
 .gx-mark { display: inline-block; margin-left: 3px; font-size: 8px; padding: 0 2px; border-radius: 2px; color: #111; }

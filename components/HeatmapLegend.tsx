@@ -21,8 +21,9 @@ function meaning(measure: HeatmapScale['measure'], greek: Greek): string {
   const short = GREEK_EXPOSURE_INFO[greek].short;
   if (measure === 'concentration')
     return `violet: where call and put ${greek === 'gamma' ? 'gamma' : short} pile up, |call| + |put| whatever the sign`;
-  if (greek === 'gamma') return 'teal: dealers long gamma (dampening) · red: short gamma (amplifying) — sign from the model, an assumption';
-  return `teal: positive ${short} · red: negative — sign from the model, an assumption`;
+  if (greek === 'gamma')
+    return 'teal, marked +: dealers long gamma (dampening) · red, marked −: short gamma (amplifying) — sign from the model, an assumption';
+  return `teal, marked +: positive ${short} · red, marked −: negative — sign from the model, an assumption`;
 }
 
 function rampValues(scale: HeatmapScale): [string, string, string] {

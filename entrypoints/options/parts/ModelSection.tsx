@@ -90,7 +90,9 @@ export function ModelSection({ editor }: { editor: SettingsEditor }) {
               <th>Ticker</th>
               <th>Rate</th>
               <th>Dividend</th>
-              <th />
+              <th>
+                <span class="sr-only">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -89,7 +89,9 @@ export function OverlaySection({ editor }: { editor: SettingsEditor }) {
               <th>Chart symbol</th>
               <th>Underlying</th>
               <th>Basis</th>
-              <th />
+              <th>
+                <span class="sr-only">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -15,13 +15,19 @@ import { REGIMES } from '../../../lib/gex/regimes';
 import { describeProviderError } from '../../../lib/providers/types';
 import { FLIP_MODELS } from '../../../lib/gex/flip-models';
 
+/** The change since the previous session: a second description of its term, in the third column. */
 function Change({ value }: { value: number | null | undefined }) {
-  if (value === null || value === undefined) return <span class="change">—</span>;
+  if (value === null || value === undefined)
+    return (
+      <dd class="change">
+        <span class="sr-only">no previous session to compare </span>—
+      </dd>
+    );
   return (
-    <span
-      class="change"
-      title="Change since the previous session’s latest levels"
-    >{`${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(1)}`}</span>
+    <dd class="change" title="Change since the previous session’s latest levels">
+      <span class="sr-only">change since the previous session </span>
+      {`${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(1)}`}
+    </dd>
   );
 }
 
@@ -71,69 +77,81 @@ export function Summary({
         </p>
       ) : (
         <dl class="summary">
-          <dt>
-            <Term id="regime" />
-          </dt>
-          <dd data-testid="regime-words">{REGIMES[levels.regime].words}</dd>
-          <span />
-          <dt>
-            <Term id="spot" />
-          </dt>
-          <dd data-testid="spot">{formatPrice(levels.spot)}</dd>
-          <Change value={diff?.spot.change} />
-          <dt>
-            <Term id="flip" />
-          </dt>
-          <dd>
-            <span data-testid="flip">
-              {levels.flip !== null ? formatPrice(levels.flip, 1) : levels.flipNone ? `none (${levels.flipNone.side})` : '—'}
-            </span>
-            {levels.flipBand && (
-              <span class="band" data-testid="flip-band" title="The flip under five models of who holds what (open the list below)">
-                {' '}
-                ({formatPrice(levels.flipBand.low, 0)}–{formatPrice(levels.flipBand.high, 0)} across{' '}
-                {levels.flipModels.filter((model) => model.flip !== null).length} models)
+          <div>
+            <dt>
+              <Term id="regime" />
+            </dt>
+            <dd data-testid="regime-words">{REGIMES[levels.regime].words}</dd>
+          </div>
+          <div>
+            <dt>
+              <Term id="spot" />
+            </dt>
+            <dd data-testid="spot">{formatPrice(levels.spot)}</dd>
+            <Change value={diff?.spot.change} />
+          </div>
+          <div>
+            <dt>
+              <Term id="flip" />
+            </dt>
+            <dd>
+              <span data-testid="flip">
+                {levels.flip !== null ? formatPrice(levels.flip, 1) : levels.flipNone ? `none (${levels.flipNone.side})` : '—'}
               </span>
-            )}
-          </dd>
-          <Change value={diff?.flip.change} />
-          <dt>
-            <Term id="call-wall" />
-          </dt>
-          <dd data-testid="call-wall">{formatPrice(levels.callWall, 0)}</dd>
-          <Change value={diff?.callWall.change} />
-          <dt>
-            <Term id="put-wall" />
-          </dt>
-          <dd>
-            <span data-testid="put-wall">{formatPrice(levels.putWall, 0)}</span>
-            {levels.callWall !== null && levels.callWall === levels.putWall && (
-              <span class="band" data-testid="same-strike">
-                {' '}
-                <Term id="same-strike-walls">(both walls)</Term>
-              </span>
-            )}
-          </dd>
-          <Change value={diff?.putWall.change} />
-          <dt>
-            <Term id="dominant-expiry" />
-          </dt>
-          <dd data-testid="dominant">
-            {levels.dominantExpiry ? `${levels.dominantExpiry.expiry} · ${formatShare(levels.dominantExpiry.share)}` : '—'}
-          </dd>
-          <span />
-          <dt>
-            <Term id="roll-off" />
-          </dt>
-          <dd data-testid="zero-dte">
-            {formatShare(levels.zeroDteShare)} (0DTE, {levels.zeroDteSession})
-          </dd>
-          <span />
-          <dt>
-            <Term id="hedge-flow">Hedge flow / 1%</Term>
-          </dt>
-          <dd data-testid="hedge-flow">{describeHedgeFlow(levels.hedgeFlowPerPct)}</dd>
-          <span />
+              {levels.flipBand && (
+                <span class="band" data-testid="flip-band" title="The flip under five models of who holds what (open the list below)">
+                  {' '}
+                  ({formatPrice(levels.flipBand.low, 0)}–{formatPrice(levels.flipBand.high, 0)} across{' '}
+                  {levels.flipModels.filter((model) => model.flip !== null).length} models)
+                </span>
+              )}
+            </dd>
+            <Change value={diff?.flip.change} />
+          </div>
+          <div>
+            <dt>
+              <Term id="call-wall" />
+            </dt>
+            <dd data-testid="call-wall">{formatPrice(levels.callWall, 0)}</dd>
+            <Change value={diff?.callWall.change} />
+          </div>
+          <div>
+            <dt>
+              <Term id="put-wall" />
+            </dt>
+            <dd>
+              <span data-testid="put-wall">{formatPrice(levels.putWall, 0)}</span>
+              {levels.callWall !== null && levels.callWall === levels.putWall && (
+                <span class="band" data-testid="same-strike">
+                  {' '}
+                  <Term id="same-strike-walls">(both walls)</Term>
+                </span>
+              )}
+            </dd>
+            <Change value={diff?.putWall.change} />
+          </div>
+          <div>
+            <dt>
+              <Term id="dominant-expiry" />
+            </dt>
+            <dd data-testid="dominant">
+              {levels.dominantExpiry ? `${levels.dominantExpiry.expiry} · ${formatShare(levels.dominantExpiry.share)}` : '—'}
+            </dd>
+          </div>
+          <div>
+            <dt>
+              <Term id="roll-off" />
+            </dt>
+            <dd data-testid="zero-dte">
+              {formatShare(levels.zeroDteShare)} (0DTE, {levels.zeroDteSession})
+            </dd>
+          </div>
+          <div>
+            <dt>
+              <Term id="hedge-flow">Hedge flow / 1%</Term>
+            </dt>
+            <dd data-testid="hedge-flow">{describeHedgeFlow(levels.hedgeFlowPerPct)}</dd>
+          </div>
         </dl>
       )}
       <div class="source-row">

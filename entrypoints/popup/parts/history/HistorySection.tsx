@@ -12,12 +12,13 @@ import { SessionsTable } from './SessionsTable';
 import { TodayChart } from './TodayChart';
 import { AlertsPanel } from './AlertsPanel';
 import { useHistory } from './useHistory';
+import { TabList } from '../Tabs';
 
 type Tab = 'sessions' | 'today' | 'alerts';
-const TABS: [Tab, string][] = [
-  ['sessions', 'Sessions'],
-  ['today', 'Today'],
-  ['alerts', 'Alerts'],
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'sessions', label: 'Sessions' },
+  { id: 'today', label: 'Today' },
+  { id: 'alerts', label: 'Alerts' },
 ];
 
 function download(name: string, text: string): void {
@@ -50,21 +51,7 @@ export function HistorySection(props: {
   return (
     <section class="history" data-testid="history-section" aria-labelledby="history-heading">
       <h2 id="history-heading">History and alerts{ticker ? ` · ${ticker}` : ''}</h2>
-      <div role="tablist" aria-label="History and alerts" class="tabs">
-        {TABS.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`history-tab-${id}`}
-            aria-selected={tab === id}
-            aria-controls={`history-panel-${id}`}
-            onClick={() => setTab(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <TabList tabs={TABS} label="History and alerts" active={tab} onSelect={(id) => setTab(id as Tab)} ids="history-" class="tabs" />
       {data.error && (
         <p role="alert" class="error">
           {data.error}

@@ -2,6 +2,7 @@
 import type { SessionRow } from '../../../../lib/gex/day-over-day';
 import { formatPrice } from '../../../../lib/format/numbers';
 import { formatSessionDate } from '../../../../lib/format/time';
+import { Scroller } from '../Scroller';
 
 function Cell({ value, change, digits, testId }: { value: number | null; change: number | null; digits: number; testId: string }) {
   return (
@@ -20,7 +21,7 @@ function Cell({ value, change, digits, testId }: { value: number | null; change:
 export function SessionsTable({ rows }: { rows: SessionRow[] }) {
   const newestFirst = [...rows].reverse();
   return (
-    <div class="history-table">
+    <Scroller label="Stored sessions, newest first (scrolls)" class="history-table">
       <table data-testid="history-table">
         <thead>
           <tr>
@@ -60,6 +61,6 @@ export function SessionsTable({ rows }: { rows: SessionRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </Scroller>
   );
 }
