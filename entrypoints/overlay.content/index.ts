@@ -1,6 +1,6 @@
 /**
  * The chart overlay: an open shadow root over the page (fixed, no pointer events except its own
- * panel and handles, never moving the page's layout) driven by controller.ts (adapters read the chart, view/ draws).
+ * panel and handles, never moving the page's layout) driven by controller.ts (readers/ read the chart, view/ draws).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { OverlayController } from './controller';

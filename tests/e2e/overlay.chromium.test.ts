@@ -1,7 +1,7 @@
 /**
  * The overlay on real chart libraries in real Chromium: each line's data-price sits within 1.5 px of
  * the y the library itself gives for that price, before and after pan, zoom and resize.
- * - a hand-made SVG chart and Apache ECharts (SVG renderer): the generic axis-reading path;
+ * - a hand-made SVG chart and Apache ECharts (SVG renderer): the axis-text reader's path;
  * - TradingView Lightweight Charts (canvas axis): calibration, set through the UI as a user would;
  * Data: the custom-URL provider pointed at this test's localhost server (SPX and SPY fixtures).
  */

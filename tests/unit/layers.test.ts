@@ -113,6 +113,7 @@ const ENTERED_FOLDERS = [
   'lib/chart/axis',
   'lib/chart/mapping',
   'lib/chart/levels',
+  'lib/chart/readers',
   'lib/colour',
   'lib/bridge',
 ];

@@ -3,22 +3,19 @@
  * the mapped y (the test contract). Out-of-range levels become edge markers with their distance.
  * Nothing here takes pointer events.
  */
-import { describeFromSpot, type PlacedLevel, levelColour, type LineColours, type PlacedPreviousLevel } from '../../../lib/chart/levels';
+import {
+  describeFromSpot,
+  levelColour,
+  type LabelledLevel,
+  type LineColours,
+  type PlacedPreviousLevel,
+  type Zone,
+} from '../../../lib/chart/levels';
 import type { PlotRect } from '../../../lib/chart/mapping';
 
 export const LINE_THICKNESS = 2;
 /** A line label's height, px (labels of close lines are stacked this far apart). */
 export const LABEL_HEIGHT = 17;
-
-/** A placed level with where its label's centre goes (viewport y), after stacking. */
-export type LabelledLevel = PlacedLevel & { labelY: number };
-
-export interface Zone {
-  low: number;
-  high: number;
-  top: number;
-  bottom: number;
-}
 
 /** The previous session's lines: thin, faint, dashed, labelled "prev" at their left end. */
 export const PREVIOUS_LINE_THICKNESS = 1;

@@ -1,9 +1,10 @@
 /** Everything the overlay draws, from one state object the controller computes. */
 import { HELP_TERMS, helpText, type HelpTermId } from '../../../lib/format/help-terms';
 import type { PlotRect } from '../../../lib/chart/mapping';
-import { isStaleNow, type ChartLevels } from '../../../lib/protocol';
-import type { Hideable, LineColours, PlacedPreviousLevel } from '../../../lib/chart/levels';
-import { Lines, type LabelledLevel } from './Lines';
+import type { ChartLevels } from '../../../lib/protocol';
+import { staleNow, type ChartDrawing, type Hideable, type LineColours } from '../../../lib/chart/levels';
+import type { ReaderNote } from '../../../lib/chart/readers';
+import { Lines } from './Lines';
 import { Panel, type PanelPlace } from './Panel';
 import { useState } from 'preact/hooks';
 import { Heatmap } from '../../../components/Heatmap';
@@ -15,37 +16,12 @@ import { CalibrationHandles, type HandleDraft } from './CalibrationHandles';
 import { describeAsOf } from '../../../lib/format/time';
 import { REGIMES } from '../../../lib/gex/regimes';
 
-import type { AdapterName } from '../adapters/adapter';
-
-/** Which reader places the lines, in words, and whether calibration should be offered. */
-export interface ReaderInfo {
-  name: AdapterName | null;
-  label: string;
-  offerCalibration: boolean;
-  /** Whether the page's own text is being read too (the axis reader: only while no chart API reads). */
-  readsPage?: boolean;
-}
-
-/** One chart's lines: placed in its own pane. */
-export interface ChartDrawing {
-  id: string;
-  plot: PlotRect | null;
-  placed: LabelledLevel[];
-  /** The flip's model band as a zone of the plot (viewport y), when drawn. */
-  zone: { low: number; high: number; top: number; bottom: number } | null;
-  stale: boolean;
-  /** The previous session's lines ("prev"), inside the plot. */
-  previous?: PlacedPreviousLevel[];
-}
-
-/** What the panel's switches can hide on this site (the lines the settings draw, and the band). */
-
 export interface OverlayViewState {
   /** The chart's own background: the overlay's colours follow it. */
   theme: 'light' | 'dark';
   /** Levels hidden from the panel on this site. */
   hidden: Hideable[];
-  reader: ReaderInfo | null;
+  reader: ReaderNote | null;
   drawings: ChartDrawing[];
   /** What the background said the active chart draws (null until it answered). */
   chart: ChartLevels | null;
@@ -90,7 +66,7 @@ const PANEL_HELP: HelpTermId[] = ['regime', 'flip', 'flip-band', 'call-wall', 'p
 /** The pill's glance: ticker, regime, flip. */
 function Pill({ state }: { state: OverlayViewState }) {
   const levels = state.chart?.levels?.levels;
-  const stale = state.chart?.levels ? isStaleNow(state.chart.levels, state.now) : false;
+  const stale = state.chart?.levels ? staleNow(state.chart.levels, state.now) : false;
   if (!state.chart?.ticker || !levels) return <span>gexmap{state.chart?.ticker ? ` · ${state.chart.ticker}` : ''}</span>;
   return (
     <span>
@@ -115,7 +91,7 @@ function Status({ state }: { state: OverlayViewState }) {
       </span>
     );
   }
-  const stale = isStaleNow(reply, now);
+  const stale = staleNow(reply, now);
   const old = reply.oldAfter !== null && now >= reply.oldAfter;
   return (
     <span data-state={stale ? 'stale' : old ? 'old' : 'ok'}>
@@ -129,7 +105,7 @@ function Status({ state }: { state: OverlayViewState }) {
         <span
           class="gx-muted"
           data-testid="gexmap-reader"
-          data-reader={reader.name ?? 'none'}
+          data-reader={reader.dataReader}
           data-reads-page={reader.readsPage ? 'yes' : 'no'}
         >
           {' '}
@@ -201,7 +177,7 @@ export function PanelLayer({ state, actions }: { state: OverlayViewState; action
           pill={<Pill state={state} />}
           pillAction={
             // No line can be placed until the trader calibrates: say so on the closed pill too.
-            state.reader?.offerCalibration && state.reader.name !== 'calibration' ? (
+            state.reader?.offerCalibration && state.reader.id !== 'calibration' ? (
               <button
                 type="button"
                 class="gx-pill-action"
@@ -233,7 +209,7 @@ export function PanelLayer({ state, actions }: { state: OverlayViewState; action
           {state.reader?.offerCalibration && (
             <p>
               <button type="button" data-action="calibrate" onClick={actions.startCalibration}>
-                {state.reader.name === 'calibration' ? 'Recalibrate' : 'Calibrate this chart'}
+                {state.reader.id === 'calibration' ? 'Recalibrate' : 'Calibrate this chart'}
               </button>{' '}
               <span class="gx-muted">gexmap cannot read this chart's price axis: drag two handles onto prices you can read.</span>
             </p>

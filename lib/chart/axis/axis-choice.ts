@@ -7,7 +7,8 @@
 import type { AxisLabel } from './axis-label';
 import { pickAxis, rankAxisFits, scoreAxisFit, type AxisFit } from './axis-score';
 import type { FitOptions } from './price-axis';
-import { fitAxisColumns, type RejectedLabel } from './column-fit';
+import { fitAxisColumns } from './column-fit';
+import type { RejectedLabel } from './axis-line-fit';
 import type { PlotRect } from '../mapping';
 import type { HorizontalMark } from './tick-pairing';
 

@@ -9,7 +9,7 @@
  *    is equal.
  */
 import type { AxisLabel } from './axis-label';
-import type { ColumnFit } from './column-fit';
+import type { ColumnFit } from './axis-line-fit';
 import { yToPrice, type PlotRect } from '../mapping';
 
 export interface AxisContext {

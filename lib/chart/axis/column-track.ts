@@ -8,7 +8,7 @@
  * answers null, and the caller reads in full.
  */
 import { labelCentreY, type AxisLabel } from './axis-label';
-import { fitOneAxis, type ColumnFit, type ColumnFitOptions, type NumericLabel } from './column-fit';
+import { fitOneAxis, type ColumnFit, type ColumnFitOptions, type NumericLabel } from './axis-line-fit';
 import type { ColumnAlign } from './label-columns';
 import type { ScaleKind } from '../mapping';
 import { readTickText } from './tick-text';

@@ -10,7 +10,8 @@
  */
 import type { AxisLabel } from './axis-label';
 import { pickAxis, rankAxisFits, scoreAxisFit, type AxisContext, type AxisFit } from './axis-score';
-import { fitAxisColumns, type ColumnFitOptions, type RejectedLabel } from './column-fit';
+import { fitAxisColumns } from './column-fit';
+import type { ColumnFitOptions, RejectedLabel } from './axis-line-fit';
 
 export type { AxisLabel } from './axis-label';
 export type { HorizontalMark } from './tick-pairing';

@@ -1,7 +1,8 @@
 /**
  * Price <-> y mappings in viewport pixels. Linear: y = a + b * price. Log: y = a + b * ln(price + offset)
  * (TradingView's log scale is log10(price + 1e-4): the base only scales b, the offset matters below 1).
- * Every adapter (TradingView bridge, generic axis fit, two-point calibration) produces one of these.
+ * Every reader (TradingView's API, a chart library's API, the axis-text and canvas-label fits, the
+ * user's calibration) produces one of these.
  */
 
 export type ScaleKind = 'linear' | 'log';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mappingFromSamples } from '../../../lib/chart/mapping/sampled-mapping';
 import { priceToY } from '../../../lib/chart/mapping/mapping';
-import { plausibleFor } from '../../../entrypoints/overlay.content/adapters/library-api';
+import { plausibleFor } from '../../../entrypoints/overlay.content/readers/chart-api';
 
 describe('mappingFromSamples', () => {
   it('linear: y = 40 + (4900 - p) * 2 (top 4900, 2 px a point)', () => {

@@ -1,16 +1,18 @@
 /**
- * The library bridge: where the page exposes a chart library's own API (ECharts, Chart.js, Plotly),
- * lines are placed by the library's own price-to-pixel function — exact, whatever the renderer.
- * It looks for charts a second after the page changed (charts are built after load, and again on
- * navigation), less and less often while the page sits still. Once one is there it reads right after
- * each drawing the library reports (ECharts, Plotly: in the frame the chart drew) and after any change
- * of the page's layout; for a library that reports nothing (Chart.js) it also probes the axis every
- * animation frame. It sends only changes, and nothing while the tab is hidden.
+ * The chart-library reader, main-world side: where the page exposes a chart library's own API
+ * (ECharts, Chart.js, Plotly; libraries/ holds one source per library), lines are placed by the
+ * library's own price-to-pixel function — exact, whatever the renderer. It looks for charts a second
+ * after the page changed (charts are built after load, and again on navigation), less and less often
+ * while the page sits still. Once one is there it reads right after each drawing the library reports
+ * (ECharts, Plotly: in the frame the chart drew) and after any change of the page's layout; for a
+ * library that reports nothing (Chart.js) it also probes the axis every animation frame. It sends only
+ * changes, and nothing while the tab is hidden.
  */
-import type { BridgeMessage, LibraryChart } from '../../lib/bridge';
-import { findLibraryCharts, readLibraryCharts } from './libraries';
-import type { LibraryChartSource } from './libraries/source';
-import { lookSchedule } from './look-schedule';
+import type { LibraryChart } from '../../../lib/bridge';
+import { findLibraryCharts, readLibraryCharts } from '../libraries';
+import type { LibraryChartSource } from '../libraries/source';
+import { lookSchedule } from '../look-schedule';
+import { frameLoop, type BridgeReader, type Outlet } from '../bridge-reader';
 
 /** How soon to look for charts after the page changed (before any is found, and while all found ones report their drawing)... */
 const LOOK_INTERVAL_MS = 1000;
@@ -19,23 +21,16 @@ const SLOWEST_LOOK_MS = 8000;
 /** Frames between fresh looks for charts while probing every frame (charts added, replaced, disposed). */
 const RESCAN_FRAMES = 60;
 
-/** Starts the bridge; returns a function that sends the current reading again. */
-export function startLibraryBridge(send: (message: BridgeMessage) => void): () => void {
+/** Starts reading the chart libraries' own APIs. */
+export function startLibraryReader(outlet: Outlet): BridgeReader {
   let sources: LibraryChartSource[] = [];
-  let last = '';
   let probes = '';
-  let frame = 0;
   let frames = 0;
   // The page's layout changed (or may have): the next read reads the charts whatever their probes say.
   let dirty = true;
   const visible = () => document.visibilityState === 'visible';
 
-  const post = (charts: LibraryChart[]) => {
-    const text = JSON.stringify(charts);
-    if (text === last) return;
-    last = text;
-    send({ type: 'library', charts });
-  };
+  const post = (charts: LibraryChart[]) => outlet.post({ type: 'library', charts });
   const read = () => {
     // Nothing moved and every axis answers as before: nothing to read, nothing to send.
     const now = JSON.stringify(sources.map((source) => source.probe()));
@@ -62,24 +57,21 @@ export function startLibraryBridge(send: (message: BridgeMessage) => void): () =
   };
   const probingEveryFrame = () => sources.some((source) => !source.watch);
 
-  const tick = () => {
-    frame = 0;
+  const loop = frameLoop(() => {
     if (probingEveryFrame() && ++frames % RESCAN_FRAMES === 0) find();
     if (sources.length === 0) {
       post([]);
       lookLater();
-      return;
+      return false;
     }
     read();
-    if (probingEveryFrame()) schedule();
-    else lookLater();
-  };
-  const schedule = () => {
-    if (!frame && visible()) frame = requestAnimationFrame(tick);
-  };
+    if (probingEveryFrame()) return true;
+    lookLater();
+    return false;
+  });
   const look = () => {
     if (!visible()) return;
-    if (find()) schedule();
+    if (find()) loop.run();
     else {
       post([]);
       lookLater();
@@ -92,7 +84,7 @@ export function startLibraryBridge(send: (message: BridgeMessage) => void): () =
 
   const markDirty = () => {
     dirty = true;
-    if (sources.length) schedule();
+    if (sources.length) loop.run();
   };
   window.addEventListener('resize', markDirty, { passive: true });
   window.addEventListener('scroll', markDirty, { passive: true, capture: true });
@@ -105,18 +97,16 @@ export function startLibraryBridge(send: (message: BridgeMessage) => void): () =
 
   document.addEventListener('visibilitychange', () => {
     if (visible()) look();
-    else {
-      cancelAnimationFrame(frame);
-      frame = 0;
-      looks.cancel();
-    }
+    else looks.cancel();
   });
   // Libraries load with the page: the first look after it has loaded.
   if (document.readyState === 'complete') look();
   else window.addEventListener('load', look, { once: true });
-  return () => {
-    last = '';
-    dirty = true;
-    if (sources.length) read();
+  return {
+    resend: () => {
+      outlet.again();
+      dirty = true;
+      if (sources.length) read();
+    },
   };
 }

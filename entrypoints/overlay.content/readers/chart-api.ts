@@ -1,12 +1,12 @@
 /**
- * The chart-API reader, content-script side: the main-world library bridge sends every chart a
+ * The chart-API reader, content-script side: the main-world chart-library reader sends every chart a
  * library's own API places (ECharts, Chart.js, Plotly); this keeps those whose visible price range is
  * plausible for the levels' spot (an RSI pane or a volume chart on the same page is no price chart)
  * and reports them, each in its own plot, in the frame the bridge read them.
  */
 import { type LibraryChart, CHART_LIBRARIES } from '../../../lib/bridge';
 import { yToPrice } from '../../../lib/chart/mapping';
-import { BridgeListeningAdapter } from './bridge-listener';
+import { BridgeListeningReader } from './bridge-listening';
 
 /** A chart shows the underlying when spot lies within its visible range widened this much each way... */
 const PLAUSIBLE_FACTOR = 1.5;
@@ -26,14 +26,13 @@ export function plausibleFor(chart: Pick<LibraryChart, 'pane' | 'mapping'>, expe
   );
 }
 
-export class LibraryApiAdapter extends BridgeListeningAdapter<'library'> {
-  readonly name = 'api' as const;
-  protected readonly messageType = 'library' as const;
+export class ChartApiReader extends BridgeListeningReader<'library'> {
+  protected readonly messageTypes = ['library'] as const;
+  protected readonly followsInputs = true;
 
   protected read(): void {
     const charts = this.latest?.charts ?? [];
-    if (!this.onChange) return;
-    const shown = charts.filter((chart) => plausibleFor(chart, this.expectedPrice));
+    const shown = charts.filter((chart) => plausibleFor(chart, this.context.inputs.expectedPrice));
     // The active chart among those shown: the bridge's, else the largest left.
     if (shown.length && !shown.some((chart) => chart.active)) {
       const largest = shown.reduce((best, chart) =>
@@ -42,8 +41,7 @@ export class LibraryApiAdapter extends BridgeListeningAdapter<'library'> {
       shown.splice(shown.indexOf(largest), 1, { ...largest, active: true });
     }
     const libraries = [...new Set(shown.map((chart) => CHART_LIBRARIES[chart.library].label))];
-    this.onChange({
-      adapter: 'api',
+    this.report({
       charts: shown.map((chart) => ({ id: chart.id, symbol: null, mapping: chart.mapping, plot: chart.pane, active: chart.active })),
       note: shown.length
         ? `${libraries.join(', ')}${shown.length > 1 ? ` (${shown.length} charts)` : ''}`

@@ -18,8 +18,9 @@ import {
 } from '../../../lib/chart/axis';
 import type { PlotRect } from '../../../lib/chart/mapping';
 import type { BridgeMessage } from '../../../lib/bridge';
-import { fittedState, pageChart, type AdapterState } from './adapter';
-import { BridgeListeningAdapter } from './bridge-listener';
+import { pageChart, type ReaderState } from '../../../lib/chart/readers';
+import { fittedState } from './reader';
+import { BridgeListeningReader } from './bridge-listening';
 
 /** The plot beside the fitted axis: its chart canvas, without the axis column when that lies inside it. */
 function plotBeside(fit: AxisFit<AxisLabel>, chart: PlotRect): PlotRect {
@@ -38,59 +39,47 @@ interface Following {
   fullReadAt: number;
 }
 
-export class CanvasLabelsAdapter extends BridgeListeningAdapter<'canvas'> {
-  readonly name = 'canvas' as const;
-  protected readonly messageType = 'canvas' as const;
-  /** Off while a better reader places the lines: the labels are kept, and fitted once needed again. */
-  private needed = true;
+/** Runs only while no chart API places the lines (the choice stops it): the labels then come again with the bridge's next send. */
+export class CanvasLabelsReader extends BridgeListeningReader<'canvas'> {
+  protected readonly messageTypes = ['canvas'] as const;
+  protected readonly followsInputs = true;
   private following: Following | null = null;
-
-  setNeeded(needed: boolean): void {
-    if (needed === this.needed) return;
-    this.needed = needed;
-    this.following = null;
-    if (needed) this.read();
-  }
 
   protected read(): void {
     const canvases = this.latest?.canvases ?? [];
-    if (!this.onChange || !this.needed) return;
-    const followed = this.follow(canvases);
+    const expectedPrice = this.context.inputs.expectedPrice;
+    const followed = this.follow(canvases, expectedPrice);
     if (followed) {
-      this.onChange(followed);
+      this.report(followed);
       return;
     }
     this.following = null;
     const choice = choosePriceAxis(
       canvases.map((canvas) => ({ id: canvas.id, labels: labelsOf(canvas), plot: canvas.plot ?? undefined, marks: canvas.marks })),
-      { expectedPrice: this.expectedPrice },
+      { expectedPrice },
     );
     const fit = choice.best;
     const canvas = fit ? canvases.find((candidate) => candidate.id === fit.source) : undefined;
     if (!fit || !canvas?.plot) {
-      this.onChange({
-        adapter: 'canvas',
-        charts: pageChart(null, null),
-        note: canvases.length ? (choice.failure ?? 'no canvas shows a price axis') : null,
-      });
+      this.report({ charts: pageChart(null, null), note: canvases.length ? (choice.failure ?? 'no canvas shows a price axis') : null });
       return;
     }
-    this.following = { canvasId: canvas.id, track: trackOf(fit), expectedPrice: this.expectedPrice, fullReadAt: performance.now() };
-    this.onChange(fittedState('canvas', fit, plotBeside(fit, canvas.plot)));
+    this.following = { canvasId: canvas.id, track: trackOf(fit), expectedPrice, fullReadAt: performance.now() };
+    this.report(fittedState(fit, plotBeside(fit, canvas.plot)));
   }
 
   /** The axis the last full read chose, refitted on its own canvas's labels alone; null when that cannot stand for a full read. */
-  private follow(canvases: readonly CanvasLabels[]): AdapterState | null {
+  private follow(canvases: readonly CanvasLabels[], expectedPrice: number | undefined): ReaderState | null {
     const following = this.following;
-    if (!following || following.expectedPrice !== this.expectedPrice || performance.now() - following.fullReadAt >= FOLLOW_AT_MOST_MS)
+    if (!following || following.expectedPrice !== expectedPrice || performance.now() - following.fullReadAt >= FOLLOW_AT_MOST_MS)
       return null;
     const canvas = canvases.find((candidate) => candidate.id === following.canvasId);
     if (!canvas?.plot) return null;
     const column = followColumn(labelsOf(canvas), following.track);
     if (!column) return null;
-    const fit = scoreAxisFit(column, { expectedPrice: this.expectedPrice, plot: canvas.plot });
+    const fit = scoreAxisFit(column, { expectedPrice, plot: canvas.plot });
     if (fit.plausibility === 'far') return null;
-    return fittedState('canvas', fit, plotBeside(fit, canvas.plot));
+    return fittedState(fit, plotBeside(fit, canvas.plot));
   }
 }
 

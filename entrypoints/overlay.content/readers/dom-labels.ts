@@ -1,26 +1,13 @@
 /**
- * The axis reader: reads a chart's price axis the way a person does, from its tick labels in the DOM
- * or SVG. Only labels that can be seen count (hidden ones left at a stale place would be believed);
- * each label's tick is where its text is anchored (an SVG text's y, baseline and dy; an HTML label's
- * glyph box), and where the chart draws grid lines or tick marks beside them the labels are paired with
- * those; the fit is robust (a clamped end label is an outlier, not a broken axis) and, among several
- * numeric columns, picks the one plausible for the levels' own spot. It re-reads on every change of the
- * chart, resize and scroll, and never gives up: when it cannot read now, it says why and keeps looking.
- * While a chart pans or zooms, the axis found is followed (its one column refitted, column-track.ts),
- * with a full read at least every 400 ms and whenever following does not fit.
+ * The page's numeric labels and horizontal marks, as the axis-text reader collects them from the DOM
+ * and SVG: only labels a person can see (hidden ones left at a stale place would be believed), each
+ * with its tick's y where its text is anchored (an SVG text's y, baseline and dy; an HTML label's glyph
+ * box); and the horizontal grid lines and tick marks the chart draws beside them.
  */
 import {
-  readPriceAxis,
   readTickText,
-  type AxisFit,
   type AxisLabel,
   type HorizontalMark,
-  scoreAxisFit,
-  followColumn,
-  FOLLOW_AT_MOST_MS,
-  trackOf,
-  type ColumnTrack,
-  labelBands,
   reachesBand,
   type Band,
   svgTextTickY,
@@ -28,14 +15,12 @@ import {
   horizontalSegments,
   type HorizontalSegment,
 } from '../../../lib/chart/axis';
-import type { PlotRect } from '../../../lib/chart/mapping';
-import { fittedState, pageChart, WatchingAdapter, type AdapterState } from './adapter';
 
 const MAX_TEXT_NODES = 6000;
 const MAX_MARKS = 3000;
 const IS_FIREFOX = typeof navigator !== 'undefined' && /firefox/i.test(navigator.userAgent);
 
-interface Candidate extends AxisLabel {
+export interface Candidate extends AxisLabel {
   element: Element;
 }
 
@@ -171,140 +156,4 @@ export function collectMarks(root: Element, skip: Element | null, bands: readonl
     }
   }
   return marks;
-}
-
-/** The chart element holding the fitted labels: an <svg> root, or a block wider than the axis column. */
-function chartContainer(fit: AxisFit<Candidate>): Element | null {
-  const elements = fit.ticks.map((tick) => tick.label.element);
-  if (elements.length === 0) return null;
-  let container: Element | null = elements[0];
-  while (container && !elements.every((element) => container!.contains(element))) container = container.parentElement;
-  const columnWidth = fit.columnRight - fit.columnLeft;
-  while (
-    container &&
-    container.parentElement &&
-    (container instanceof SVGElement
-      ? container.tagName.toLowerCase() !== 'svg' || container.ownerSVGElement
-      : container.getBoundingClientRect().width < columnWidth * 4)
-  ) {
-    container = container.parentElement;
-  }
-  return container;
-}
-
-/** The plot: beside the axis column inside the chart's box, narrowed to the grid lines' span where they are drawn. */
-function plotOf(fit: AxisFit<Candidate>, box: DOMRect, marks: readonly HorizontalMark[]): PlotRect {
-  const axisOnRight = fit.columnLeft > box.left + box.width / 2;
-  let left = axisOnRight ? box.left : fit.columnRight + 4;
-  let right = axisOnRight ? fit.columnLeft - 4 : box.right;
-  // Grid lines at the ticks show where the plot really spans.
-  const gridLines = marks.filter(
-    (mark) => fit.ticks.some((tick) => Math.abs(tick.y - mark.y) <= 1) && mark.right - mark.left > (right - left) * 0.5,
-  );
-  if (gridLines.length >= 2) {
-    left = Math.max(left, Math.min(...gridLines.map((mark) => mark.left)));
-    right = Math.min(right, Math.max(...gridLines.map((mark) => mark.right)));
-  }
-  return { left, top: box.top, width: Math.max(0, right - left), height: box.height };
-}
-
-/** What a full read leaves for the reads after it to follow (column-track.ts). */
-interface Following {
-  track: ColumnTrack;
-  container: Element;
-  /** The container's size then: a resize reads in full. */
-  width: number;
-  height: number;
-  /** The plot's sides inside the container then (the axis column's side, the grid lines' span), px. */
-  insetLeft: number;
-  insetRight: number;
-  fullReadAt: number;
-}
-
-export class GenericAxisAdapter extends WatchingAdapter {
-  readonly name = 'generic' as const;
-  /** The price the axis should show (the levels' spot on this chart): picks the price axis among columns. */
-  private expectedPrice: number | undefined;
-  private following: Following | null = null;
-  /** Why the last read found no axis, in plain words. */
-  failure: string | null = null;
-
-  constructor(private readonly ownHost: Element | null) {
-    super();
-  }
-
-  setExpectedPrice(price: number | undefined): void {
-    if (price === this.expectedPrice) return;
-    this.expectedPrice = price;
-    this.following = null; // the axis is chosen by this price: choose again
-    this.schedule();
-  }
-
-  /** One read now: the fitted state, or null when the page shows no readable price axis. */
-  scan(): AdapterState | null {
-    const followed = this.follow();
-    if (!followed) return this.fullRead();
-    this.failure = null;
-    this.onChange?.(followed);
-    return followed;
-  }
-
-  /**
-   * The axis the last full read found, refitted on its own labels alone (a pan or zoom moves them
-   * every frame); null when that cannot stand for a full read: too long since one, the chart
-   * resized or gone, or its labels no longer fit as that axis.
-   */
-  private follow(): AdapterState | null {
-    const following = this.following;
-    if (!following || performance.now() - following.fullReadAt >= FOLLOW_AT_MOST_MS || !following.container.isConnected) return null;
-    const box = following.container.getBoundingClientRect();
-    if (Math.abs(box.width - following.width) > 0.5 || Math.abs(box.height - following.height) > 0.5) return null;
-    const column = followColumn(collectLabels(following.container, this.ownHost), following.track);
-    if (!column) return null;
-    const fit = scoreAxisFit(column, { expectedPrice: this.expectedPrice });
-    if (fit.plausibility === 'far') return null;
-    const plot = {
-      left: box.left + following.insetLeft,
-      top: box.top,
-      width: Math.max(0, box.width - following.insetLeft - following.insetRight),
-      height: box.height,
-    };
-    return fittedState('generic', fit, plot);
-  }
-
-  /** Every column of numbers on the page, paired with the marks beside them, fitted and ranked. */
-  private fullRead(): AdapterState | null {
-    this.following = null;
-    const labels = collectLabels(document.body, this.ownHost);
-    const marks = labels.length >= 3 ? collectMarks(document.body, this.ownHost, labelBands(labels)) : [];
-    const reading = readPriceAxis(labels, { expectedPrice: this.expectedPrice, marks });
-    const fit = reading.best;
-    const container = fit ? chartContainer(fit) : null;
-    if (!fit || !container) {
-      this.failure = reading.failure ?? 'no column of numbers reads as a price axis';
-      this.observe(document.body, { mutations: true, ignore: this.ownHost });
-      this.onChange?.({ adapter: 'generic', charts: pageChart(null, null), note: this.failure });
-      return null;
-    }
-    this.failure = null;
-    this.observe(container, { mutations: true, ignore: this.ownHost });
-    const box = container.getBoundingClientRect();
-    const plot = plotOf(fit, box, marks);
-    this.following = {
-      track: trackOf(fit),
-      container,
-      width: box.width,
-      height: box.height,
-      insetLeft: plot.left - box.left,
-      insetRight: box.right - (plot.left + plot.width),
-      fullReadAt: performance.now(),
-    };
-    const state = fittedState('generic', fit, plot);
-    this.onChange?.(state);
-    return state;
-  }
-
-  protected read(): void {
-    this.scan();
-  }
 }

@@ -1,10 +1,11 @@
 /**
- * The canvas text tap: a canvas chart's own drawing calls say where every tick label goes. fillText
- * and strokeText are wrapped (installed at document start, on the sites the overlay runs on) to note
- * the numeric texts drawn, with the context's transform, alignment, baseline and font; clears and
- * thin filled rectangles (grid lines) are noted too. The wrappers call the originals first, with the
- * same arguments, returning what they return and throwing what they throw; to the page they look
- * native (a Proxy keeps name, length and toString). Nothing is kept for a text without a digit.
+ * The canvas reader, main-world side: the canvas text tap. A canvas chart's own drawing calls say
+ * where every tick label goes. fillText and strokeText are wrapped (installed at document start, on
+ * the sites the overlay runs on) to note the numeric texts drawn, with the context's transform,
+ * alignment, baseline and font; clears and thin filled rectangles (grid lines) are noted too. The
+ * wrappers call the originals first, with the same arguments, returning what they return and throwing
+ * what they throw; to the page they look native (a Proxy keeps name, length and toString). Nothing is
+ * kept for a text without a digit.
  *
  * All drawing in one task (one animation frame's callbacks) is one frame; at its end (a microtask) each
  * canvas that drew has its labels' set replaced, and the sets go to the content script, which fits the
@@ -17,10 +18,11 @@ import {
   type CanvasTextCall,
   type Matrix2D,
   canvasRectMark,
-} from '../../lib/chart/axis';
-import { MAX_TAPPED_LABELS, type TappedCanvas } from '../../lib/bridge';
-import type { PlotRect } from '../../lib/chart/mapping';
-import { wrapMethod, wrapSetter } from './wrap-method';
+} from '../../../lib/chart/axis';
+import { MAX_TAPPED_LABELS, type TappedCanvas } from '../../../lib/bridge';
+import type { PlotRect } from '../../../lib/chart/mapping';
+import { wrapMethod, wrapSetter } from '../wrap-method';
+import type { BridgeReader, Outlet } from '../bridge-reader';
 
 /** Whether a text holds a digit: a loop, a fifth of a regex test's cost (this runs on every call). */
 function hasDigit(text: string): boolean {
@@ -77,24 +79,23 @@ function plotCanvasOf(canvas: HTMLCanvasElement): PlotRect | null {
   return best && best.width > 0 ? { left: best.left, top: best.top, width: best.width, height: best.height } : null;
 }
 
-export interface CanvasTap {
-  /** Sends what the canvases show now again (for a reader that starts late, or once the tab shows). */
-  resend: () => void;
+export interface CanvasReader extends BridgeReader {
   /**
-   * While `true` (TradingView's API reads the chart), the tap notes nothing and forgets what it
+   * Told whether TradingView's API reads the chart: while it does, the tap notes nothing and forgets what it
    * noted: the page's drawing calls cost only the pass-through. Once `false`, labels come with the
    * chart's next drawing (a canvas chart redraws its axis on every tick and every pointer move).
    */
-  setUnneeded: (unneeded: boolean) => void;
+  standAside: (apiReads: boolean) => void;
 }
 
 /**
  * Installs the tap. While the tab is hidden drawing is still noted (a page may draw from timers,
- * and the labels must be current when it shows again) and nothing is sent.
+ * and the labels must be current when it shows again) and nothing is sent; once it shows, all is
+ * sent again.
  */
-export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): CanvasTap {
+export function startCanvasReader(outlet: Outlet): CanvasReader {
   const prototype = (globalThis as unknown as { CanvasRenderingContext2D?: { prototype: Context2D } }).CanvasRenderingContext2D?.prototype;
-  if (!prototype) return { resend: () => undefined, setUnneeded: () => undefined };
+  if (!prototype) return { resend: () => undefined, standAside: () => undefined };
   let unneeded = false;
   const ids = new WeakMap<HTMLCanvasElement, number>();
   const canvases = new Map<number, WeakRef<HTMLCanvasElement>>();
@@ -111,7 +112,6 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): 
   const rects = new CanvasLabelFrames<number, ThinRect>({ maxItems: 400 });
   let frame = 0;
   let pending = false;
-  let last = '';
 
   /** What every canvas with labels shows now, in viewport px. */
   const sets = (): TappedCanvas[] => {
@@ -148,11 +148,7 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): 
 
   const publish = () => {
     if (unneeded || document.visibilityState === 'hidden') return;
-    const now = sets();
-    const text = JSON.stringify(now);
-    if (text === last) return;
-    last = text;
-    onChange(now);
+    outlet.post({ type: 'canvas', canvases: sets() });
   };
 
   /** The end of a task's drawing: its sets replace the previous ones. */
@@ -267,12 +263,16 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): 
   };
   window.addEventListener('scroll', moved, { passive: true, capture: true });
   window.addEventListener('resize', moved, { passive: true });
+  const resend = () => {
+    outlet.again();
+    publish();
+  };
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') resend();
+  });
   return {
-    resend: () => {
-      last = '';
-      publish();
-    },
-    setUnneeded: (value) => {
+    resend,
+    standAside: (value) => {
       if (value === unneeded) return;
       unneeded = value;
       if (!value) return;
@@ -281,7 +281,7 @@ export function installCanvasTap(onChange: (canvases: TappedCanvas[]) => void): 
         texts.forget(id);
         rects.forget(id);
       }
-      last = '';
+      outlet.again();
     },
   };
 }
